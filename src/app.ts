@@ -1,0 +1,81 @@
+// Assembles kith: database -> migrations -> (demo data) -> schema -> Apollo -> HTTP handler. Used by main and tests.
+import { createServer, Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { DataSource } from "typeorm";
+import type { ApolloServer } from "@apollo/server";
+import type { Config } from "./config";
+import type { Logger } from "./log";
+import type { KithModule, NodeType } from "./kith-module";
+import { foundation } from "./foundation";
+import { modules as domainModules } from "./modules";
+import { createDataSource } from "./db/data-source";
+import { startEmbeddedDatabase, EmbeddedDatabase } from "./db/embedded";
+import { AppServices, Context } from "./graphql/context";
+import { buildKithSchema } from "./graphql/schema";
+import { createApollo, createHttpHandler, HttpHandler } from "./graphql/server";
+import { loadDemoDataIfEmpty } from "./demo/demo";
+
+export const allModules: KithModule[] = [foundation, ...domainModules];
+
+export interface Kith {
+  services: AppServices;
+  apollo: ApolloServer<Context>;
+  handler: HttpHandler;
+  /** Set once `listen` has been called. */
+  http?: Server;
+  listen(port: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export function nodeTypesOf(modules: KithModule[]): Map<string, NodeType> {
+  return new Map(modules.flatMap((m) => Object.entries(m.nodeTypes ?? {})));
+}
+
+/** Opens the database a config points at (embedded PGlite in the data dir when there is no DATABASE_URL). */
+export async function openDatabase(config: Config, log: Logger): Promise<{ db: DataSource; embedded?: EmbeddedDatabase }> {
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase(`${config.dataDir}/pgdata`);
+  const db = createDataSource({
+    url: config.databaseUrl ?? embedded!.url, modules: allModules, log, embedded: !!embedded,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
+  await db.initialize();
+  return { db, embedded };
+}
+
+/** Builds the server over an initialised, migrated data source. */
+export async function createKith(db: DataSource, config: Config, log: Logger, onStop?: () => Promise<void>): Promise<Kith> {
+  const services: AppServices = { db, config, log, modules: allModules, nodeTypes: nodeTypesOf(allModules) };
+  const apollo = createApollo(services, await buildKithSchema(allModules));
+  await apollo.start();
+  const handler = createHttpHandler(services, apollo);
+  const kith: Kith = {
+    services, apollo, handler,
+    listen(port) {
+      const http = createServer((req, res) => void handler(req, res));
+      kith.http = http;
+      return new Promise((resolve) => http.listen(port, () => resolve((http.address() as AddressInfo).port)));
+    },
+    async stop() {
+      if (kith.http) {
+        // Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets.
+        const closed = new Promise((r) => kith.http!.close(r));
+        kith.http.closeIdleConnections();
+        const force = setTimeout(() => kith.http?.closeAllConnections(), 10_000);
+        await closed;
+        clearTimeout(force);
+      }
+      await apollo.stop();
+      await db.destroy();
+      await onStop?.();
+    },
+  };
+  return kith;
+}
+
+/** The whole start-up for `npm start`: open, migrate, load demo data when empty, build the server. */
+export async function startKith(config: Config, log: Logger): Promise<Kith> {
+  const { db, embedded } = await openDatabase(config, log);
+  await db.runMigrations({ transaction: "each" });
+  if (config.loadDemo) await loadDemoDataIfEmpty(db, allModules, log);
+  return createKith(db, config, log, embedded ? () => embedded.stop() : undefined);
+}

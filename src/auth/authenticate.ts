@@ -1,0 +1,71 @@
+// Turns an Authorization header into a Viewer: a session token, a partner API key (kith_...), or nobody.
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { DataSource } from "typeorm";
+import { GraphQLError } from "graphql";
+import { ANONYMOUS, Viewer } from "./viewer";
+import { ApiScope, OrganisationRole, Role } from "./roles";
+import { TokenError, verifyToken } from "./tokens";
+
+export const API_KEY_PREFIX = "kith_";
+/** Characters after `kith_` kept in clear to find the key's row. */
+export const API_KEY_LOOKUP_LENGTH = 10;
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+function rejected(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+}
+
+export async function viewerForUser(db: DataSource, userId: string): Promise<Viewer | null> {
+  const rows: { roles: Role[]; organisation_id: string | null; role: OrganisationRole | null }[] = await db.query(
+    `SELECT u.roles, m.organisation_id, m.role
+       FROM app_user u LEFT JOIN organisation_membership m ON m.user_id = u.id
+      WHERE u.id = $1`,
+    [userId],
+  );
+  if (!rows.length) return null;
+  const memberships = new Map<string, OrganisationRole>();
+  for (const r of rows) if (r.organisation_id && r.role) memberships.set(r.organisation_id, r.role);
+  return { userId, apiKeyId: null, roles: new Set(rows[0].roles), memberships, scopes: null };
+}
+
+async function viewerForApiKey(db: DataSource, key: string): Promise<Viewer> {
+  const lookup = key.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + API_KEY_LOOKUP_LENGTH);
+  const rows: { id: string; secret_hash: string; scopes: ApiScope[]; revoked_at: Date | null }[] = await db.query(
+    "SELECT id, secret_hash, scopes, revoked_at FROM api_key WHERE prefix = $1",
+    [lookup],
+  );
+  const row = rows[0];
+  const expected = Buffer.from(row?.secret_hash ?? "0".repeat(64), "hex");
+  const actual = Buffer.from(hashApiKey(key), "hex");
+  if (!row || !timingSafeEqual(expected, actual) || row.revoked_at) throw rejected("That API key is not valid.");
+  // Writing on every call would make reads contend; a minute's resolution is enough to spot unused keys.
+  await db.query(
+    "UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
+    [row.id],
+  );
+  return {
+    userId: null, apiKeyId: row.id, roles: new Set([Role.PARTNER]), memberships: new Map(), scopes: new Set(row.scopes),
+  };
+}
+
+/** Resolves the viewer; a present but bad credential is refused (401), never silently treated as anonymous. */
+export async function authenticate(db: DataSource, tokenSecret: string, authorization: string | undefined): Promise<Viewer> {
+  if (!authorization) return ANONYMOUS;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw rejected("Use 'Authorization: Bearer <token>'.");
+  const credential = match[1];
+  if (credential.startsWith(API_KEY_PREFIX)) return viewerForApiKey(db, credential);
+  let userId: string;
+  try {
+    userId = await verifyToken(tokenSecret, credential);
+  } catch (e) {
+    if (e instanceof TokenError) throw rejected(e.message);
+    throw e;
+  }
+  const viewer = await viewerForUser(db, userId);
+  if (!viewer) throw rejected("That token is not valid.");
+  return viewer;
+}

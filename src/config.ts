@@ -1,0 +1,121 @@
+// Configuration from environment variables, validated once at start-up with messages a person can act on.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export type NodeEnv = "development" | "test" | "production";
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  tokenSecret: string;
+  nodeEnv: NodeEnv;
+  logLevel: LogLevel;
+  loadDemo: boolean;
+  introspection: boolean;
+  /** Longest a single SQL statement may run on a PostgreSQL server (PGlite cannot interrupt one). */
+  statementTimeoutMs: number;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+const MIN_SECRET_LENGTH = 32;
+
+function parseBool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === "") return fallback;
+  if (["true", "1", "yes"].includes(raw.toLowerCase())) return true;
+  if (["false", "0", "no"].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, not "${raw}"`);
+}
+
+function parseIntIn(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return n;
+}
+
+/** In development a secret is generated once and kept in the data dir, so tokens survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, "token-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const attempt = <T>(f: () => T, fallback: T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      problems.push(e.message);
+      return fallback;
+    }
+  };
+
+  const nodeEnv = attempt(() => {
+    const v = env.NODE_ENV || "development";
+    if (v !== "development" && v !== "test" && v !== "production") {
+      throw new ConfigError(`NODE_ENV must be development, test or production, not "${v}"`);
+    }
+    return v as NodeEnv;
+  }, "development" as NodeEnv);
+  const port = attempt(() => parseIntIn("PORT", env.PORT, 4000, 0, 65535), 4000);
+  const databaseUrl = attempt(() => {
+    const v = env.DATABASE_URL;
+    if (!v) return undefined;
+    if (!/^postgres(ql)?:\/\//.test(v)) throw new ConfigError("DATABASE_URL must start with postgres:// or postgresql://");
+    return v;
+  }, undefined);
+  const dataDir = resolve(env.KITH_DATA_DIR || "./.kith-data");
+  const logLevel = attempt(() => {
+    const v = (env.LOG_LEVEL || (nodeEnv === "test" ? "silent" : "info")) as LogLevel;
+    if (!LOG_LEVELS.includes(v)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+    return v;
+  }, "info" as LogLevel);
+  const tokenSecret = attempt(() => {
+    const v = env.KITH_TOKEN_SECRET;
+    if (v) {
+      if (v.length < MIN_SECRET_LENGTH) {
+        throw new ConfigError(`KITH_TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+      }
+      return v;
+    }
+    if (nodeEnv === "production") {
+      throw new ConfigError("KITH_TOKEN_SECRET is required in production (at least 32 random characters)");
+    }
+    return developmentSecret(dataDir);
+  }, "");
+  const loadDemo = attempt(() => parseBool("KITH_DEMO", env.KITH_DEMO, true), true) && nodeEnv !== "production";
+  const introspection = attempt(
+    () => parseBool("KITH_INTROSPECTION", env.KITH_INTROSPECTION, nodeEnv !== "production"),
+    false,
+  );
+  const statementTimeoutMs = attempt(
+    () => parseIntIn("KITH_STATEMENT_TIMEOUT_MS", env.KITH_STATEMENT_TIMEOUT_MS, 15000, 100, 600000),
+    15000,
+  );
+  const maxBodyBytes = attempt(
+    () => parseIntIn("KITH_MAX_BODY_BYTES", env.KITH_MAX_BODY_BYTES, 256 * 1024, 1024, 10 * 1024 * 1024),
+    256 * 1024,
+  );
+
+  if (problems.length) {
+    throw new ConfigError(`Configuration is not valid:\n  - ${problems.join("\n  - ")}`);
+  }
+  return {
+    port, databaseUrl, dataDir, tokenSecret, nodeEnv, logLevel, loadDemo, introspection,
+    statementTimeoutMs, maxBodyBytes,
+  };
+}

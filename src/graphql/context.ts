@@ -1,0 +1,35 @@
+// The per-request context: viewer, request id and a fresh set of DataLoaders; one builder for HTTP and tests.
+import type { DataSource } from "typeorm";
+import type { Config } from "../config";
+import type { Logger } from "../log";
+import type { Viewer } from "../auth/viewer";
+import type { KithModule, NodeType } from "../kith-module";
+
+/** Every module adds its loaders to this interface (declaration merging) and builds them in `loaders()`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
+
+export interface AppServices {
+  db: DataSource;
+  config: Config;
+  log: Logger;
+  modules: KithModule[];
+  nodeTypes: Map<string, NodeType>;
+}
+
+export interface Context {
+  requestId: string;
+  viewer: Viewer;
+  loaders: Loaders;
+  app: AppServices;
+}
+
+export function createLoaders(app: AppServices): Loaders {
+  const loaders = {} as Loaders;
+  for (const m of app.modules) Object.assign(loaders, m.loaders?.(app.db) ?? {});
+  return loaders;
+}
+
+export function buildContext(app: AppServices, viewer: Viewer, requestId: string): Context {
+  return { requestId, viewer, loaders: createLoaders(app), app };
+}

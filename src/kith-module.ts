@@ -1,0 +1,29 @@
+// What a module hands the foundation: its entities, migrations, resolvers, loaders, node types and demo data.
+import type { DataSource, EntityManager } from "typeorm";
+import type { Context, Loaders } from "./graphql/context";
+import type { Logger } from "./log";
+
+export interface NodeType {
+  /** Loads one object by primary key for `node(id:)`, applying the viewer's access (null when hidden). */
+  load(ctx: Context, key: string): Promise<object | null>;
+}
+
+export interface DemoContext {
+  db: DataSource;
+  manager: EntityManager;
+  log: Logger;
+}
+
+export interface KithModule {
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations?: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers?: Function[];
+  loaders?: (db: DataSource) => Partial<Loaders>;
+  nodeTypes?: Record<string, NodeType>;
+  /** Adds this module's part of the demo data set; modules run in list order, inside one transaction. */
+  demo?: (ctx: DemoContext) => Promise<void>;
+}

@@ -1,0 +1,5 @@
+// The one list of domain modules, in dependency order: adding a module is one line here.
+import type { KithModule } from "../kith-module";
+import { placesModule } from "./places";
+
+export const modules: KithModule[] = [placesModule];

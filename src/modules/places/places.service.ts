@@ -1,0 +1,26 @@
+// Places for other modules: existence checks and "this place and everything inside it".
+import type { DataSource, EntityManager } from "typeorm";
+
+export class PlacesService {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /** The subset of `ids` that name existing places. */
+  async existing(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.db.query("SELECT id FROM place WHERE id = ANY($1)", [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The places and all their descendants (a borough matches its wards and neighbourhoods too). */
+  async withDescendants(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = await this.db.query(
+      `WITH RECURSIVE tree AS (
+         SELECT id FROM place WHERE id = ANY($1)
+         UNION SELECT p.id FROM place p JOIN tree t ON p.parent_id = t.id
+       ) SELECT id FROM tree`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+}
