@@ -26,4 +26,6 @@ export interface KithModule {
   nodeTypes?: Record<string, NodeType>;
   /** Adds this module's part of the demo data set; modules run in list order, inside one transaction. */
   demo?: (ctx: DemoContext) => Promise<void>;
+  /** Adds `count` generated records for `npm run seed -- --scale N`, reproducibly from `seed`. */
+  scale?: (manager: EntityManager, count: number, seed: number) => Promise<number>;
 }

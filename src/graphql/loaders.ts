@@ -17,10 +17,11 @@ export function loaderByKey<T extends ObjectLiteral>(
 /** Many rows per key, e.g. all memberships of each organisation, in `orderBy` order. */
 export function loaderOfMany<T extends ObjectLiteral>(
   db: DataSource, entity: EntityTarget<T>, column: string, keyOf: (row: T) => string, orderBy: string,
+  direction: "ASC" | "DESC" = "ASC",
 ): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
     const rows = await db.getRepository(entity).createQueryBuilder("t")
-      .where(`t.${column} = ANY(:keys)`, { keys: [...keys] }).orderBy(orderBy).getMany();
+      .where(`t.${column} = ANY(:keys)`, { keys: [...keys] }).orderBy(orderBy, direction).getMany();
     const grouped = new Map<string, T[]>();
     for (const r of rows) {
       const k = keyOf(r);

@@ -1,5 +1,6 @@
 // The one list of domain modules, in dependency order: adding a module is one line here.
 import type { KithModule } from "../kith-module";
 import { placesModule } from "./places";
+import { organisationsModule } from "./organisations";
 
-export const modules: KithModule[] = [placesModule];
+export const modules: KithModule[] = [placesModule, organisationsModule];

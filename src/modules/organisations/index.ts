@@ -1,0 +1,49 @@
+// The organisations module: the STO register, its people, identifiers and eligibility.
+import type { KithModule } from "../../kith-module";
+import { isAdmin } from "../../auth/viewer";
+import { Organisation } from "./organisation.entity";
+import { OrganisationIdentifier } from "./organisation-identifier.entity";
+import { PlaceServed } from "./place-served.entity";
+import { StoAssessment } from "./sto-assessment.entity";
+import { Contact } from "./contact.entity";
+import { Organisations1763900000200 } from "./migrations/1763900000200-Organisations";
+import { OrganisationsResolver } from "./organisations.resolver";
+import {
+  ContactFieldsResolver, MembershipOrganisationResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver,
+} from "./organisation-fields.resolver";
+import { organisationsLoaders } from "./organisations.loaders";
+import { organisationAccess } from "./access";
+import { loadDemoOrganisations } from "./organisations.demo";
+import { generateScaleOrganisations } from "./organisations.scale";
+
+export const organisationsModule: KithModule = {
+  name: "organisations",
+  entities: [Organisation, OrganisationIdentifier, PlaceServed, StoAssessment, Contact],
+  migrations: [Organisations1763900000200],
+  resolvers: [OrganisationsResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver, MembershipOrganisationResolver, ContactFieldsResolver],
+  loaders: organisationsLoaders,
+  nodeTypes: {
+    Organisation: { load: (ctx, key) => ctx.loaders.organisationById.load(key) },
+    StoAssessment: {
+      async load(ctx, key) {
+        const a = await ctx.loaders.assessmentById.load(key);
+        return a && organisationAccess.seeAssessments(ctx.viewer, a.organisationId) ? a : null;
+      },
+    },
+    Contact: {
+      async load(ctx, key) {
+        const c = await ctx.loaders.contactById.load(key);
+        return c && organisationAccess.seePersonalData(ctx.viewer, c.organisationId) ? c : null;
+      },
+    },
+    Membership: {
+      async load(ctx, key) {
+        const [m] = await ctx.app.db.query("SELECT user_id, organisation_id FROM organisation_membership WHERE id = $1", [key]);
+        if (!m || !(m.user_id === ctx.viewer.userId || isAdmin(ctx.viewer) || organisationAccess.seePersonalData(ctx.viewer, m.organisation_id))) return null;
+        return (await ctx.loaders.membershipsByOrganisation.load(m.organisation_id)).find((x) => x.id === key) ?? null;
+      },
+    },
+  },
+  demo: loadDemoOrganisations,
+  scale: generateScaleOrganisations,
+};

@@ -1,0 +1,77 @@
+// Checks shared by create and update: text sizes, governance, trading share, website, places and identifiers.
+import type { EntityManager } from "typeorm";
+import { InputChecks } from "../../graphql/input-checks";
+import { keyOf } from "../../graphql/ids";
+import { PlacesService } from "../places/places.service";
+import type { GovernanceInput } from "./organisations.inputs";
+import { parseIdentifier } from "./identifiers";
+
+export const LIMITS = { name: 200, description: 5000, website: 500 };
+
+export function checkWebsite(c: InputChecks, website: string | null | undefined): string | null | undefined {
+  const w = c.text("website", website, { max: LIMITS.website });
+  if (w && !/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(w)) c.add("website", "INVALID_URL", "Give the website as a full address starting http:// or https://.");
+  return w;
+}
+
+export function checkGovernance(c: InputChecks, g: GovernanceInput, boardSizeNow: number | null = null): void {
+  c.int("governance.boardSize", g.boardSize, 0, 1000);
+  c.int("governance.communityBoardMembers", g.communityBoardMembers, 0, 1000);
+  c.int("governance.membershipSize", g.membershipSize, 0, 10_000_000);
+  const board = g.boardSize === undefined ? boardSizeNow : g.boardSize;
+  if (g.communityBoardMembers != null && (board == null || g.communityBoardMembers > board)) {
+    c.add("governance.communityBoardMembers", "MORE_THAN_BOARD", "Community board members cannot outnumber the board; give the board size too.");
+  }
+}
+
+export function checkFoundedOn(c: InputChecks, foundedOn: string | null | undefined, today = new Date().toISOString().slice(0, 10)): void {
+  if (foundedOn && foundedOn > today) c.add("foundedOn", "IN_FUTURE", "The founding date cannot be in the future.");
+}
+
+/** Decodes place IDs and checks they exist; returns keys (registered place first) or adds errors. */
+export async function checkPlaces(
+  c: InputChecks, m: EntityManager, registered: string | null | undefined, served: string[] | null | undefined,
+): Promise<{ registeredPlaceId: string | null | undefined; servedIds: string[] | undefined }> {
+  const decode = (field: string, id: string) => {
+    const key = keyOf(id, "Place");
+    if (!key) c.add(field, "INVALID_ID", "That is not a place's ID.");
+    return key;
+  };
+  const registeredKey = registered === undefined || registered === null ? registered : decode("registeredPlaceId", registered);
+  const servedKeys = served ? served.map((id, i) => decode(`placesServedIds.${i}`, id)) : undefined;
+  const wanted = [registeredKey, ...(servedKeys ?? [])].filter((k): k is string => !!k);
+  const found = await new PlacesService(m).existing(wanted);
+  if (registeredKey && !found.has(registeredKey)) c.add("registeredPlaceId", "UNKNOWN_PLACE", "No place has that ID.");
+  servedKeys?.forEach((k, i) => {
+    if (k && !found.has(k)) c.add(`placesServedIds.${i}`, "UNKNOWN_PLACE", "No place has that ID.");
+  });
+  return {
+    registeredPlaceId: registeredKey ?? (registered === null ? null : undefined),
+    servedIds: servedKeys ? [...new Set(servedKeys.filter((k): k is string => !!k))] : undefined,
+  };
+}
+
+/** Parses identifiers, refusing bad formats, repeats within the input, and ones another organisation holds. */
+export async function checkIdentifiers(
+  c: InputChecks, m: EntityManager, raw: string[], field: (i: number) => string, organisationId: string | null,
+): Promise<{ scheme: string; value: string }[]> {
+  const parsed: { scheme: string; value: string; i: number }[] = [];
+  raw.forEach((r, i) => {
+    const p = parseIdentifier(r);
+    if ("error" in p) c.add(field(i), "INVALID_IDENTIFIER", p.error);
+    else if (parsed.some((x) => x.value === p.value)) c.add(field(i), "DUPLICATE_IDENTIFIER", `${p.value} is listed twice.`);
+    else parsed.push({ ...p, i });
+  });
+  if (parsed.length) {
+    const taken: { value: string; organisation_id: string }[] = await m.query(
+      "SELECT value, organisation_id FROM organisation_identifier WHERE value = ANY($1)", [parsed.map((p) => p.value)],
+    );
+    for (const t of taken) {
+      const p = parsed.find((x) => x.value === t.value)!;
+      c.add(field(p.i), "IDENTIFIER_TAKEN", t.organisation_id === organisationId
+        ? `${t.value} is already on this organisation.`
+        : `${t.value} already belongs to another organisation in the register.`);
+    }
+  }
+  return parsed.map(({ scheme, value }) => ({ scheme, value }));
+}

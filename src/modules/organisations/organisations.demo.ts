@@ -1,0 +1,50 @@
+// Demo data: about 60 fictional organisations over the six boroughs, every legal form, members and contacts.
+import type { DemoContext } from "../../kith-module";
+import { DEMO_USERS } from "../../demo/demo-accounts";
+import { LegalForm } from "./organisation.enums";
+import { generateOrganisation, insertGenerated, seededRandom } from "./organisations.generator";
+
+export const DEMO_ORGANISATION_COUNT = 60;
+const DEMO_SEED = 20261123;
+/** The owner's organisation: a Liverpool bakery, so the directory example ("bakery" in Liverpool) finds it. */
+export const DEMO_OWNER_ORGANISATION = "Toxteth Community Bakery CIC";
+export const DEMO_VIEWER_ORGANISATION = "Bootle Repair Café Co-operative";
+
+const FIRST = ["Aisha", "Ben", "Chloe", "Dev", "Erin", "Femi", "Grace", "Hamza", "Isla", "Jack", "Kemi", "Liam", "Maya", "Niamh", "Omar", "Priya"];
+const LAST = ["Okafor", "Roberts", "Byrne", "Hughes", "Patel", "Murphy", "Chen", "Jones", "Kelly", "Ahmed", "Walsh", "Evans"];
+const ROLES = ["Chair", "Manager", "Finance lead", "Company secretary", "Volunteer coordinator"];
+
+export async function loadDemoOrganisations({ manager: m }: DemoContext): Promise<void> {
+  const rnd = seededRandom(DEMO_SEED);
+  const orgs = Array.from({ length: DEMO_ORGANISATION_COUNT }, (_, n) => generateOrganisation(n, rnd));
+  // Two named organisations for the demo sign-ins (their names are in the README).
+  orgs[0] = { ...generateOrganisation(0, rnd, { boroughCode: "E08000012", activity: 0, legalForm: LegalForm.CIC_LIMITED_BY_GUARANTEE }), name: DEMO_OWNER_ORGANISATION };
+  orgs[0].description = `${DEMO_OWNER_ORGANISATION} bakes sourdough in Toxteth and trains local people as bakers.`;
+  orgs[0].assessment = { tradesForSocialPurpose: true, communityLed: true, keepsSurplusInRegion: true, notGrantOnlyCharity: true, doesNotExportProfit: true,
+    reasons: "Sells bread to local shops and cafés; half the board live in Toxteth; surplus funds the training programme." };
+  orgs[1] = { ...generateOrganisation(1, rnd, { boroughCode: "E08000014", activity: 4, legalForm: LegalForm.CO_OPERATIVE_SOCIETY }), name: DEMO_VIEWER_ORGANISATION };
+  orgs[1].description = `${DEMO_VIEWER_ORGANISATION} fixes household goods in Bootle and teaches repair skills.`;
+
+  const [panel] = await m.query("SELECT id FROM app_user WHERE email = $1", [DEMO_USERS.panel.email]);
+  const ids = await insertGenerated(m, orgs, panel?.id ?? null);
+
+  const users: { id: string; email: string }[] = await m.query(
+    "SELECT id, email FROM app_user WHERE email = ANY($1)", [[DEMO_USERS.owner.email, DEMO_USERS.viewer.email]],
+  );
+  const userId = (email: string) => users.find((u) => u.email === email)!.id;
+  await m.query(
+    `INSERT INTO organisation_membership (user_id, organisation_id, role) VALUES ($1, $2, 'OWNER'), ($3, $4, 'VIEWER')`,
+    [userId(DEMO_USERS.owner.email), ids[0], userId(DEMO_USERS.viewer.email), ids[1]],
+  );
+  const contacts = ids.flatMap((orgId, i) => Array.from({ length: 1 + (i % 2) }, (_, k) => {
+    const first = FIRST[(i * 3 + k) % FIRST.length];
+    const last = LAST[(i * 5 + k * 7) % LAST.length];
+    return [orgId, `${first} ${last}`, ROLES[(i + k) % ROLES.length], `${first}.${last}@example.org`.toLowerCase(),
+      `0151 ${String(4000000 + i * 97 + k).slice(0, 3)} ${String(1000 + i * 13 + k).slice(0, 4)}`];
+  }));
+  await m.query(
+    `INSERT INTO organisation_contact (organisation_id, name, role, email, phone)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+    [0, 1, 2, 3, 4].map((c) => contacts.map((row) => row[c])),
+  );
+}

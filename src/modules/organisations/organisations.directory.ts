@@ -1,0 +1,60 @@
+// The directory query: text search (full text + trigram), filters, and keyset orderings for `organisations`.
+import type { DataSource } from "typeorm";
+import { ConnectionResult, Ordering, PageArgs, paginate } from "../../graphql/connection";
+import { badInput } from "../../graphql/errors";
+import { keyOf } from "../../graphql/ids";
+import { PlacesService } from "../places/places.service";
+import { Organisation } from "./organisation.entity";
+import { OrderDirection, OrganisationFilter, OrganisationOrder, OrganisationOrderField } from "./organisations.inputs";
+
+/** Must match the expression of organisation_search_idx exactly, or the index is not used. */
+const DOCUMENT = "to_tsvector('english'::regconfig, o.name || ' ' || coalesce(o.description, ''))";
+const QUERY = "websearch_to_tsquery('english'::regconfig, :search)";
+/** Word similarity above this counts as a match: catches a typo or two in a word of a name. */
+const TYPO_TOLERANCE = 0.45;
+const RANK = `(ts_rank(${DOCUMENT}, ${QUERY}) + word_similarity(:search, o.name))::real`;
+
+const ORDER_KEYS: Record<OrganisationOrderField, string[]> = {
+  NAME: ["lower(o.name)", "o.id"],
+  CREATED_AT: ["o.created_at", "o.id"],
+  UPDATED_AT: ["o.updated_at", "o.id"],
+  RELEVANCE: [RANK, "o.id"],
+};
+
+function orderingFor(order: OrganisationOrder | null | undefined, searching: boolean): Ordering {
+  const field = order?.field ?? (searching ? OrganisationOrderField.RELEVANCE : OrganisationOrderField.NAME);
+  if (field === OrganisationOrderField.RELEVANCE && !searching) throw badInput("orderBy RELEVANCE needs filter.search.");
+  const direction = order?.direction ?? (field === OrganisationOrderField.RELEVANCE ? OrderDirection.DESC : OrderDirection.ASC);
+  return { name: field, keys: ORDER_KEYS[field], direction };
+}
+
+export async function listOrganisations(
+  db: DataSource, args: PageArgs, filter: OrganisationFilter = {}, order?: OrganisationOrder | null,
+): Promise<ConnectionResult<Organisation>> {
+  const qb = db.getRepository(Organisation).createQueryBuilder("o");
+  const search = filter.search?.trim() ?? "";
+  const ordering = orderingFor(order, search.length > 0);
+
+  if (!filter.includeArchived) qb.andWhere("o.archived_at IS NULL");
+  if (search) {
+    // A search of only symbols has no words to find: nothing matches, rather than everything.
+    if (!/[\p{L}\p{N}]/u.test(search)) qb.andWhere("false");
+    const like = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    qb.andWhere(`(${DOCUMENT} @@ ${QUERY} OR o.name ILIKE :like OR word_similarity(:search, o.name) >= ${TYPO_TOLERANCE})`, { search, like });
+  }
+  if (filter.legalForms?.length) qb.andWhere("o.legal_form = ANY(:legalForms)", { legalForms: filter.legalForms });
+  if (filter.stoStatuses?.length) qb.andWhere("o.sto_status = ANY(:stoStatuses)", { stoStatuses: filter.stoStatuses });
+  if (filter.lifecycleStages?.length) qb.andWhere("o.lifecycle_stage = ANY(:stages)", { stages: filter.lifecycleStages });
+  if (filter.causes?.length) qb.andWhere("o.causes && :causes::text[]", { causes: filter.causes });
+  if (filter.placeIds?.length) {
+    const keys = filter.placeIds.map((id) => {
+      const key = keyOf(id, "Place");
+      if (!key) throw badInput("filter.placeIds must hold places' IDs.");
+      return key;
+    });
+    const places = await new PlacesService(db).withDescendants(keys);
+    qb.andWhere(`(o.registered_place_id = ANY(:places) OR EXISTS (
+      SELECT 1 FROM organisation_place_served s WHERE s.organisation_id = o.id AND s.place_id = ANY(:places)))`, { places });
+  }
+  return paginate(qb, ordering, args);
+}

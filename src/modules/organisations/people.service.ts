@@ -1,0 +1,147 @@
+// People of an organisation: members (users with OWNER/EDITOR/VIEWER) and contact people. All personal data.
+import type { DataSource, EntityManager } from "typeorm";
+import { audit } from "../../audit/audit";
+import { Membership } from "../../auth/membership.entity";
+import { User } from "../../auth/user.entity";
+import { OrganisationRole } from "../../auth/roles";
+import type { Actor } from "../../auth/viewer";
+import { inTransaction, Rollback } from "../../db/transaction";
+import { UserError, userError } from "../../graphql/errors";
+import { InputChecks } from "../../graphql/input-checks";
+import { organisationAccess } from "./access";
+import { Contact } from "./contact.entity";
+import { lockOrganisation } from "./organisations.service";
+import type { AddContactInput, UpdateContactInput } from "./organisations.inputs";
+
+export type MembershipResult = { membership: Membership } | { errors: UserError[] };
+export type ContactResult = { contact: Contact } | { errors: UserError[] };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+
+function checkContact(c: InputChecks, input: Partial<Omit<AddContactInput, "name">> & { name?: string | null }, creating: boolean) {
+  const name = c.text("name", input.name, { max: 200, required: creating || input.name !== undefined });
+  const role = c.text("role", input.role, { max: 200 });
+  const email = c.text("email", input.email, { max: 320 });
+  if (email && !EMAIL.test(email)) c.add("email", "INVALID_EMAIL", "That does not look like an email address.");
+  const phone = c.text("phone", input.phone, { max: 40 });
+  if (phone && !PHONE.test(phone)) c.add("phone", "INVALID_PHONE", "Give a phone number of digits, spaces, brackets or dashes, optionally starting +.");
+  return { name, role, email: email?.toLowerCase() ?? email, phone };
+}
+
+async function requireOrganisation(m: EntityManager, id: string, field = "organisationId") {
+  const organisation = await lockOrganisation(m, id);
+  if (!organisation) throw new Rollback({ errors: [userError(field, "NOT_FOUND", "No organisation has that ID.")] });
+  if (organisation.archivedAt) throw new Rollback({ errors: [userError(field, "ARCHIVED", "This organisation is archived.")] });
+  return organisation;
+}
+
+const contactFields = (c: Contact) => ({ name: c.name, role: c.role, email: c.email, phone: c.phone });
+
+export class PeopleService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Adds an existing account to the organisation, or changes the role of one already there. */
+  async invite(actor: Actor, organisationId: string, email: string, role: OrganisationRole): Promise<MembershipResult> {
+    if (!organisationAccess.manageMembers(actor.viewer, organisationId)) {
+      return { errors: [userError(null, "NOT_ALLOWED", "Only the organisation's owners and ADMIN manage its members.")] };
+    }
+    return inTransaction(this.db, async (m) => {
+      await requireOrganisation(m, organisationId);
+      const user = await m.getRepository(User).createQueryBuilder("u").where("lower(u.email) = lower(:email)", { email: email.trim() }).getOne();
+      if (!user) throw new Rollback({ errors: [userError("email", "NO_ACCOUNT", "No kith account uses that email; ask the person to get an account first.")] });
+      const existing = await m.findOne(Membership, { where: { organisationId, userId: user.id }, lock: { mode: "pessimistic_write" } });
+      if (existing?.role === role) throw new Rollback({ errors: [userError("role", "ALREADY_MEMBER", `That person is already ${role} of this organisation.`)] });
+      if (existing?.role === OrganisationRole.OWNER) await this.keepAnOwner(m, organisationId, existing.id);
+      const membership = existing ?? m.create(Membership, { organisationId, userId: user.id });
+      const before = existing ? { role: existing.role } : null;
+      membership.role = role;
+      await m.save(membership);
+      await audit.record(m, actor, {
+        action: existing ? "organisation.changeMemberRole" : "organisation.addMember", entityType: "Membership", entityId: membership.id,
+        before, after: { organisationId, userId: user.id, role },
+      });
+      return { membership };
+    });
+  }
+
+  async remove(actor: Actor, membershipId: string): Promise<MembershipResult> {
+    return inTransaction(this.db, async (m) => {
+      const membership = await m.findOne(Membership, { where: { id: membershipId }, lock: { mode: "pessimistic_write" } });
+      // Members may leave on their own; otherwise owners and ADMIN decide.
+      const allowed = membership && (membership.userId === actor.viewer.userId || organisationAccess.manageMembers(actor.viewer, membership.organisationId));
+      if (!membership || !allowed) {
+        throw new Rollback({ errors: [userError("membershipId", "NOT_FOUND", "No membership you can manage has that ID.")] });
+      }
+      await lockOrganisation(m, membership.organisationId);
+      if (membership.role === OrganisationRole.OWNER) await this.keepAnOwner(m, membership.organisationId, membership.id);
+      await m.delete(Membership, { id: membershipId });
+      await audit.record(m, actor, {
+        action: "organisation.removeMember", entityType: "Membership", entityId: membershipId,
+        before: { organisationId: membership.organisationId, userId: membership.userId, role: membership.role }, after: null,
+      });
+      return { membership };
+    });
+  }
+
+  /** An organisation that has owners keeps at least one: the last OWNER cannot leave or be demoted. */
+  private async keepAnOwner(m: EntityManager, organisationId: string, leavingMembershipId: string): Promise<void> {
+    const [row] = await m.query(
+      "SELECT count(*)::int AS n FROM organisation_membership WHERE organisation_id = $1 AND role = 'OWNER' AND id <> $2",
+      [organisationId, leavingMembershipId],
+    );
+    if (row.n === 0) {
+      throw new Rollback({ errors: [userError("membershipId", "LAST_OWNER", "This is the organisation's last owner; make someone else OWNER first.")] });
+    }
+  }
+
+  async addContact(actor: Actor, organisationId: string, input: AddContactInput): Promise<ContactResult> {
+    if (!organisationAccess.manageContacts(actor.viewer, organisationId)) {
+      return { errors: [userError(null, "NOT_ALLOWED", "Only the organisation's owners, editors and ADMIN manage its contacts.")] };
+    }
+    return inTransaction(this.db, async (m) => {
+      await requireOrganisation(m, organisationId);
+      const c = new InputChecks();
+      const fields = checkContact(c, input, true);
+      if (!c.ok) throw new Rollback({ errors: c.errors });
+      const contact = await m.save(m.create(Contact, {
+        organisationId, name: fields.name!, role: fields.role ?? null, email: fields.email ?? null, phone: fields.phone ?? null,
+      }));
+      await audit.record(m, actor, { action: "organisation.addContact", entityType: "Contact", entityId: contact.id, after: contactFields(contact) });
+      return { contact };
+    });
+  }
+
+  async updateContact(actor: Actor, contactId: string, input: UpdateContactInput): Promise<ContactResult> {
+    return inTransaction(this.db, async (m) => {
+      const contact = await m.findOne(Contact, { where: { id: contactId }, lock: { mode: "pessimistic_write" } });
+      if (!contact || !organisationAccess.manageContacts(actor.viewer, contact.organisationId)) {
+        throw new Rollback({ errors: [userError("contactId", "NOT_FOUND", "No contact you can edit has that ID.")] });
+      }
+      const before = contactFields(contact);
+      const c = new InputChecks();
+      const fields = checkContact(c, input, false);
+      if (input.name === null) c.add("name", "REQUIRED", "A contact needs a name.");
+      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (fields.name) contact.name = fields.name;
+      if (input.role !== undefined) contact.role = fields.role ?? null;
+      if (input.email !== undefined) contact.email = fields.email ?? null;
+      if (input.phone !== undefined) contact.phone = fields.phone ?? null;
+      await m.save(contact);
+      await audit.record(m, actor, { action: "organisation.updateContact", entityType: "Contact", entityId: contactId, before, after: contactFields(contact) });
+      return { contact };
+    });
+  }
+
+  async removeContact(actor: Actor, contactId: string): Promise<ContactResult> {
+    return inTransaction(this.db, async (m) => {
+      const contact = await m.findOne(Contact, { where: { id: contactId }, lock: { mode: "pessimistic_write" } });
+      if (!contact || !organisationAccess.manageContacts(actor.viewer, contact.organisationId)) {
+        throw new Rollback({ errors: [userError("contactId", "NOT_FOUND", "No contact you can edit has that ID.")] });
+      }
+      await m.delete(Contact, { id: contactId });
+      await audit.record(m, actor, { action: "organisation.removeContact", entityType: "Contact", entityId: contactId, before: contactFields(contact), after: null });
+      return { contact };
+    });
+  }
+}
