@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { ConnectionResult, Ordering, PageArgs, paginate } from "../../graphql/connection";
 import { badInput } from "../../graphql/errors";
 import { keyOf } from "../../graphql/ids";
-import { PlacesService } from "../places/places.service";
+import { organisationsApi } from "./organisations.api";
 import { Organisation } from "./organisation.entity";
 import { OrderDirection, OrganisationFilter, OrganisationOrder, OrganisationOrderField } from "./organisations.inputs";
 
@@ -52,9 +52,8 @@ export async function listOrganisations(
       if (!key) throw badInput("filter.placeIds must hold places' IDs.");
       return key;
     });
-    const places = await new PlacesService(db).withDescendants(keys);
-    qb.andWhere(`(o.registered_place_id = ANY(:places) OR EXISTS (
-      SELECT 1 FROM organisation_place_served s WHERE s.organisation_id = o.id AND s.place_id = ANY(:places)))`, { places });
+    const places = await organisationsApi.placesWithin(db, keys);
+    qb.andWhere(organisationsApi.inPlacesCondition("o.id", "places"), { places });
   }
   return paginate(qb, ordering, args);
 }

@@ -1,0 +1,34 @@
+// What other modules may ask of the register (they never read its tables themselves).
+import type { DataSource, EntityManager } from "typeorm";
+import { PlacesService } from "../places/places.service";
+import { Organisation } from "./organisation.entity";
+import { StoStatus } from "./organisation.enums";
+
+export const organisationsApi = {
+  /** Organisations by id (missing ids are simply absent). */
+  async byIds(db: DataSource | EntityManager, ids: string[]): Promise<Map<string, Organisation>> {
+    if (!ids.length) return new Map();
+    const rows = await db.getRepository(Organisation).createQueryBuilder("o").where("o.id = ANY(:ids)", { ids }).getMany();
+    return new Map(rows.map((o) => [o.id, o]));
+  },
+
+  /** True when the organisation exists, is not archived and its latest assessment found it an STO. */
+  async isEligibleSto(db: DataSource | EntityManager, id: string): Promise<boolean> {
+    const o = (await organisationsApi.byIds(db, [id])).get(id);
+    return !!o && !o.archivedAt && o.stoStatus === StoStatus.ELIGIBLE;
+  },
+
+  /**
+   * SQL condition: the organisation in `organisationColumn` is registered in or serves one of the places bound to
+   * `:<param>` (expand places with `placesWithin` first, so a borough also matches its wards).
+   */
+  inPlacesCondition(organisationColumn: string, param: string): string {
+    return `EXISTS (SELECT 1 FROM organisation o_p WHERE o_p.id = ${organisationColumn} AND (o_p.registered_place_id = ANY(:${param})
+      OR EXISTS (SELECT 1 FROM organisation_place_served s_p WHERE s_p.organisation_id = o_p.id AND s_p.place_id = ANY(:${param}))))`;
+  },
+
+  /** The places and every place inside them. */
+  placesWithin(db: DataSource | EntityManager, placeIds: string[]): Promise<string[]> {
+    return new PlacesService(db).withDescendants(placeIds);
+  },
+};
