@@ -1,6 +1,6 @@
 // ADMIN pages through audit events with filters.
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root, Authorized } from "type-graphql";
-import { MaxLength } from "class-validator";
+import { MaxLength, ValidateNested } from "class-validator";
 import type { Context } from "../graphql/context";
 import { ConnectionType, ConnectionResult, PageArgs, paginate } from "../graphql/connection";
 import { fromGlobalId, keyOf, toGlobalId } from "../graphql/ids";
@@ -21,7 +21,7 @@ export class AuditEventFilter {
 
 @ArgsType()
 class AuditEventsArgs extends PageArgs {
-  @Field(() => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter;
+  @Field(() => AuditEventFilter, { nullable: true }) @ValidateNested() filter?: AuditEventFilter;
 }
 
 export const AuditEventConnection = ConnectionType(AuditEvent, "AuditEvent");

@@ -6,7 +6,7 @@ const partnerMayWrite = (v: Viewer) => v.scopes !== null && v.scopes.has(ApiScop
 
 export const organisationAccess = {
   /** Any signed-in person may register an organisation (and becomes its OWNER); partners need write:organisations. */
-  create: (v: Viewer) => (v.scopes === null ? isSignedIn(v) : partnerMayWrite(v)),
+  create: (v: Viewer) => isAdmin(v) || (v.scopes === null ? isSignedIn(v) : partnerMayWrite(v)),
   edit: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.EDITOR) || partnerMayWrite(v),
   archive: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.OWNER),
   manageMembers: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.OWNER),

@@ -11,7 +11,7 @@ import { OrderDirection, OrganisationFilter, OrganisationOrder, OrganisationOrde
 const DOCUMENT = "to_tsvector('english'::regconfig, o.name || ' ' || coalesce(o.description, ''))";
 const QUERY = "websearch_to_tsquery('english'::regconfig, :search)";
 /** Word similarity above this counts as a match: catches a typo or two in a word of a name. */
-const TYPO_TOLERANCE = 0.45;
+const TYPO_TOLERANCE = 0.4;
 const RANK = `(ts_rank(${DOCUMENT}, ${QUERY}) + word_similarity(:search, o.name))::real`;
 
 const ORDER_KEYS: Record<OrganisationOrderField, string[]> = {

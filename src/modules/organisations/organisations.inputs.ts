@@ -1,6 +1,6 @@
 // GraphQL inputs of the register. Hard size limits here stop abuse; the service turns rule breaks into userErrors.
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
-import { ArrayMaxSize, MaxLength } from "class-validator";
+import { ArrayMaxSize, MaxLength, ValidateNested } from "class-validator";
 import { DateScalar } from "../../graphql/scalars";
 import { OrganisationRole } from "../../auth/roles";
 import { Cause, LegalForm, LifecycleStage, StoStatus } from "./organisation.enums";
@@ -26,7 +26,7 @@ export class CreateOrganisationInput {
   @Field(() => [ID], { nullable: true }) @ArrayMaxSize(200) placesServedIds?: string[] | null;
   @Field(() => [Cause], { nullable: true }) @ArrayMaxSize(50) causes?: Cause[] | null;
   @Field({ nullable: true, description: "For forms without a statutory asset lock." }) assetLockDeclared?: boolean;
-  @Field(() => GovernanceInput, { nullable: true }) governance?: GovernanceInput | null;
+  @Field(() => GovernanceInput, { nullable: true }) @ValidateNested() governance?: GovernanceInput | null;
   @Field(() => Int, { nullable: true }) tradingIncomePercent?: number | null;
   @Field(() => LifecycleStage, { nullable: true, description: "Defaults to STARTING." }) lifecycleStage?: LifecycleStage;
   @Field(() => [String], { nullable: true, description: "org-id identifiers, e.g. GB-COH-09876543." })
@@ -46,7 +46,7 @@ export class UpdateOrganisationInput {
   @Field(() => [ID], { nullable: true, description: "Replaces the whole list." }) @ArrayMaxSize(200) placesServedIds?: string[] | null;
   @Field(() => [Cause], { nullable: true, description: "Replaces the whole list." }) @ArrayMaxSize(50) causes?: Cause[] | null;
   @Field(() => Boolean, { nullable: true }) assetLockDeclared?: boolean | null;
-  @Field(() => GovernanceInput, { nullable: true }) governance?: GovernanceInput | null;
+  @Field(() => GovernanceInput, { nullable: true }) @ValidateNested() governance?: GovernanceInput | null;
   @Field(() => Int, { nullable: true }) tradingIncomePercent?: number | null;
   @Field(() => LifecycleStage, { nullable: true }) lifecycleStage?: LifecycleStage | null;
 }

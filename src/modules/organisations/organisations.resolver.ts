@@ -1,5 +1,6 @@
 // The register's queries and mutations: decode IDs, call one service method, return the payload.
 import { Arg, Args, ArgsType, Ctx, Field, Mutation, Query, Resolver } from "type-graphql";
+import { ValidateNested } from "class-validator";
 import type { Context } from "../../graphql/context";
 import { ConnectionResult, ConnectionType, PageArgs } from "../../graphql/connection";
 import { UserError, userError } from "../../graphql/errors";
@@ -20,8 +21,8 @@ export const OrganisationConnection = ConnectionType(Organisation, "Organisation
 
 @ArgsType()
 class OrganisationsArgs extends PageArgs {
-  @Field(() => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter | null;
-  @Field(() => OrganisationOrder, { nullable: true }) orderBy?: OrganisationOrder | null;
+  @Field(() => OrganisationFilter, { nullable: true }) @ValidateNested() filter?: OrganisationFilter | null;
+  @Field(() => OrganisationOrder, { nullable: true }) @ValidateNested() orderBy?: OrganisationOrder | null;
 }
 
 /** Decodes an ID argument of a mutation, or says which field is wrong. */

@@ -1,6 +1,6 @@
 // Places: the `places` list, and each place's parent and children.
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
-import { ArrayMaxSize, MaxLength } from "class-validator";
+import { ArrayMaxSize, MaxLength, ValidateNested } from "class-validator";
 import type { Context } from "../../graphql/context";
 import { ConnectionResult, ConnectionType, PageArgs, paginate } from "../../graphql/connection";
 import { keyOf } from "../../graphql/ids";
@@ -16,7 +16,7 @@ class PlaceFilter {
 
 @ArgsType()
 class PlacesArgs extends PageArgs {
-  @Field(() => PlaceFilter, { nullable: true }) filter?: PlaceFilter;
+  @Field(() => PlaceFilter, { nullable: true }) @ValidateNested() filter?: PlaceFilter;
 }
 
 const PlaceConnection = ConnectionType(Place, "Place");
