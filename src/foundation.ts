@@ -1,4 +1,4 @@
-// The foundation's own part of the module list: nodes, auth, API keys and audit.
+// The foundation's own part of the module list: nodes, auth, API keys, audit and idempotency keys.
 import type { KithModule } from "./kith-module";
 import { NodeResolver } from "./graphql/node";
 import { User } from "./auth/user.entity";
@@ -13,14 +13,16 @@ import { AuditEvent } from "./audit/audit-event.entity";
 import { AuditResolver } from "./audit/audit.resolver";
 import { registerKeyShape } from "./graphql/ids";
 import { Foundation1763900000000 } from "./db/migrations/1763900000000-Foundation";
+import { Idempotency1763900000010 } from "./db/migrations/1763900000010-Idempotency";
+import { IdempotencyKey } from "./db/idempotency-key.entity";
 import { loadDemoUsers } from "./demo/users.demo";
 
 registerKeyShape("AuditEvent", "bigint");
 
 export const foundation: KithModule = {
   name: "foundation",
-  entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent],
-  migrations: [Foundation1763900000000],
+  entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey],
+  migrations: [Foundation1763900000000, Idempotency1763900000010],
   resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver],
   loaders: authLoaders,
   nodeTypes: {

@@ -1,5 +1,6 @@
 // Collects field-level user errors for a mutation's input, so every problem is reported at once.
 import { UserError, userError } from "./errors";
+import { money } from "./scalars";
 
 export class InputChecks {
   readonly errors: UserError[] = [];
@@ -31,5 +32,14 @@ export class InputChecks {
     if (!Number.isInteger(value) || value < min || value > max) {
       this.add(field, "OUT_OF_RANGE", `${field.split(".").pop()} must be a whole number from ${min} to ${max}.`);
     }
+  }
+
+  /** Money in whole pence within [min, max]: fractions and negatives are refused, never rounded. */
+  pence(field: string, value: number | null | undefined, o: { min: number; max: number; label?: string }): void {
+    if (value === undefined || value === null) return;
+    const label = o.label ?? field.split(".").pop();
+    if (!Number.isSafeInteger(value)) this.add(field, "NOT_WHOLE_PENCE", `Give the ${label} in whole pence (e.g. 2500000 for £25,000.00).`);
+    else if (value < o.min) this.add(field, value < 0 ? "NEGATIVE_AMOUNT" : "AMOUNT_TOO_SMALL", `The ${label} must be at least ${money(o.min).formatted}.`);
+    else if (value > o.max) this.add(field, "AMOUNT_TOO_LARGE", `The ${label} can be at most ${money(o.max).formatted}.`);
   }
 }

@@ -1,0 +1,86 @@
+// The vocabularies of pay-it-forward funds: statuses, panel stances and conflicts, ledger accounts and movements.
+import { registerEnumType } from "type-graphql";
+
+export enum FundStatus {
+  OPEN = "OPEN",
+  CLOSED = "CLOSED",
+}
+registerEnumType(FundStatus, { name: "FundStatus", description: "A CLOSED fund opens no rounds and makes no offers; its agreements run on." });
+
+export enum RoundStatus {
+  OPEN = "OPEN",
+  CLOSED = "CLOSED",
+}
+registerEnumType(RoundStatus, { name: "RoundStatus", description: "An OPEN round takes applications between its opening and closing days." });
+
+export enum ApplicationStatus {
+  DRAFT = "DRAFT",
+  SUBMITTED = "SUBMITTED",
+  IN_REVIEW = "IN_REVIEW",
+  OFFERED = "OFFERED",
+  DECLINED = "DECLINED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(ApplicationStatus, { name: "ApplicationStatus" });
+
+export enum AgreementStatus {
+  OFFERED = "OFFERED",
+  ACTIVE = "ACTIVE",
+  REPAID = "REPAID",
+  CLOSED = "CLOSED",
+  WRITTEN_OFF = "WRITTEN_OFF",
+}
+registerEnumType(AgreementStatus, {
+  name: "AgreementStatus",
+  description: "OFFERED until the first disbursement makes it ACTIVE; then REPAID, CLOSED or WRITTEN_OFF.",
+});
+
+/** Agreements still drawing on the fund: their whole amount counts as awarded. */
+export const LIVE_AGREEMENT: AgreementStatus[] = [AgreementStatus.OFFERED, AgreementStatus.ACTIVE];
+
+export enum PanelStance {
+  SUPPORT = "SUPPORT",
+  SUPPORT_WITH_CHANGES = "SUPPORT_WITH_CHANGES",
+  DO_NOT_SUPPORT = "DO_NOT_SUPPORT",
+}
+registerEnumType(PanelStance, { name: "PanelStance", description: "A panel member's view of an application." });
+
+export enum ConflictOfInterest {
+  SAME_ORGANISATION = "SAME_ORGANISATION",
+  SHARED_CLUSTER = "SHARED_CLUSTER",
+  DECLARED = "DECLARED",
+}
+registerEnumType(ConflictOfInterest, {
+  name: "ConflictOfInterest",
+  description: "Why a panel member's view is excluded: they sit for the applicant, share a cluster with it, or said so.",
+});
+
+export enum DecisionOutcome {
+  OFFER = "OFFER",
+  DECLINE = "DECLINE",
+}
+registerEnumType(DecisionOutcome, { name: "DecisionOutcome" });
+
+export enum ClaimStatus {
+  CLAIMED = "CLAIMED",
+  ACCEPTED = "ACCEPTED",
+  REJECTED = "REJECTED",
+}
+registerEnumType(ClaimStatus, { name: "SocialRepaymentClaimStatus" });
+
+export enum AccountKind {
+  POOL = "POOL",
+  CONTRIBUTOR = "CONTRIBUTOR",
+  RECEIVABLE = "RECEIVABLE",
+  SOCIAL_REPAID = "SOCIAL_REPAID",
+  WRITE_OFF = "WRITE_OFF",
+}
+
+export enum MovementKind {
+  CONTRIBUTION = "CONTRIBUTION",
+  DISBURSEMENT = "DISBURSEMENT",
+  CASH_REPAYMENT = "CASH_REPAYMENT",
+  SOCIAL_REPAYMENT = "SOCIAL_REPAYMENT",
+  WRITE_OFF = "WRITE_OFF",
+}
+registerEnumType(MovementKind, { name: "FundMovementKind", description: "What a balanced group of ledger postings records." });
