@@ -34,7 +34,7 @@ export class Funds1763900000400 implements MigrationInterface {
         name text NOT NULL CHECK (length(btrim(name)) BETWEEN 1 AND 200),
         opens_on date NOT NULL,
         closes_on date NOT NULL CHECK (closes_on >= opens_on),
-        panel_id uuid NOT NULL,
+        panel_id uuid NOT NULL REFERENCES peer_panel(id),
         status text NOT NULL DEFAULT 'OPEN' CHECK (status IN ('OPEN','CLOSED')),
         version int NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
