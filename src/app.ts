@@ -8,7 +8,7 @@ import type { Logger } from "./log";
 import type { KithModule, NodeType } from "./kith-module";
 import { foundation } from "./foundation";
 import { modules as domainModules } from "./modules";
-import { createDataSource } from "./db/data-source";
+import { openDataSource } from "./db/data-source";
 import { startEmbeddedDatabase, EmbeddedDatabase } from "./db/embedded";
 import { AppServices, Context } from "./graphql/context";
 import { buildKithSchema } from "./graphql/schema";
@@ -34,11 +34,10 @@ export function nodeTypesOf(modules: KithModule[]): Map<string, NodeType> {
 /** Opens the database a config points at (embedded PGlite in the data dir when there is no DATABASE_URL). */
 export async function openDatabase(config: Config, log: Logger): Promise<{ db: DataSource; embedded?: EmbeddedDatabase }> {
   const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase(`${config.dataDir}/pgdata`);
-  const db = createDataSource({
+  const db = await openDataSource({
     url: config.databaseUrl ?? embedded!.url, modules: allModules, log, embedded: !!embedded,
     statementTimeoutMs: config.statementTimeoutMs,
   });
-  await db.initialize();
   return { db, embedded };
 }
 
@@ -53,7 +52,10 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
     listen(port) {
       const http = createServer((req, res) => void handler(req, res));
       kith.http = http;
-      return new Promise((resolve) => http.listen(port, () => resolve((http.address() as AddressInfo).port)));
+      return new Promise((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(port, () => resolve((http.address() as AddressInfo).port));
+      });
     },
     async stop() {
       if (kith.http) {

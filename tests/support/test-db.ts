@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
-import { createDataSource } from "../../src/db/data-source";
+import { openDataSource } from "../../src/db/data-source";
 import { startEmbeddedDatabase } from "../../src/db/embedded";
 import { allModules } from "../../src/app";
 import { createLogger } from "../../src/log";
@@ -48,10 +48,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await new Promise((r) => setTimeout(r, 100 * attempt));
       }
     }
-    const db = createDataSource({
+    const db = await openDataSource({
       url: withDatabase(process.env.DATABASE_URL, name), modules: allModules, log, embedded: false, statementTimeoutMs: 30000, poolSize: 20,
     });
-    await db.initialize();
     return {
       db, embedded: false,
       async drop() {
@@ -61,8 +60,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const embedded = await startEmbeddedDatabase();
-  const db = createDataSource({ url: embedded.url, modules: allModules, log, embedded: true, statementTimeoutMs: 30000 });
-  await db.initialize();
+  const db = await openDataSource({ url: embedded.url, modules: allModules, log, embedded: true, statementTimeoutMs: 30000 });
   await db.runMigrations({ transaction: "each" });
   return {
     db, embedded: true,
