@@ -1,5 +1,6 @@
 // Every contract operation whose module exists runs, exactly as written, against the demo data set.
 import { readFileSync } from "node:fs";
+import { buildSchema, FieldNode, parse, print, validate, visit } from "graphql";
 import { join } from "node:path";
 import { startTestApp, TestApp } from "../support/test-app";
 import { loadDemoData } from "../../src/demo/demo";
@@ -48,6 +49,35 @@ beforeAll(async () => {
   await loadDemoData(app.db, allModules, createLogger("silent"));
 });
 afterAll(async () => { await app.close(); });
+
+/**
+ * Operations whose other fields arrive with later modules: the part this build serves must validate and run now.
+ * Only fields the printed schema does not have yet are dropped, so each drops out of this list as its module lands.
+ */
+const PARTLY_SERVED: Record<string, string[]> = {
+  "portal/OrganisationProfile.graphql": ["agreements", "assets", "impact", "clusters"],
+};
+
+test.each(Object.entries(PARTLY_SERVED).filter(([name]) => !(served as string[]).includes(name)))(
+  "the part of %s whose modules exist validates and runs on the demo data", async (name, later) => {
+    const schema = buildSchema(readFileSync(join(__dirname, "../../schema.graphql"), "utf8"));
+    const organisation = schema.getType("Organisation") as unknown as { getFields(): Record<string, unknown> };
+    const missing = later.filter((f) => !organisation.getFields()[f]);
+    const document = visit(parse(readFileSync(join(CONTRACT_DIR, name), "utf8")), {
+      Field: (node: FieldNode) => (missing.includes(node.name.value) ? null : undefined),
+    });
+    expect(validate(schema, document)).toEqual([]);
+    const c = CASES[name];
+    const token = c.as ? await app.signIn(DEMO_USERS[c.as].email, DEMO_PASSWORD) : undefined;
+    const res = await app.http("/graphql", {
+      body: { query: print(document), variables: await c.variables(app) },
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    expect(res.json.errors).toBeUndefined();
+    c.check(res.json.data);
+    expect(res.json.data.node).toMatchObject({ legalForm: "CIC_LIMITED_BY_GUARANTEE", assetLocked: true, registeredPlace: { code: "E08000012" } });
+    expect(res.json.data.node.identifiers[0]).toMatch(/^GB-COH-/);
+  });
 
 test.each(served as string[])("%s runs on the demo data", async (name) => {
   const c = CASES[name];
