@@ -48,16 +48,17 @@ export class AuthService {
   /**
    * Counts an attempt as a failure before the password is checked (a success removes the count), under a row
    * lock, and returns the lock's end when the email is locked. Counting first is what makes the lock hold
-   * against guesses sent at once: each takes its turn, and those after the fifth find the email locked.
+   * against guesses sent at once: each takes its turn, and those after the fifth find the email locked. The
+   * price: more than five sign-ins for one email at the same instant are refused too, even right ones.
    */
   private async countAttempt(key: string, now: Date): Promise<Date | null> {
     return inTransaction(this.db, async (m) => {
-      await m.query(
-        "INSERT INTO sign_in_throttle (email_key, failures, last_failure_at) VALUES ($1, 0, $2) ON CONFLICT (email_key) DO NOTHING",
-        [key, now],
-      );
+      // One statement inserts or locks the row and reads it, so a concurrent success deleting it cannot slip between.
       const [row]: { failures: number; last_failure_at: Date; locked_until: Date | null }[] = await m.query(
-        "SELECT failures, last_failure_at, locked_until FROM sign_in_throttle WHERE email_key = $1 FOR UPDATE", [key],
+        `INSERT INTO sign_in_throttle AS t (email_key, failures, last_failure_at) VALUES ($1, 0, $2)
+         ON CONFLICT (email_key) DO UPDATE SET email_key = t.email_key
+         RETURNING t.failures, t.last_failure_at, t.locked_until`,
+        [key, now],
       );
       if (row.locked_until && row.locked_until > now) return row.locked_until;
       const forgotten = now.getTime() - row.last_failure_at.getTime() > FAILURE_MEMORY_SECONDS * 1000;
