@@ -1,5 +1,5 @@
 // Assembles kith: database -> migrations -> (demo data) -> schema -> Apollo -> HTTP handler. Used by main and tests.
-import { createServer, Server } from "node:http";
+import { createServer, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import type { ApolloServer } from "@apollo/server";
@@ -47,10 +47,19 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
   const apollo = createApollo(services, await buildKithSchema(allModules));
   await apollo.start();
   const handler = createHttpHandler(services, apollo);
+  // Responses not yet sent; on stop they are told to close their connection, so a keep-alive socket does not
+  // hold shutdown open until its idle timeout once its last request is done.
+  const unsent = new Set<ServerResponse>();
+  let stopping = false;
   const kith: Kith = {
     services, apollo, handler,
     listen(port) {
-      const http = createServer((req, res) => void handler(req, res));
+      const http = createServer((req, res) => {
+        if (stopping) res.setHeader("connection", "close");
+        unsent.add(res);
+        res.on("close", () => unsent.delete(res));
+        void handler(req, res);
+      });
       kith.http = http;
       return new Promise((resolve, reject) => {
         http.once("error", reject);
@@ -58,6 +67,8 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
       });
     },
     async stop() {
+      stopping = true;
+      for (const res of unsent) if (!res.headersSent) res.setHeader("connection", "close");
       if (kith.http) {
         // Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets.
         const closed = new Promise((r) => kith.http!.close(r));
@@ -67,7 +78,8 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
         clearTimeout(force);
       }
       await apollo.stop();
-      await db.destroy();
+      // The data source may already be closed (a lost database, a test); stopping must still finish.
+      if (db.isInitialized) await db.destroy();
       await onStop?.();
     },
   };

@@ -13,6 +13,7 @@ import { AuditEvent } from "./audit/audit-event.entity";
 import { AuditResolver } from "./audit/audit.resolver";
 import { registerKeyShape } from "./graphql/ids";
 import { Foundation1763900000000 } from "./db/migrations/1763900000000-Foundation";
+import { AuditNoTruncate1763950000000 } from "./db/migrations/1763950000000-AuditNoTruncate";
 import { loadDemoUsers } from "./demo/users.demo";
 
 registerKeyShape("AuditEvent", "bigint");
@@ -20,7 +21,7 @@ registerKeyShape("AuditEvent", "bigint");
 export const foundation: KithModule = {
   name: "foundation",
   entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent],
-  migrations: [Foundation1763900000000],
+  migrations: [Foundation1763900000000, AuditNoTruncate1763950000000],
   resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver],
   loaders: authLoaders,
   nodeTypes: {

@@ -15,11 +15,12 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement on the server's admin connection (PostgreSQL only). */
+export async function adminQuery(sql: string, params: unknown[] = []): Promise<void> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query(sql);
+    await client.query(sql, params);
   } finally {
     await client.end();
   }
@@ -31,16 +32,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A migrated, empty database of this test file's own. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A migrated, empty database of this test file's own; `migrated: false` gives one with no tables at all. */
+export async function createTestDatabase(o: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const log = createLogger("silent");
+  const migrated = o.migrated ?? true;
   if (process.env.DATABASE_URL) {
     const template = process.env[TEMPLATE_ENV];
     if (!template) throw new Error("global setup did not create the template database");
     const name = `${template}_f${randomBytes(4).toString("hex")}`;
     for (let attempt = 1; ; attempt++) {
       try {
-        await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+        await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${migrated ? template : "template0"}"`);
         break;
       } catch (e) {
         // Two files copying the template at the same instant can collide; try again shortly.
@@ -61,7 +63,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const embedded = await startEmbeddedDatabase();
   const db = await openDataSource({ url: embedded.url, modules: allModules, log, embedded: true, statementTimeoutMs: 30000 });
-  await db.runMigrations({ transaction: "each" });
+  if (migrated) await db.runMigrations({ transaction: "each" });
   return {
     db, embedded: true,
     async drop() {
@@ -69,4 +71,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await embedded.stop();
     },
   };
+}
+
+/** The database name a data source points at (for admin statements about it). */
+export function databaseNameOf(db: DataSource): string {
+  return new URL((db.options as { url: string }).url).pathname.slice(1);
 }
