@@ -6,6 +6,7 @@ import { toGlobalId } from "../../src/graphql/ids";
 import { ApiKeysService } from "../../src/auth/api-keys.service";
 import { ApiScope } from "../../src/auth/roles";
 import { ANONYMOUS } from "../../src/auth/viewer";
+import { makeOrganisation } from "../support/organisation-factories";
 
 const PERSON = `query($id: ID!) { node(id: $id) { ... on User { id email displayName roles memberships { role } } } }`;
 
@@ -17,7 +18,8 @@ let partnerKey: string;
 beforeAll(async () => {
   app = await startTestApp();
   const p = await makeUser(app.db, { email: "pat@example.test", displayName: "Pat Person", roles: [Role.PANEL_MEMBER] });
-  await app.db.query("INSERT INTO organisation_membership (user_id, organisation_id, role) VALUES ($1, gen_random_uuid(), 'OWNER')", [p.id]);
+  const org = await makeOrganisation(app.db, { name: "Pat's Pantry" });
+  await app.db.query("INSERT INTO organisation_membership (user_id, organisation_id, role) VALUES ($1, $2, 'OWNER')", [p.id, org.id]);
   person = { id: toGlobalId("User", p.id), token: await app.signIn(p.email, TEST_PASSWORD) };
   adminToken = await app.signIn((await makeUser(app.db, { roles: [Role.ADMIN] })).email, TEST_PASSWORD);
   analystToken = await app.signIn((await makeUser(app.db, { roles: [Role.ANALYST] })).email, TEST_PASSWORD);
