@@ -1,5 +1,5 @@
 // Assembles kith: database -> migrations -> (demo data) -> schema -> Apollo -> HTTP handler. Used by main and tests.
-import { createServer, Server } from "node:http";
+import { createServer, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import type { ApolloServer } from "@apollo/server";
@@ -8,7 +8,7 @@ import type { Logger } from "./log";
 import type { KithModule, NodeType } from "./kith-module";
 import { foundation } from "./foundation";
 import { modules as domainModules } from "./modules";
-import { createDataSource } from "./db/data-source";
+import { openDataSource } from "./db/data-source";
 import { startEmbeddedDatabase, EmbeddedDatabase } from "./db/embedded";
 import { AppServices, Context } from "./graphql/context";
 import { buildKithSchema } from "./graphql/schema";
@@ -34,11 +34,10 @@ export function nodeTypesOf(modules: KithModule[]): Map<string, NodeType> {
 /** Opens the database a config points at (embedded PGlite in the data dir when there is no DATABASE_URL). */
 export async function openDatabase(config: Config, log: Logger): Promise<{ db: DataSource; embedded?: EmbeddedDatabase }> {
   const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase(`${config.dataDir}/pgdata`);
-  const db = createDataSource({
+  const db = await openDataSource({
     url: config.databaseUrl ?? embedded!.url, modules: allModules, log, embedded: !!embedded,
     statementTimeoutMs: config.statementTimeoutMs,
   });
-  await db.initialize();
   return { db, embedded };
 }
 
@@ -48,14 +47,28 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
   const apollo = createApollo(services, await buildKithSchema(allModules));
   await apollo.start();
   const handler = createHttpHandler(services, apollo);
+  // Responses not yet sent; on stop they are told to close their connection, so a keep-alive socket does not
+  // hold shutdown open until its idle timeout once its last request is done.
+  const unsent = new Set<ServerResponse>();
+  let stopping = false;
   const kith: Kith = {
     services, apollo, handler,
     listen(port) {
-      const http = createServer((req, res) => void handler(req, res));
+      const http = createServer((req, res) => {
+        if (stopping) res.setHeader("connection", "close");
+        unsent.add(res);
+        res.on("close", () => unsent.delete(res));
+        void handler(req, res);
+      });
       kith.http = http;
-      return new Promise((resolve) => http.listen(port, () => resolve((http.address() as AddressInfo).port)));
+      return new Promise((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(port, () => resolve((http.address() as AddressInfo).port));
+      });
     },
     async stop() {
+      stopping = true;
+      for (const res of unsent) if (!res.headersSent) res.setHeader("connection", "close");
       if (kith.http) {
         // Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets.
         const closed = new Promise((r) => kith.http!.close(r));
@@ -65,7 +78,8 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
         clearTimeout(force);
       }
       await apollo.stop();
-      await db.destroy();
+      // The data source may already be closed (a lost database, a test); stopping must still finish.
+      if (db.isInitialized) await db.destroy();
       await onStop?.();
     },
   };

@@ -13,6 +13,7 @@ import { AuditEvent } from "./audit/audit-event.entity";
 import { AuditResolver } from "./audit/audit.resolver";
 import { registerKeyShape } from "./graphql/ids";
 import { Foundation1763900000000 } from "./db/migrations/1763900000000-Foundation";
+import { AuditNoTruncate1763950000000 } from "./db/migrations/1763950000000-AuditNoTruncate";
 import { Idempotency1763900000010 } from "./db/migrations/1763900000010-Idempotency";
 import { IdempotencyKey } from "./db/idempotency-key.entity";
 import { loadDemoUsers } from "./demo/users.demo";
@@ -22,7 +23,7 @@ registerKeyShape("AuditEvent", "bigint");
 export const foundation: KithModule = {
   name: "foundation",
   entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey],
-  migrations: [Foundation1763900000000, Idempotency1763900000010],
+  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000],
   resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver],
   loaders: authLoaders,
   nodeTypes: {

@@ -23,6 +23,8 @@ export interface KithModule {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers?: Function[];
   loaders?: (db: DataSource) => Partial<Loaders>;
+  /** PostgreSQL settings every database session needs (e.g. a search threshold), set on every connection. */
+  sessionSettings?: Record<string, string>;
   nodeTypes?: Record<string, NodeType>;
   /** Adds this module's part of the demo data set; modules run in list order, inside one transaction. */
   demo?: (ctx: DemoContext) => Promise<void>;

@@ -2,6 +2,7 @@
 import type { AuthChecker } from "type-graphql";
 import type { Context } from "../graphql/context";
 import { keyOf } from "../graphql/ids";
+import { unauthenticated } from "../graphql/errors";
 import { ApiScope, OrganisationRole, Role } from "./roles";
 import { hasOrganisationRole, hasScope, isAdmin, isSignedIn } from "./viewer";
 
@@ -26,7 +27,8 @@ function organisationInScope(root: unknown, args: Record<string, unknown>, paren
  */
 export const authChecker: AuthChecker<Context, string> = ({ root, args, context, info }, requirements) => {
   const viewer = context.viewer;
-  if (!isSignedIn(viewer)) return false;
+  // Nobody signed in: say so (401-style), rather than type-graphql's "not allowed".
+  if (!isSignedIn(viewer)) throw unauthenticated();
   if (requirements.length === 0 || isAdmin(viewer)) return true;
   return requirements.some((req) => {
     if (req.startsWith(ORG_PREFIX)) {

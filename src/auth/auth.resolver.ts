@@ -4,6 +4,7 @@ import { MaxLength } from "class-validator";
 import type { Context } from "../graphql/context";
 import { UserError } from "../graphql/errors";
 import { AuthService } from "./auth.service";
+import { viewerForUser } from "./authenticate";
 import { User } from "./user.entity";
 import { Membership } from "./membership.entity";
 import { isAdmin } from "./viewer";
@@ -36,8 +37,8 @@ export class AuthResolver {
   async signIn(@Arg("input") input: SignInInput, @Ctx() ctx: Context): Promise<SignInPayload> {
     const result = await new AuthService(ctx.app.db, ctx.app.config.tokenSecret).signIn(input.email, input.password);
     if ("errors" in result) return { token: null, viewer: null, userErrors: result.errors };
-    // The new session's viewer is the user it was issued to: let them see their own fields in this payload.
-    ctx.viewer = { ...ctx.viewer, userId: result.user.id, roles: new Set(result.user.roles) };
+    // The payload is read as the user the new token belongs to, not as whoever sent the request.
+    ctx.viewer = (await viewerForUser(ctx.app.db, result.user.id)) ?? ctx.viewer;
     return { token: result.token, viewer: result.user, userErrors: [] };
   }
 

@@ -6,6 +6,7 @@ import { issueToken } from "./tokens";
 import { User } from "./user.entity";
 import { SignInThrottle } from "./sign-in-throttle.entity";
 import { Role } from "./roles";
+import { inTransaction } from "../db/transaction";
 
 /** Failures allowed before each further attempt must wait; the wait doubles up to the cap. */
 export const FREE_FAILURES = 5;
@@ -28,9 +29,9 @@ export class AuthService {
 
   async signIn(email: string, password: string, now = new Date()): Promise<SignInResult> {
     const key = normaliseEmail(email);
-    const throttle = await this.db.getRepository(SignInThrottle).findOneBy({ emailKey: key });
-    if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-      const wait = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 1000);
+    const lockedUntil = await this.countAttempt(key, now);
+    if (lockedUntil) {
+      const wait = Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000);
       return { errors: [userError(null, "TOO_MANY_ATTEMPTS", `Too many failed sign-ins for this email. Try again in ${wait} seconds.`)] };
     }
     const user = await this.db.getRepository(User).createQueryBuilder("u")
@@ -38,30 +39,37 @@ export class AuthService {
     // Unknown emails verify against a dummy hash: the same work, the same answer.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !ok) {
-      await this.recordFailure(key, now);
       return { errors: [userError(null, "INVALID_CREDENTIALS", "That email and password do not match an account.")] };
     }
-    if (throttle) await this.db.getRepository(SignInThrottle).delete({ emailKey: key });
+    await this.db.getRepository(SignInThrottle).delete({ emailKey: key });
     return { token: await issueToken(this.tokenSecret, user.id), user };
   }
 
-  private async recordFailure(key: string, now: Date): Promise<void> {
-    // One upsert keeps concurrent guesses from losing counts.
-    await this.db.query(
-      `INSERT INTO sign_in_throttle (email_key, failures, last_failure_at, locked_until)
-       VALUES ($1, 1, $2, NULL)
-       ON CONFLICT (email_key) DO UPDATE SET
-         failures = CASE WHEN sign_in_throttle.last_failure_at < $2::timestamptz - make_interval(secs => $3)
-                         THEN 1 ELSE sign_in_throttle.failures + 1 END,
-         last_failure_at = $2`,
-      [key, now, FAILURE_MEMORY_SECONDS],
-    );
-    const [row] = await this.db.query("SELECT failures FROM sign_in_throttle WHERE email_key = $1", [key]);
-    const seconds = lockSeconds(Number(row.failures));
-    if (seconds > 0) {
-      await this.db.query("UPDATE sign_in_throttle SET locked_until = $2::timestamptz + make_interval(secs => $3) WHERE email_key = $1",
-        [key, now, seconds]);
-    }
+  /**
+   * Counts an attempt as a failure before the password is checked (a success removes the count), under a row
+   * lock, and returns the lock's end when the email is locked. Counting first is what makes the lock hold
+   * against guesses sent at once: each takes its turn, and those after the fifth find the email locked. The
+   * price: more than five sign-ins for one email at the same instant are refused too, even right ones.
+   */
+  private async countAttempt(key: string, now: Date): Promise<Date | null> {
+    return inTransaction(this.db, async (m) => {
+      // One statement inserts or locks the row and reads it, so a concurrent success deleting it cannot slip between.
+      const [row]: { failures: number; last_failure_at: Date; locked_until: Date | null }[] = await m.query(
+        `INSERT INTO sign_in_throttle AS t (email_key, failures, last_failure_at) VALUES ($1, 0, $2)
+         ON CONFLICT (email_key) DO UPDATE SET email_key = t.email_key
+         RETURNING t.failures, t.last_failure_at, t.locked_until`,
+        [key, now],
+      );
+      if (row.locked_until && row.locked_until > now) return row.locked_until;
+      const forgotten = now.getTime() - row.last_failure_at.getTime() > FAILURE_MEMORY_SECONDS * 1000;
+      const failures = forgotten ? 1 : row.failures + 1;
+      const seconds = lockSeconds(failures);
+      await m.query(
+        "UPDATE sign_in_throttle SET failures = $2, last_failure_at = $3, locked_until = $4 WHERE email_key = $1",
+        [key, failures, now, seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null],
+      );
+      return null;
+    });
   }
 
   /** Creates a user (used by the demo data and tests; admin user management arrives with its own issue). */

@@ -15,8 +15,14 @@ export interface DataSourceOptions {
   poolSize?: number;
 }
 
+function sessionSettings(modules: KithModule[]): [string, string][] {
+  return modules.flatMap((m) => Object.entries(m.sessionSettings ?? {}));
+}
+
 export function createDataSource(o: DataSourceOptions): DataSource {
   installPgTypeParsers();
+  // A server takes them as startup options on every pooled connection; PGlite's one session gets SET in openDataSource.
+  const options = sessionSettings(o.modules).map(([k, v]) => `-c ${k}=${v}`).join(" ");
   return new DataSource({
     type: "postgres",
     url: o.url,
@@ -31,10 +37,20 @@ export function createDataSource(o: DataSourceOptions): DataSource {
     extra: {
       max: o.embedded ? 1 : (o.poolSize ?? 10),
       // Sent as a startup parameter: a runaway statement is cancelled by the server, not left to hold a connection.
-      ...(o.embedded ? {} : { statement_timeout: o.statementTimeoutMs }),
+      ...(o.embedded ? {} : { statement_timeout: o.statementTimeoutMs, ...(options ? { options } : {}) }),
       application_name: "kith",
     },
   });
+}
+
+/** Creates and initialises the data source, with the modules' session settings in force on every connection. */
+export async function openDataSource(o: DataSourceOptions): Promise<DataSource> {
+  const db = createDataSource(o);
+  await db.initialize();
+  if (o.embedded) {
+    for (const [key, value] of sessionSettings(o.modules)) await db.query("SELECT set_config($1, $2, false)", [key, value]);
+  }
+  return db;
 }
 
 /** True when every known migration has been applied (readiness). */

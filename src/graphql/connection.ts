@@ -2,6 +2,7 @@
 import { ClassType, Field, ObjectType, Int, ArgsType } from "type-graphql";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badInput } from "./errors";
+import { sqlState } from "../db/transaction";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -82,14 +83,31 @@ function decodeCursor(cursor: string, ordering: Ordering, argName: string): unkn
   } catch {
     throw badInput(`${argName} is not a cursor from this list.`);
   }
-  if (!Array.isArray(parsed) || parsed.length !== ordering.keys.length + 1
-      || !parsed.slice(1).every((v) => typeof v === "string" || typeof v === "number")) {
-    throw badInput(`${argName} is not a cursor from this list.`);
-  }
+  if (!Array.isArray(parsed) || typeof parsed[0] !== "string") throw badInput(`${argName} is not a cursor from this list.`);
+  // Checked before the shape, so a cursor of another ordering (or another list) gets the message that helps.
   if (parsed[0] !== `${ordering.name}:${ordering.direction}`) {
     throw badInput(`${argName} was made under a different orderBy; start again from the first page.`);
   }
+  if (parsed.length !== ordering.keys.length + 1
+      || !parsed.slice(1).every((v) => typeof v === "string" || typeof v === "number")) {
+    throw badInput(`${argName} is not a cursor from this list.`);
+  }
   return parsed.slice(1);
+}
+
+/**
+ * Cursors are not signed, so their values reach SQL as typed parameters; one PostgreSQL cannot read as the
+ * key's type (SQLSTATE class 22, e.g. a non-uuid id) is the client's bad cursor, not our fault.
+ */
+async function withCursorValues<T>(page: Page, query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (e) {
+    if ((page.after || page.before) && sqlState(e)?.startsWith("22")) {
+      throw badInput(`${page.after ? "after" : "before"} is not a cursor from this list.`);
+    }
+    throw e;
+  }
 }
 
 export function readPage(args: PageArgs, ordering: Ordering): Page {
@@ -170,7 +188,7 @@ export async function paginate<T extends ObjectLiteral>(
     else qb.addOrderBy(key, dir);
   });
   qb.limit(page.limit + 1);
-  const { entities, raw } = await qb.getRawAndEntities();
+  const { entities, raw } = await withCursorValues(page, () => qb.getRawAndEntities());
   const values = raw.map((r: Record<string, unknown>) => ordering.keys.map((_, i) => r[`__k${i}`]));
   return assemble(entities, values, page, ordering, () => countQuery.getCount());
 }
@@ -218,7 +236,7 @@ export async function paginateByParent<T>(
         FROM (${q.from}) t WHERE t.__parent = ANY(${parents})
       ) y ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""}
     ) z WHERE z.__rn <= ${limit} ORDER BY z.__parent, z.__rn`;
-  const rows: Record<string, unknown>[] = await q.db.query(sql, params);
+  const rows: Record<string, unknown>[] = await withCursorValues(page, () => q.db.query(sql, params));
   const byParent = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) {
     const key = String(row.__parent);

@@ -47,17 +47,40 @@ export function forbidden(message = "You are not allowed to see this."): GraphQL
 }
 
 /**
- * graphql-js echoes the offending value in coercion messages ('got invalid value {"password":...}'):
- * keep the where and the why, drop the what.
+ * Why a value was refused, kept only in shapes known to carry type and field names, never the value itself;
+ * anything else (custom scalars word their own messages, often with the value) is dropped.
  */
-export function scrubMessage(message: string): string {
-  return message
-    .replace(/ got invalid value .*? at "/s, ' has an invalid value at "')
-    .replace(/ got invalid value .*?;/s, " has an invalid value;")
-    .replace(/(cannot represent[^:]*): .*$/s, "$1.")
-    .replace(/(Expected type "[^"]+"), found .*$/s, "$1.")
-    .replace(/Did you mean .*$/s, "")
-    .trim();
+function safeReason(reason: string): string | null {
+  const r = reason.replace(/\s*Did you mean .*$/s, "").trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(Enum "\w+"|\w+) cannot represent/.exec(r))) return `${m[1]} cannot represent this value.`;
+  if ((m = /^Value .* does not exist in ("\w+") enum\.$/s.exec(r))) return `The value does not exist in ${m[1]} enum.`;
+  if ((m = /^Expected value of type ("[\w[\]!]+"), found /s.exec(r))) return `Expected value of type ${m[1]}.`;
+  if (/^Field "\w+" of required type "[\w[\]!]+" was not provided\.$/.test(r)) return r;
+  if (/^Field "\w+" is not defined by type "\w+"\.$/.test(r)) return r;
+  if (/^Expected type "\w+" to be an object\.$/.test(r)) return r;
+  return null;
+}
+
+/**
+ * graphql-js echoes the offending value in coercion messages ('got invalid value {"password":...}'):
+ * keep the where and the why, drop the what. A variable's message is `<head> got invalid value <value>
+ * [at "<path>"]; <reason>` where the value may hold any text, so it is taken apart from both ends: the reason
+ * (`reason`, the original error's message when known) from the end, the path only when it is a plain path.
+ */
+export function scrubMessage(message: string, reason?: string): string {
+  const variable = /^(Variable "\$\w+") got invalid value /.exec(message);
+  if (variable) {
+    let rest = message;
+    let why: string | null = null;
+    if (reason && message.endsWith(`; ${reason}`)) {
+      rest = message.slice(0, -(reason.length + 2));
+      why = safeReason(reason);
+    }
+    const at = rest !== message ? / at ("[\w.[\]]+")$/.exec(rest) : null;
+    return `${variable[1]} has an invalid value${at ? ` at ${at[1]}` : ""}${why ? `: ${why}` : "."}`;
+  }
+  return safeReason(message) ?? message.replace(/\s*Did you mean .*$/s, "").trim();
 }
 
 interface ValidationFailure {
@@ -95,8 +118,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
     return { message: "You are not allowed to do this.", path: formatted.path, extensions: { code: "FORBIDDEN", requestId } };
   }
   if (CLIENT_CODES.has(code)) {
+    const reason = (original as { message?: unknown })?.message;
     return {
-      message: scrubMessage(formatted.message),
+      message: scrubMessage(formatted.message, original !== error && typeof reason === "string" ? reason : undefined),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code, requestId },

@@ -13,9 +13,16 @@ export function armorProtection() {
   return new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: LIMITS.maxAliases },
-    maxTokens: { n: LIMITS.maxTokens },
+    // Armor's token plugin throws from an Apollo hook that turns the refusal into a 500; graphql-js counts tokens
+    // in the parser itself (see parseLimits), which Apollo reports as GRAPHQL_PARSE_FAILED with a 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
     costLimit: { maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: true },
   }).protect();
+}
+
+/** Apollo's `parseOptions`: the parser stops at the token limit before building a huge document. */
+export function parseLimits() {
+  return { maxTokens: LIMITS.maxTokens };
 }

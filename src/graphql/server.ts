@@ -1,4 +1,5 @@
 // Apollo Server behind a plain node:http handler: body limits, JSON errors, request ids, logs, health checks.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from "@apollo/server";
@@ -8,7 +9,13 @@ import { countQueries } from "../db/query-counter";
 import { migrationsApplied } from "../db/data-source";
 import { AppServices, buildContext, Context } from "./context";
 import { formatError } from "./errors";
-import { armorProtection } from "./limits";
+import { armorProtection, parseLimits } from "./limits";
+
+/**
+ * The request id of the HTTP request being served. Errors Apollo raises before an operation runs (a bad body,
+ * a refused credential) skip the plugin below, so formatError reads the id from here.
+ */
+const httpRequestId = new AsyncLocalStorage<string>();
 
 /** Adds the request id to every error so a client can quote it and an operator can find the log line. */
 const requestIdOnErrors: ApolloServerPlugin<Context> = {
@@ -30,10 +37,11 @@ export function createApollo(services: AppServices, schema: GraphQLSchema): Apol
     schema,
     ...armor,
     plugins: [...armor.plugins, requestIdOnErrors],
+    parseOptions: parseLimits(),
     introspection: services.config.introspection,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error),
+    formatError: (formatted, error) => formatError(formatted, error, httpRequestId.getStore()),
   });
 }
 
@@ -51,17 +59,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => new HttpProblem(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${limit} bytes.`);
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > limit) return reject(new HttpProblem(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${limit} bytes.`));
+    if (declared > limit) return reject(tooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new HttpProblem(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${limit} bytes.`));
-        req.destroy();
+        // Stop reading but keep the socket: destroying it here would drop the 413 before the client sees it.
+        req.off("data", onData);
+        req.pause();
+        reject(tooLarge());
       } else chunks.push(chunk);
-    });
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
@@ -91,7 +103,7 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
     const started = process.hrtime.bigint();
     let body: unknown = undefined;
     let operationName: string | null = null;
-    const { scope, result } = countQueries(async () => {
+    const { scope, result } = countQueries(() => httpRequestId.run(requestId, async () => {
       if (req.method === "POST") {
         const raw = await readBody(req, config.maxBodyBytes);
         try {
@@ -119,7 +131,7 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
           }
         },
       });
-    });
+    }));
     let status = 500;
     try {
       const response = await result;
@@ -135,10 +147,12 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
     } catch (e) {
       if (e instanceof HttpProblem) {
         status = e.status;
-        sendJson(res, status, { errors: [{ message: e.message, extensions: { code: e.code, requestId } }] }, { "x-request-id": requestId });
+        // A body left unread cannot be followed by another request on this connection.
+        const close: Record<string, string> = e.status === 413 ? { connection: "close" } : {};
+        sendJson(res, status, { errors: [{ message: e.message, extensions: { code: e.code, requestId } }] }, { "x-request-id": requestId, ...close });
       } else {
         log.error({ err: e, requestId }, "request failed");
-        sendJson(res, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }] });
+        sendJson(res, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }] }, { "x-request-id": requestId });
       }
     } finally {
       log.info({
@@ -157,6 +171,7 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
       return (await ready()) ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "not ready" });
     }
     if (url.pathname === "/graphql") return graphql(req, res, url, requestId);
-    sendJson(res, 404, { errors: [{ message: "Not found. The API is at POST /graphql.", extensions: { code: "NOT_FOUND" } }] });
+    sendJson(res, 404, { errors: [{ message: "Not found. The API is at POST /graphql.", extensions: { code: "NOT_FOUND", requestId } }] },
+      { "x-request-id": requestId });
   };
 }

@@ -30,3 +30,25 @@ test("a wrong password and an unknown email get the same user error", async () =
   expect(wrong.signIn.userErrors).toEqual(unknown.signIn.userErrors);
   expect(wrong.signIn.userErrors[0].code).toBe("INVALID_CREDENTIALS");
 });
+
+describe("after five failures for one email", () => {
+  const attempt = async (email: string, password: string) => (await app.ok(SIGN_IN, { email, password })).signIn;
+
+  test("further attempts get TOO_MANY_ATTEMPTS, even with the right password, and no token", async () => {
+    const user = await makeUser(app.db, { email: "cy@example.test" });
+    for (let i = 0; i < 5; i++) expect((await attempt(user.email, `guess-${i}`)).userErrors[0].code).toBe("INVALID_CREDENTIALS");
+    const locked = await attempt(user.email, TEST_PASSWORD);
+    expect(locked).toEqual({ token: null, viewer: null, userErrors: [{ field: null, code: "TOO_MANY_ATTEMPTS", message: expect.stringMatching(/Try again in \d+ seconds/) }] });
+  });
+
+  test("an unknown email is locked the same way, so the answer does not tell who has an account", async () => {
+    for (let i = 0; i < 5; i++) await attempt("ghost@example.test", `guess-${i}`);
+    expect((await attempt("ghost@example.test", "guess")).userErrors[0].code).toBe("TOO_MANY_ATTEMPTS");
+  });
+
+  test("other emails are not affected", async () => {
+    for (let i = 0; i < 5; i++) await attempt("dee@example.test", `guess-${i}`);
+    const other = await makeUser(app.db, { email: "eve@example.test" });
+    expect((await attempt(other.email, TEST_PASSWORD)).token).toEqual(expect.any(String));
+  });
+});

@@ -8,7 +8,7 @@ import { ApiScope, OrganisationRole, Role } from "../../src/auth/roles";
 import type { Viewer } from "../../src/auth/viewer";
 import { toGlobalId } from "../../src/graphql/ids";
 
-export function viewerWith(o: Partial<Viewer> & { roles?: Role[]; memberships?: [string, OrganisationRole][]; scopes?: ApiScope[] } = {}): Viewer {
+export function viewerWith(o: Partial<Pick<Viewer, "userId" | "apiKeyId">> & { roles?: Role[]; memberships?: [string, OrganisationRole][]; scopes?: ApiScope[] } = {}): Viewer {
   return {
     userId: o.userId ?? null,
     apiKeyId: o.apiKeyId ?? null,

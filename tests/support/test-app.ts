@@ -35,6 +35,10 @@ export interface TestApp {
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: string | Viewer): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Real HTTP against a listening server. */
   http(path: string, init?: { method?: string; body?: string | object; headers?: Record<string, string> }): Promise<HttpResult>;
+  /** POSTs one operation over real HTTP, with `Authorization: Bearer <token>` when a token is given. */
+  post(query: string, variables?: Record<string, unknown>, token?: string): Promise<HttpResult>;
+  /** The port the HTTP server listens on (starts it on first use). */
+  port(): Promise<number>;
   signIn(email: string, password: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -44,7 +48,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ NODE_ENV: "test", KITH_TOKEN_SECRET: TEST_SECRET, KITH_DATA_DIR: "/tmp/kith-test-unused", ...env });
   const log = createLogger("silent");
   const kith = await createKith(tdb.db, config, log, () => tdb.drop());
-  let baseUrl: string | undefined;
+  let port: number | undefined;
+  const listening = async () => (port ??= await kith.listen(0));
 
   const run: TestApp["run"] = async (query, variables, as) => {
     const { scope, result } = countQueries(async () => {
@@ -68,7 +73,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return r.data as never;
     },
     async http(path, init = {}) {
-      if (!baseUrl) baseUrl = `http://127.0.0.1:${await kith.listen(0)}`;
+      const baseUrl = `http://127.0.0.1:${await listening()}`;
       const body = typeof init.body === "object" ? JSON.stringify(init.body) : init.body;
       const res = await fetch(`${baseUrl}${path}`, {
         method: init.method ?? (body === undefined ? "GET" : "POST"),
@@ -84,6 +89,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       }
       return { status: res.status, headers: res.headers, json, text };
     },
+    post(query, variables, token) {
+      return app.http("/graphql", { body: { query, variables }, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    },
+    port: listening,
     async signIn(email, password) {
       const data = await app.ok<{ signIn: { token: string | null; userErrors: unknown[] } }>(
         `mutation($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { token userErrors { code } } }`,

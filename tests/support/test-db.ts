@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
-import { createDataSource } from "../../src/db/data-source";
+import { openDataSource } from "../../src/db/data-source";
 import { startEmbeddedDatabase } from "../../src/db/embedded";
 import { allModules } from "../../src/app";
 import { createLogger } from "../../src/log";
@@ -15,11 +15,12 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement on the server's admin connection (PostgreSQL only). */
+export async function adminQuery(sql: string, params: unknown[] = []): Promise<void> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query(sql);
+    await client.query(sql, params);
   } finally {
     await client.end();
   }
@@ -31,16 +32,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A migrated, empty database of this test file's own. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A migrated, empty database of this test file's own; `migrated: false` gives one with no tables at all. */
+export async function createTestDatabase(o: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const log = createLogger("silent");
+  const migrated = o.migrated ?? true;
   if (process.env.DATABASE_URL) {
     const template = process.env[TEMPLATE_ENV];
     if (!template) throw new Error("global setup did not create the template database");
     const name = `${template}_f${randomBytes(4).toString("hex")}`;
     for (let attempt = 1; ; attempt++) {
       try {
-        await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+        await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${migrated ? template : "template0"}"`);
         break;
       } catch (e) {
         // Two files copying the template at the same instant can collide; try again shortly.
@@ -48,10 +50,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await new Promise((r) => setTimeout(r, 100 * attempt));
       }
     }
-    const db = createDataSource({
+    const db = await openDataSource({
       url: withDatabase(process.env.DATABASE_URL, name), modules: allModules, log, embedded: false, statementTimeoutMs: 30000, poolSize: 20,
     });
-    await db.initialize();
     return {
       db, embedded: false,
       async drop() {
@@ -61,9 +62,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const embedded = await startEmbeddedDatabase();
-  const db = createDataSource({ url: embedded.url, modules: allModules, log, embedded: true, statementTimeoutMs: 30000 });
-  await db.initialize();
-  await db.runMigrations({ transaction: "each" });
+  const db = await openDataSource({ url: embedded.url, modules: allModules, log, embedded: true, statementTimeoutMs: 30000 });
+  if (migrated) await db.runMigrations({ transaction: "each" });
   return {
     db, embedded: true,
     async drop() {
@@ -71,4 +71,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await embedded.stop();
     },
   };
+}
+
+/** The database name a data source points at (for admin statements about it). */
+export function databaseNameOf(db: DataSource): string {
+  return new URL((db.options as { url: string }).url).pathname.slice(1);
 }

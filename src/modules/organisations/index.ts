@@ -12,6 +12,7 @@ import {
   ContactFieldsResolver, MembershipOrganisationResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver,
 } from "./organisation-fields.resolver";
 import { organisationsLoaders } from "./organisations.loaders";
+import { TYPO_TOLERANCE } from "./organisations.directory";
 import { organisationAccess } from "./access";
 import { loadDemoOrganisations } from "./organisations.demo";
 import { generateScaleOrganisations } from "./organisations.scale";
@@ -22,6 +23,7 @@ export const organisationsModule: KithModule = {
   migrations: [Organisations1763900000200],
   resolvers: [OrganisationsResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver, MembershipOrganisationResolver, ContactFieldsResolver],
   loaders: organisationsLoaders,
+  sessionSettings: { "pg_trgm.word_similarity_threshold": TYPO_TOLERANCE },
   nodeTypes: {
     Organisation: { load: (ctx, key) => ctx.loaders.organisationById.load(key) },
     StoAssessment: {

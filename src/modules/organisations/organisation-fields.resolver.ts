@@ -24,10 +24,8 @@ export class OrganisationFieldsResolver {
   }
 
   @FieldResolver(() => [Place])
-  async placesServed(@Root() o: Organisation, @Ctx() ctx: Context): Promise<Place[]> {
-    const served = await ctx.loaders.placesServedByOrganisation.load(o.id);
-    const places = await ctx.loaders.placeById.loadMany(served.map((s) => s.placeId));
-    return places.filter((p): p is Place => p instanceof Place);
+  placesServed(@Root() o: Organisation, @Ctx() ctx: Context): Promise<Place[]> {
+    return ctx.loaders.placesServedByOrganisation.load(o.id);
   }
 
   @FieldResolver(() => Boolean, { description: "Locked by law (CICs, charities) or declared in the rules." })

@@ -16,13 +16,15 @@ const ROLES = ["Chair", "Manager", "Finance lead", "Company secretary", "Volunte
 
 export async function loadDemoOrganisations({ manager: m }: DemoContext): Promise<void> {
   const rnd = seededRandom(DEMO_SEED);
-  const orgs = Array.from({ length: DEMO_ORGANISATION_COUNT }, (_, n) => generateOrganisation(n, rnd));
+  // Numbering (and so identifiers) continues after any generated organisations already there.
+  const [{ existing }] = await m.query("SELECT count(*)::int AS existing FROM organisation");
+  const orgs = Array.from({ length: DEMO_ORGANISATION_COUNT }, (_, n) => generateOrganisation(existing + n, rnd));
   // Two named organisations for the demo sign-ins (their names are in the README).
-  orgs[0] = { ...generateOrganisation(0, rnd, { boroughCode: "E08000012", activity: 0, legalForm: LegalForm.CIC_LIMITED_BY_GUARANTEE }), name: DEMO_OWNER_ORGANISATION };
+  orgs[0] = { ...generateOrganisation(existing, rnd, { boroughCode: "E08000012", activity: 0, legalForm: LegalForm.CIC_LIMITED_BY_GUARANTEE }), name: DEMO_OWNER_ORGANISATION };
   orgs[0].description = `${DEMO_OWNER_ORGANISATION} bakes sourdough in Toxteth and trains local people as bakers.`;
   orgs[0].assessment = { tradesForSocialPurpose: true, communityLed: true, keepsSurplusInRegion: true, notGrantOnlyCharity: true, doesNotExportProfit: true,
     reasons: "Sells bread to local shops and cafés; half the board live in Toxteth; surplus funds the training programme." };
-  orgs[1] = { ...generateOrganisation(1, rnd, { boroughCode: "E08000014", activity: 4, legalForm: LegalForm.CO_OPERATIVE_SOCIETY }), name: DEMO_VIEWER_ORGANISATION };
+  orgs[1] = { ...generateOrganisation(existing + 1, rnd, { boroughCode: "E08000014", activity: 4, legalForm: LegalForm.CO_OPERATIVE_SOCIETY }), name: DEMO_VIEWER_ORGANISATION };
   orgs[1].description = `${DEMO_VIEWER_ORGANISATION} fixes household goods in Bootle and teaches repair skills.`;
 
   const [panel] = await m.query("SELECT id FROM app_user WHERE email = $1", [DEMO_USERS.panel.email]);

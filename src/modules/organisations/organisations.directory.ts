@@ -10,8 +10,11 @@ import { OrderDirection, OrganisationFilter, OrganisationOrder, OrganisationOrde
 /** Must match the expression of organisation_search_idx exactly, or the index is not used. */
 const DOCUMENT = "to_tsvector('english'::regconfig, o.name || ' ' || coalesce(o.description, ''))";
 const QUERY = "websearch_to_tsquery('english'::regconfig, :search)";
-/** Word similarity above this counts as a match: catches a typo or two in a word of a name. */
-const TYPO_TOLERANCE = 0.4;
+/**
+ * Word similarity at or above this counts as a match (a typo or two in a word of a name). It is the session's
+ * pg_trgm.word_similarity_threshold (see index.ts) so `<%` can use the trigram index.
+ */
+export const TYPO_TOLERANCE = "0.4";
 const RANK = `(ts_rank(${DOCUMENT}, ${QUERY}) + word_similarity(:search, o.name))::real`;
 
 const ORDER_KEYS: Record<OrganisationOrderField, string[]> = {
@@ -40,7 +43,7 @@ export async function listOrganisations(
     // A search of only symbols has no words to find: nothing matches, rather than everything.
     if (!/[\p{L}\p{N}]/u.test(search)) qb.andWhere("false");
     const like = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    qb.andWhere(`(${DOCUMENT} @@ ${QUERY} OR o.name ILIKE :like OR word_similarity(:search, o.name) >= ${TYPO_TOLERANCE})`, { search, like });
+    qb.andWhere(`(${DOCUMENT} @@ ${QUERY} OR o.name ILIKE :like OR :search <% o.name)`, { search, like });
   }
   if (filter.legalForms?.length) qb.andWhere("o.legal_form = ANY(:legalForms)", { legalForms: filter.legalForms });
   if (filter.stoStatuses?.length) qb.andWhere("o.sto_status = ANY(:stoStatuses)", { stoStatuses: filter.stoStatuses });

@@ -1,0 +1,97 @@
+// AuthService.signIn against a real database: equal answers for wrong and unknown, the per-email lock and its end.
+import { AuthService, FREE_FAILURES, lockSeconds } from "./auth.service";
+import { createTestDatabase, TestDatabase } from "../../tests/support/test-db";
+import { makeUser, TEST_PASSWORD } from "../../tests/support/factories";
+
+const SECRET = "a-test-secret-that-is-long-enough-0123456789";
+let tdb: TestDatabase;
+let auth: AuthService;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  auth = new AuthService(tdb.db, SECRET);
+});
+afterAll(async () => { await tdb.drop(); });
+
+const T0 = new Date("2030-01-01T12:00:00Z");
+const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const codeOf = (r: Awaited<ReturnType<AuthService["signIn"]>>) => ("errors" in r ? r.errors[0].code : "OK");
+
+async function fail(email: string, times: number, at = T0): Promise<string[]> {
+  const codes: string[] = [];
+  for (let i = 0; i < times; i++) codes.push(codeOf(await auth.signIn(email, "wrong password", at)));
+  return codes;
+}
+
+describe("lockSeconds", () => {
+  test(`no wait for the first ${FREE_FAILURES - 1} failures`, () => {
+    for (let n = 0; n < FREE_FAILURES; n++) expect(lockSeconds(n)).toBe(0);
+  });
+  test("15 seconds at the fifth failure, doubling with each further one", () => {
+    expect([5, 6, 7, 8].map(lockSeconds)).toEqual([15, 30, 60, 120]);
+  });
+  test("never more than 15 minutes, however many failures", () => {
+    expect(lockSeconds(11)).toBe(900);
+    expect(lockSeconds(1000)).toBe(900);
+  });
+});
+
+test("the fifth failure locks the email; the right password is refused until the lock passes", async () => {
+  const user = await makeUser(tdb.db);
+  expect(await fail(user.email, FREE_FAILURES)).toEqual(Array(FREE_FAILURES).fill("INVALID_CREDENTIALS"));
+  const locked = await auth.signIn(user.email, TEST_PASSWORD, later(1));
+  expect(locked).toEqual({ errors: [expect.objectContaining({ code: "TOO_MANY_ATTEMPTS", message: expect.stringMatching(/14 seconds/) })] });
+  expect(codeOf(await auth.signIn(user.email, TEST_PASSWORD, later(14)))).toBe("TOO_MANY_ATTEMPTS");
+  expect(codeOf(await auth.signIn(user.email, TEST_PASSWORD, later(16)))).toBe("OK");
+});
+
+test("each failure after the lock passes locks for twice as long", async () => {
+  const user = await makeUser(tdb.db);
+  await fail(user.email, FREE_FAILURES);
+  expect(await fail(user.email, 1, later(16))).toEqual(["INVALID_CREDENTIALS"]);
+  expect(codeOf(await auth.signIn(user.email, TEST_PASSWORD, later(16 + 29)))).toBe("TOO_MANY_ATTEMPTS");
+  expect(codeOf(await auth.signIn(user.email, TEST_PASSWORD, later(16 + 31)))).toBe("OK");
+});
+
+test("an unknown email is locked exactly like a known one", async () => {
+  expect(await fail("nobody@example.test", FREE_FAILURES + 1)).toEqual([...Array(FREE_FAILURES).fill("INVALID_CREDENTIALS"), "TOO_MANY_ATTEMPTS"]);
+  expect(codeOf(await auth.signIn("nobody@example.test", "anything", later(16)))).toBe("INVALID_CREDENTIALS");
+});
+
+test("the email is matched without regard to case or surrounding spaces", async () => {
+  const user = await makeUser(tdb.db, { email: "Case.Person@Example.test" });
+  await fail("  case.person@example.TEST ", FREE_FAILURES);
+  expect(codeOf(await auth.signIn("CASE.PERSON@EXAMPLE.TEST", TEST_PASSWORD, later(1)))).toBe("TOO_MANY_ATTEMPTS");
+  expect(codeOf(await auth.signIn(user.email, TEST_PASSWORD, later(16)))).toBe("OK");
+});
+
+test("a successful sign-in clears the failure count", async () => {
+  const user = await makeUser(tdb.db);
+  await fail(user.email, FREE_FAILURES - 1);
+  expect(codeOf(await auth.signIn(user.email, TEST_PASSWORD, T0))).toBe("OK");
+  expect(await fail(user.email, FREE_FAILURES - 1)).toEqual(Array(FREE_FAILURES - 1).fill("INVALID_CREDENTIALS"));
+  expect(codeOf(await auth.signIn(user.email, TEST_PASSWORD, T0))).toBe("OK");
+});
+
+test("failures an hour old are forgotten", async () => {
+  const user = await makeUser(tdb.db);
+  await fail(user.email, FREE_FAILURES - 1);
+  await fail(user.email, 1, later(61 * 60));
+  expect(codeOf(await auth.signIn(user.email, TEST_PASSWORD, later(61 * 60 + 1)))).toBe("OK");
+});
+
+test("guesses sent at once cannot get past the lock: at most five are checked", async () => {
+  const user = await makeUser(tdb.db);
+  const codes = await Promise.all(Array.from({ length: 12 }, () => auth.signIn(user.email, "wrong password", T0).then(codeOf)));
+  expect(codes.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(FREE_FAILURES);
+  expect(codes.filter((c) => c === "TOO_MANY_ATTEMPTS")).toHaveLength(12 - FREE_FAILURES);
+});
+
+test("overlapping right sign-ins for one email never fail with an error", async () => {
+  const user = await makeUser(tdb.db);
+  // Staggered starts interleave one attempt's counting with another's success clearing the count.
+  const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+    new Promise((r) => setTimeout(r, (i * 7) % 200)).then(() => auth.signIn(user.email, TEST_PASSWORD, T0))));
+  const codes = results.map(codeOf);
+  expect(codes.filter((c) => c !== "OK" && c !== "TOO_MANY_ATTEMPTS")).toEqual([]);
+  expect(codes.filter((c) => c === "OK").length).toBeGreaterThanOrEqual(FREE_FAILURES);
+});
