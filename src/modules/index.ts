@@ -3,5 +3,6 @@ import type { KithModule } from "../kith-module";
 import { placesModule } from "./places";
 import { organisationsModule } from "./organisations";
 import { clustersModule } from "./clusters";
+import { fundsModule } from "./funds";
 
-export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule];
+export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule];

@@ -61,7 +61,8 @@ export class Funds1763900000400 implements MigrationInterface {
         version int NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        CHECK (status IN ('DRAFT','WITHDRAWN') OR (round_id IS NOT NULL AND submitted_at IS NOT NULL))
+        CONSTRAINT funding_application_submitted_check
+          CHECK (status IN ('DRAFT','WITHDRAWN') OR (round_id IS NOT NULL AND submitted_at IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX funding_application_updated_idx ON funding_application (updated_at, id)`);
     await q.query(`CREATE INDEX funding_application_fund_idx ON funding_application (fund_id)`);
@@ -115,8 +116,8 @@ export class Funds1763900000400 implements MigrationInterface {
         version int NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        CHECK ((status IN ('REPAID','CLOSED','WRITTEN_OFF')) = (ended_on IS NOT NULL)),
-        CHECK (status IN ('OFFERED','CLOSED') OR accepted_at IS NOT NULL)
+        CONSTRAINT agreement_ended_check CHECK ((status IN ('REPAID','CLOSED','WRITTEN_OFF')) = (ended_on IS NOT NULL)),
+        CONSTRAINT agreement_accepted_check CHECK (status IN ('OFFERED','CLOSED') OR accepted_at IS NOT NULL)
       )`);
     await q.query(`CREATE UNIQUE INDEX agreement_application_key ON agreement (application_id)`);
     // Keyset orderings: partners sync by updated_at; fund and organisation pages list newest awards first.
@@ -160,8 +161,8 @@ export class Funds1763900000400 implements MigrationInterface {
         agreement_id uuid REFERENCES agreement(id),
         contributor text CHECK (length(contributor) <= 200),
         created_at timestamptz NOT NULL DEFAULT now(),
-        CHECK ((kind = 'RECEIVABLE') = (agreement_id IS NOT NULL)),
-        CHECK ((kind = 'CONTRIBUTOR') = (contributor IS NOT NULL))
+        CONSTRAINT ledger_account_receivable_kind_check CHECK ((kind = 'RECEIVABLE') = (agreement_id IS NOT NULL)),
+        CONSTRAINT ledger_account_contributor_kind_check CHECK ((kind = 'CONTRIBUTOR') = (contributor IS NOT NULL))
       )`);
     await q.query(`CREATE UNIQUE INDEX ledger_account_key ON ledger_account (fund_id, kind, (coalesce(agreement_id::text, lower(contributor), '')))`);
     await q.query(`CREATE INDEX ledger_account_agreement_idx ON ledger_account (agreement_id)`);
@@ -176,7 +177,7 @@ export class Funds1763900000400 implements MigrationInterface {
         memo text CHECK (length(memo) <= 2000),
         recorded_by uuid REFERENCES app_user(id),
         recorded_at timestamptz NOT NULL DEFAULT now(),
-        CHECK ((kind = 'CONTRIBUTION') = (agreement_id IS NULL))
+        CONSTRAINT ledger_group_agreement_check CHECK ((kind = 'CONTRIBUTION') = (agreement_id IS NULL))
       )`);
     await q.query(`CREATE INDEX ledger_group_fund_idx ON ledger_group (fund_id, kind)`);
     await q.query(`CREATE INDEX ledger_group_agreement_idx ON ledger_group (agreement_id, occurred_on, id)`);
@@ -208,7 +209,7 @@ export class Funds1763900000400 implements MigrationInterface {
         generation int NOT NULL CHECK (generation >= 1),
         source_allocation_id bigint,
         pence bigint NOT NULL CHECK (pence > 0),
-        CHECK ((generation = 1) = (source_allocation_id IS NULL))
+        CONSTRAINT fund_lot_source_check CHECK ((generation = 1) = (source_allocation_id IS NULL))
       )`);
     await q.query(`CREATE INDEX fund_lot_fund_idx ON fund_lot (fund_id, id)`);
     await q.query(`CREATE INDEX fund_lot_group_idx ON fund_lot (ledger_group_id)`);
@@ -247,8 +248,8 @@ export class Funds1763900000400 implements MigrationInterface {
         version int NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        CHECK ((status = 'ACCEPTED') = (ledger_group_id IS NOT NULL)),
-        CHECK ((status = 'CLAIMED') = (reviewed_at IS NULL))
+        CONSTRAINT social_repayment_claim_credited_check CHECK ((status = 'ACCEPTED') = (ledger_group_id IS NOT NULL)),
+        CONSTRAINT social_repayment_claim_reviewed_check CHECK ((status = 'CLAIMED') = (reviewed_at IS NULL))
       )`);
     await q.query(`CREATE UNIQUE INDEX social_repayment_claim_group_key ON social_repayment_claim (ledger_group_id)`);
     await q.query(`CREATE INDEX social_repayment_claim_agreement_idx ON social_repayment_claim (agreement_id, created_at)`);

@@ -1,0 +1,78 @@
+// Disbursing an accepted award: never more than the agreement has undrawn, never more than the fund's pool holds.
+import type { DataSource } from "typeorm";
+import { audit } from "../../audit/audit";
+import type { Actor } from "../../auth/viewer";
+import { once } from "../../db/idempotency";
+import { inTransaction, Rollback } from "../../db/transaction";
+import { UserError } from "../../graphql/errors";
+import { InputChecks } from "../../graphql/input-checks";
+import { londonDate } from "../../graphql/scalars";
+import { fundAccess } from "./access";
+import { Agreement } from "./agreement.entity";
+import { moveAgreement } from "./agreement.transitions";
+import { AgreementStatus } from "./funds.enums";
+import { agreementBalances, fundFigures } from "./ledger/figures";
+import { ledger } from "./ledger/ledger";
+import { FundMovement, movementsWhere } from "./ledger/movement";
+import { checkDay, checkKey, lockAgreement, MAX_MOVEMENT_PENCE, notAllowed, pounds, refuse, touch } from "./fund-rules";
+
+export type MovementResult = { movement: FundMovement; agreement: Agreement } | { errors: UserError[] };
+
+export interface MoneyIn {
+  amountPence: number;
+  occurredOn: string;
+  memo?: string | null;
+  idempotencyKey: string;
+}
+
+/** Checks what every movement of money is given; returns the idempotency key and the cleaned memo. */
+export function checkMovement(input: MoneyIn, today: string): { key: string; memo: string | null } {
+  const c = new InputChecks();
+  c.pence("amountPence", input.amountPence, { min: 1, max: MAX_MOVEMENT_PENCE, label: "amount" });
+  checkDay(c, "occurredOn", input.occurredOn, today);
+  const memo = c.text("memo", input.memo, { max: 2000 }) ?? null;
+  const key = checkKey(c, input.idempotencyKey);
+  if (!c.ok) throw new Rollback({ errors: c.errors });
+  return { key, memo };
+}
+
+export async function movementResult(db: Parameters<typeof movementsWhere>[0], groupId: string, agreementId: string): Promise<MovementResult> {
+  const [movement] = await movementsWhere(db, "id", [groupId]);
+  return { movement, agreement: await db.getRepository(Agreement).findOneByOrFail({ id: agreementId }) };
+}
+
+export class DisbursementsService {
+  constructor(private readonly db: DataSource, private readonly today: () => string = () => londonDate()) {}
+
+  async disburse(actor: Actor, agreementId: string, input: MoneyIn): Promise<MovementResult> {
+    if (!fundAccess.manage(actor.viewer)) return { errors: [notAllowed("Only network staff (ADMIN) disburse money.")] };
+    return inTransaction(this.db, async (m) => {
+      const today = this.today();
+      const { key, memo } = checkMovement(input, today);
+      const request = { agreementId, amountPence: input.amountPence, occurredOn: input.occurredOn, memo };
+      return once<MovementResult>(m, actor, { operation: "funds.disburse", key, input: request }, async () => {
+        const { fund, agreement } = await lockAgreement(m, agreementId);
+        if (![AgreementStatus.OFFERED, AgreementStatus.ACTIVE].includes(agreement.status)) {
+          refuse(null, "WRONG_STATUS", `Only an accepted offer or an active agreement takes disbursements; this one is ${agreement.status}.`);
+        }
+        if (!agreement.acceptedAt) refuse(null, "OFFER_NOT_ACCEPTED", "The organisation has not accepted this offer yet.");
+        if (input.occurredOn < agreement.awardedOn) refuse("occurredOn", "TOO_EARLY", `Money cannot move before the award (${agreement.awardedOn}).`);
+        const { disbursedPence } = (await agreementBalances(m, [agreementId])).get(agreementId)!;
+        const undrawn = agreement.amountPence - disbursedPence;
+        if (input.amountPence > undrawn) {
+          refuse("amountPence", "EXCEEDS_AGREEMENT", `Only ${pounds(undrawn)} of this agreement is still to disburse.`);
+        }
+        // The fund row is locked: no other movement can spend these pounds between this check and the posting.
+        const { poolPence } = (await fundFigures(m, [fund.id])).get(fund.id)!;
+        if (input.amountPence > poolPence) {
+          refuse("amountPence", "FUND_OVERDRAWN", `The fund holds ${pounds(poolPence)}; a disbursement cannot overdraw it.`);
+        }
+        const group = await ledger.disbursement(m, actor, { fundId: fund.id, agreementId, pence: input.amountPence, occurredOn: input.occurredOn, memo });
+        if (agreement.status === AgreementStatus.OFFERED) await moveAgreement(m, actor, agreement, AgreementStatus.ACTIVE, today);
+        else await touch(m, agreement);
+        await audit.record(m, actor, { action: "agreement.disburse", entityType: "Agreement", entityId: agreementId, after: { ...request, movementId: group.id } });
+        return { ref: group.id, result: await movementResult(m, group.id, agreementId) };
+      }, (ref) => movementResult(m, ref, agreementId));
+    });
+  }
+}
