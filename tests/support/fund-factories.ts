@@ -69,12 +69,21 @@ export interface Seat {
   organisationId: string | null;
 }
 
-/** A peer panel drawn from one cluster of the given organisations; a seat without an organisation is a PANEL_MEMBER. */
-export async function makePanel(db: DataSource, seats: { organisationId?: string | null }[] = [{}]): Promise<{ panelId: string; seats: Seat[]; clusterId: string }> {
-  const orgs = [...new Set(seats.map((s) => s.organisationId).filter((o): o is string => !!o))];
-  const clusterId = await makeCluster(db, { members: orgs.map((organisationId) => ({ organisationId })) });
+/**
+ * A peer panel drawn from clusters of the seats' organisations (seats name their cluster by number, default 0); a
+ * seat without an organisation is a PANEL_MEMBER sitting for none.
+ */
+export async function makePanel(db: DataSource, seats: { organisationId?: string | null; cluster?: number }[] = [{}]): Promise<{ panelId: string; seats: Seat[]; clusterIds: string[] }> {
+  const groups = new Map<number, Set<string>>([[0, new Set()]]);
+  for (const s of seats) {
+    const group = groups.get(s.cluster ?? 0) ?? new Set<string>();
+    if (s.organisationId) group.add(s.organisationId);
+    groups.set(s.cluster ?? 0, group);
+  }
+  const clusterIds: string[] = [];
+  for (const orgs of groups.values()) clusterIds.push(await makeCluster(db, { members: [...orgs].map((organisationId) => ({ organisationId })) }));
   const panels = new PanelsService(db);
-  const { panel } = ok(await panels.create(asAdmin, { name: `Panel ${randomUUID().slice(0, 8)}`, clusterIds: [clusterId] }));
+  const { panel } = ok(await panels.create(asAdmin, { name: `Panel ${randomUUID().slice(0, 8)}`, clusterIds }));
   const made: Seat[] = [];
   for (const s of seats) {
     const user = await makeUser(db, { roles: s.organisationId ? [] : [Role.PANEL_MEMBER] });
@@ -86,7 +95,7 @@ export async function makePanel(db: DataSource, seats: { organisationId?: string
     ok(await panels.addMember(asAdmin, panel.id, user.email, s.organisationId ?? null));
     made.push({ user, organisationId: s.organisationId ?? null, viewer: viewerWith({ userId: user.id, roles: s.organisationId ? [] : [Role.PANEL_MEMBER], memberships }) });
   }
-  return { panelId: panel.id, seats: made, clusterId };
+  return { panelId: panel.id, seats: made, clusterIds };
 }
 
 export async function makeRound(db: DataSource, fundId: string, panelId: string, o: { name?: string; opensOn?: string; closesOn?: string } = {}) {

@@ -8,6 +8,7 @@ import {
 import { DisbursementsService } from "./disbursements.service";
 import { FundsService } from "./funds.service";
 import { fundFigures, agreementBalances } from "./ledger/figures";
+import type { Agreement } from "./agreement.entity";
 
 let tdb: TestDatabase;
 beforeAll(async () => { tdb = await createTestDatabase(); });
@@ -113,7 +114,7 @@ test("20 concurrent different disbursements never draw more than the agreements 
 
 test("20 concurrent disbursements across agreements drain the pool to exactly zero and no further", async () => {
   const fund = await makeFund(tdb.db, { contributions: [2_000_000] });
-  const agreements = [];
+  const agreements: Agreement[] = [];
   for (let i = 0; i < 4; i++) agreements.push((await makeAgreement(tdb.db, fund, { amountPence: 500_000 })).agreement);
   // 24 requests of £1,000 for £20,000 of awards: 20 fit, 4 do not, whatever order they run in.
   const results = await Promise.all(Array.from({ length: 24 }, (_, i) => disburse(agreements[i % 4].id, 100_000)));
