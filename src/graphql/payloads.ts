@@ -21,7 +21,10 @@ export function decodeIds(ids: string[], type: string, field: string): { keys: s
   return errors.length ? { errors } : { keys };
 }
 
-/** A service result as a payload: the named object with no errors, or null with the user errors. */
+/**
+ * A service result as a payload: its objects (the named one and any others it returned) with no errors, or the
+ * named object null with the user errors.
+ */
 export function payload<P>(name: string, r: { errors: UserError[] } | Record<string, unknown>): P {
-  return ("errors" in r ? { [name]: null, userErrors: r.errors } : { [name]: r[name], userErrors: [] }) as P;
+  return ("errors" in r ? { [name]: null, userErrors: r.errors } : { ...r, userErrors: [] }) as P;
 }

@@ -1,0 +1,103 @@
+// The fund's lists: funds, applications and agreements, keyset-paged, filtered and limited to what the viewer may
+// see; and agreements nested under many funds or organisations in one statement.
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { isAdmin, Viewer } from "../../auth/viewer";
+import { ConnectionResult, Ordering, PageArgs, paginate, paginateByParent } from "../../graphql/connection";
+import { badInput } from "../../graphql/errors";
+import { keyOf } from "../../graphql/ids";
+import { clustersApi } from "../clusters/clusters.api";
+import { organisationsApi } from "../organisations/organisations.api";
+import { OrderDirection } from "../organisations/organisations.inputs";
+import { fundAccess } from "./access";
+import { Fund } from "./fund.entity";
+import { Agreement } from "./agreement.entity";
+import { FundingApplication } from "./application.entity";
+import { ApplicationStatus } from "./funds.enums";
+import { AgreementFilter, AgreementOrder, AgreementOrderField, ApplicationFilter } from "./lists.inputs";
+
+const FUNDS_BY_NAME: Ordering = { name: "NAME", keys: ["lower(f.name)", "f.id"], direction: "ASC" };
+const NEWEST_AWARD_FIRST: Ordering = { name: "AWARDED_ON", keys: ["awarded_on", "id"], direction: "DESC" };
+
+export function listFunds(db: DataSource, args: PageArgs): Promise<ConnectionResult<Fund>> {
+  return paginate(db.getRepository(Fund).createQueryBuilder("f"), FUNDS_BY_NAME, args);
+}
+
+function filterKey(id: string, type: string, field: string): string {
+  const key = keyOf(id, type);
+  if (!key) throw badInput(`filter.${field} must be ${/^[AEIOU]/.test(type) ? "an" : "a"} ${type}'s ID.`);
+  return key;
+}
+
+/** The filters applications and agreements share: when changed, fund, round, organisation and place. */
+async function applyFilter<T extends ObjectLiteral>(db: DataSource, qb: SelectQueryBuilder<T>, alias: string, f: AgreementFilter | ApplicationFilter): Promise<void> {
+  if (f.updatedSince) qb.andWhere(`${alias}.updated_at >= :since`, { since: f.updatedSince });
+  if (f.fund) qb.andWhere(`${alias}.fund_id = :fund`, { fund: filterKey(f.fund, "Fund", "fund") });
+  if (f.round) qb.andWhere(`${alias}.round_id = :round`, { round: filterKey(f.round, "FundRound", "round") });
+  if (f.organisation) qb.andWhere(`${alias}.organisation_id = :organisation`, { organisation: filterKey(f.organisation, "Organisation", "organisation") });
+  if (f.status?.length) qb.andWhere(`${alias}.status = ANY(:status)`, { status: f.status });
+  if (f.place) {
+    const places = await organisationsApi.placesWithin(db, [filterKey(f.place, "Place", "place")]);
+    qb.andWhere(organisationsApi.inPlacesCondition(`${alias}.organisation_id`, "places"), { places });
+  }
+}
+
+/** The organisations whose agreements the viewer may read, or null for every agreement. */
+export function agreementScope(viewer: Viewer): string[] | null {
+  return fundAccess.readAllAgreements(viewer) ? null : [...viewer.memberships.keys()];
+}
+
+export async function listAgreements(db: DataSource, viewer: Viewer, args: PageArgs, filter: AgreementFilter, order?: AgreementOrder | null): Promise<ConnectionResult<Agreement>> {
+  const qb = db.getRepository(Agreement).createQueryBuilder("a");
+  const scope = agreementScope(viewer);
+  if (scope) qb.andWhere("a.organisation_id = ANY(:scope)", { scope });
+  await applyFilter(db, qb, "a", filter);
+  const field = order?.field ?? AgreementOrderField.UPDATED_AT;
+  const ordering: Ordering = {
+    name: field,
+    keys: field === AgreementOrderField.UPDATED_AT ? ["a.updated_at", "a.id"] : ["a.awarded_on", "a.id"],
+    direction: order?.direction ?? OrderDirection.ASC,
+  };
+  return paginate(qb, ordering, args);
+}
+
+/** Rounds whose peer panel the user sits on: their panel sees the rounds' submitted applications. */
+export async function roundsOnPanelsOf(db: DataSource, userId: string | null): Promise<string[]> {
+  if (!userId) return [];
+  const rounds: { id: string; panel_id: string }[] = await db.query("SELECT id, panel_id FROM fund_round");
+  const panels = [...new Set(rounds.map((r) => r.panel_id))];
+  const sitting = new Set<string>();
+  for (const panelId of panels) {
+    if ((await clustersApi.panelMembers(db, panelId)).some((m) => m.userId === userId)) sitting.add(panelId);
+  }
+  return rounds.filter((r) => sitting.has(r.panel_id)).map((r) => r.id);
+}
+
+export async function listApplications(db: DataSource, viewer: Viewer, args: PageArgs, filter: ApplicationFilter): Promise<ConnectionResult<FundingApplication>> {
+  const qb = db.getRepository(FundingApplication).createQueryBuilder("p");
+  if (!isAdmin(viewer)) {
+    qb.andWhere("(p.organisation_id = ANY(:mine) OR (p.status <> :draft AND p.round_id = ANY(:panelRounds)))", {
+      mine: [...viewer.memberships.keys()], draft: ApplicationStatus.DRAFT, panelRounds: await roundsOnPanelsOf(db, viewer.userId),
+    });
+  }
+  await applyFilter(db, qb, "p", filter);
+  return paginate(qb, { name: "UPDATED_AT", keys: ["p.updated_at", "p.id"], direction: "ASC" }, args);
+}
+
+function agreementFromRow(r: Record<string, unknown>): Agreement {
+  return Object.assign(new Agreement(), {
+    id: r.id, applicationId: r.application_id, fundId: r.fund_id, roundId: r.round_id, organisationId: r.organisation_id,
+    amountPence: r.amount_pence, cashRepayablePence: r.cash_repayable_pence, status: r.status, awardedOn: r.awarded_on,
+    acceptedAt: r.accepted_at, endedOn: r.ended_on, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+  });
+}
+
+/** Newest awards first under each of many funds or organisations, limited to the viewer's scope, in one statement. */
+export function agreementPages(db: DataSource, parent: "fund_id" | "organisation_id", scope: string[] | null, args: PageArgs) {
+  return (parentKeys: readonly string[]): Promise<ConnectionResult<Agreement>[]> => paginateByParent({
+    db,
+    from: `SELECT a.*, a.${parent} AS __parent FROM agreement a${scope ? " WHERE a.organisation_id = ANY($1)" : ""}`,
+    params: scope ? [scope] : [],
+    ordering: NEWEST_AWARD_FIRST,
+    map: agreementFromRow,
+  }, parentKeys, args);
+}

@@ -1,0 +1,118 @@
+// Per-request loaders for funds, applications, agreements and their money; batched by key, in key order.
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import type { ConnectionResult, PageArgs } from "../../graphql/connection";
+import { loaderByKey, loaderOfMany } from "../../graphql/loaders";
+import { clustersApi } from "../clusters/clusters.api";
+import { Fund } from "./fund.entity";
+import { FundRound } from "./round.entity";
+import { FundingApplication } from "./application.entity";
+import { PanelView } from "./panel-view.entity";
+import { PanelDecision } from "./panel-decision.entity";
+import { Agreement } from "./agreement.entity";
+import { RepaymentSchedule, ScheduledInstalment } from "./schedule.entity";
+import { SocialRepaymentClaim } from "./social-claim.entity";
+import { Contribution } from "./ledger/contribution.entity";
+import { LedgerGroup } from "./ledger/ledger-group.entity";
+import { FundMovement, movementsWhere } from "./ledger/movement";
+import { AgreementBalance, agreementBalances, FundFigures, fundFigures } from "./ledger/figures";
+import { generationsOf, LineageLine, lineageOf } from "./ledger/lineage";
+import { agreementPages } from "./funds.lists";
+import { arrearsOn } from "./arrears";
+import { Arrears } from "./funds.views";
+
+type Seat = { userId: string; organisationId: string | null };
+
+declare module "../../graphql/context" {
+  interface Loaders {
+    fundById: DataLoader<string, Fund | null>;
+    fundFigures: DataLoader<string, FundFigures>;
+    fundGenerations: DataLoader<string, { generation: number; pence: number }[]>;
+    roundById: DataLoader<string, FundRound | null>;
+    roundsByFund: DataLoader<string, FundRound[]>;
+    contributionById: DataLoader<string, Contribution | null>;
+    contributionsByFund: DataLoader<string, Contribution[]>;
+    movementById: DataLoader<string, FundMovement | null>;
+    movementsByAgreement: DataLoader<string, FundMovement[]>;
+    applicationById: DataLoader<string, FundingApplication | null>;
+    panelViewById: DataLoader<string, PanelView | null>;
+    panelViewsByApplication: DataLoader<string, PanelView[]>;
+    decisionByApplication: DataLoader<string, PanelDecision | null>;
+    agreementById: DataLoader<string, Agreement | null>;
+    agreementByApplication: DataLoader<string, Agreement | null>;
+    agreementBalance: DataLoader<string, AgreementBalance>;
+    lineageByAgreement: DataLoader<string, LineageLine[]>;
+    schedulesByAgreement: DataLoader<string, RepaymentSchedule[]>;
+    instalmentsBySchedule: DataLoader<string, ScheduledInstalment[]>;
+    claimById: DataLoader<string, SocialRepaymentClaim | null>;
+    claimsByAgreement: DataLoader<string, SocialRepaymentClaim[]>;
+    /** Who sits on each peer panel (asked of the clusters module). */
+    panelSeats: DataLoader<string, Seat[]>;
+    /** Arrears of agreements on one day. */
+    arrearsOn(asOf: string): DataLoader<string, Arrears | null>;
+    /** Newest agreements under funds or organisations, one loader per (parent, scope, page) so parents share a statement. */
+    agreementPages(parent: "fund_id" | "organisation_id", scope: string[] | null, args: PageArgs): DataLoader<string, ConnectionResult<Agreement>>;
+  }
+}
+
+/** A loader from a function answering a whole batch as a map (missing keys answer `fallback`). */
+function fromMap<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, fallback: V): DataLoader<string, V> {
+  return new DataLoader(async (keys) => {
+    const found = await load(keys);
+    return keys.map((k) => found.get(k) ?? fallback);
+  });
+}
+
+/** One loader per distinct argument, made on first use and kept for the request. */
+function family<A extends unknown[], V>(make: (...args: A) => DataLoader<string, V>): (...args: A) => DataLoader<string, V> {
+  const made = new Map<string, DataLoader<string, V>>();
+  return (...args: A) => {
+    const id = JSON.stringify(args);
+    if (!made.has(id)) made.set(id, make(...args));
+    return made.get(id)!;
+  };
+}
+
+function contributionsByFund(db: DataSource): DataLoader<string, Contribution[]> {
+  return new DataLoader(async (keys) => {
+    const { entities, raw } = await db.getRepository(Contribution).createQueryBuilder("c")
+      .innerJoin(LedgerGroup, "g", "g.id = c.id").addSelect("g.fund_id", "fund_id")
+      .where("g.fund_id = ANY(:keys)", { keys: [...keys] }).orderBy("g.occurred_on").addOrderBy("g.recorded_at").getRawAndEntities();
+    return keys.map((k) => entities.filter((_, i) => raw[i].fund_id === k));
+  });
+}
+
+export function fundsLoaders(db: DataSource) {
+  const movements = (column: "id" | "agreement_id") => (keys: readonly string[]) => movementsWhere(db, column, keys);
+  return {
+    fundById: loaderByKey(db, Fund),
+    fundFigures: fromMap((keys) => fundFigures(db, keys), null as never),
+    fundGenerations: fromMap((keys) => generationsOf(db, keys), []),
+    roundById: loaderByKey(db, FundRound),
+    roundsByFund: loaderOfMany(db, FundRound, "fund_id", (r) => r.fundId, "t.opens_on"),
+    contributionById: loaderByKey(db, Contribution),
+    contributionsByFund: contributionsByFund(db),
+    movementById: fromMap(async (keys) => new Map((await movements("id")(keys)).map((mv) => [mv.id, mv])), null),
+    movementsByAgreement: fromMap(async (keys) => {
+      const byAgreement = new Map<string, FundMovement[]>();
+      for (const mv of await movements("agreement_id")(keys)) byAgreement.set(mv.agreementId!, [...(byAgreement.get(mv.agreementId!) ?? []), mv]);
+      return byAgreement;
+    }, []),
+    applicationById: loaderByKey(db, FundingApplication),
+    panelViewById: loaderByKey(db, PanelView),
+    panelViewsByApplication: loaderOfMany(db, PanelView, "application_id", (v) => v.applicationId, "t.recorded_at"),
+    decisionByApplication: loaderByKey(db, PanelDecision, "application_id", (d) => d.applicationId),
+    agreementById: loaderByKey(db, Agreement),
+    agreementByApplication: loaderByKey(db, Agreement, "application_id", (a) => a.applicationId),
+    agreementBalance: fromMap((keys) => agreementBalances(db, keys), null as never),
+    lineageByAgreement: fromMap((keys) => lineageOf(db, keys), []),
+    schedulesByAgreement: loaderOfMany(db, RepaymentSchedule, "agreement_id", (s) => s.agreementId, "t.version"),
+    instalmentsBySchedule: loaderOfMany(db, ScheduledInstalment, "schedule_id", (i) => i.scheduleId, "t.number"),
+    claimById: loaderByKey(db, SocialRepaymentClaim),
+    claimsByAgreement: loaderOfMany(db, SocialRepaymentClaim, "agreement_id", (c) => c.agreementId, "t.created_at"),
+    panelSeats: new DataLoader<string, Seat[]>((keys) => Promise.all(keys.map((k) => clustersApi.panelMembers(db, k)))),
+    arrearsOn: family((asOf: string) => fromMap((keys) => arrearsOn(db, keys, asOf), null)),
+    agreementPages: family((parent: "fund_id" | "organisation_id", scope: string[] | null, args: PageArgs) =>
+      new DataLoader<string, ConnectionResult<Agreement>>(agreementPages(db, parent, scope, args))),
+  };
+}
