@@ -1,5 +1,5 @@
 // The directory query: text search (full text + trigram), filters, and keyset orderings for `organisations`.
-import type { DataSource } from "typeorm";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ConnectionResult, Ordering, PageArgs, paginate } from "../../graphql/connection";
 import { badInput } from "../../graphql/errors";
 import { keyOf } from "../../graphql/ids";
@@ -26,6 +26,15 @@ function orderingFor(order: OrganisationOrder | null | undefined, searching: boo
   if (field === OrganisationOrderField.RELEVANCE && !searching) throw badInput("orderBy RELEVANCE needs filter.search.");
   const direction = order?.direction ?? (field === OrganisationOrderField.RELEVANCE ? OrderDirection.DESC : OrderDirection.ASC);
   return { name: field, keys: ORDER_KEYS[field], direction };
+}
+
+/** A condition another module adds to the directory for a filter field it owns (e.g. clusters for clusterIds). */
+export type DirectoryFilter = (qb: SelectQueryBuilder<Organisation>, filter: OrganisationFilter, db: DataSource) => void | Promise<void>;
+const moduleFilters: DirectoryFilter[] = [];
+
+/** Lets a later module filter the directory on its own tables without this module reading them. */
+export function addDirectoryFilter(fn: DirectoryFilter): void {
+  moduleFilters.push(fn);
 }
 
 export async function listOrganisations(
@@ -55,5 +64,6 @@ export async function listOrganisations(
     const places = await organisationsApi.placesWithin(db, keys);
     qb.andWhere(organisationsApi.inPlacesCondition("o.id", "places"), { places });
   }
+  for (const fn of moduleFilters) await fn(qb, filter, db);
   return paginate(qb, ordering, args);
 }
