@@ -22,7 +22,8 @@ export async function makeOrganisationFor(db: DataSource, owner: User | null, o:
   return r.organisation.id;
 }
 
-const CLUSTER_TABLES = ["cluster", "cluster_membership", "peer_panel", "peer_panel_cluster", "peer_panel_member", "audit_event"];
+const CLUSTER_TABLES = ["cluster", "cluster_membership", "gathering", "gathering_attendance", "peer_post", "peer_exchange",
+  "peer_panel", "peer_panel_cluster", "peer_panel_member", "audit_event"];
 
 export interface MemberSpec {
   organisationId: string;

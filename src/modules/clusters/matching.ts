@@ -27,18 +27,20 @@ export const MAX_MATCHES = 100;
 const MATCH_SQL = `
   WITH needs AS (SELECT id, skill FROM peer_post WHERE organisation_id = $1 AND kind = $3 AND status = $5),
        mine AS (SELECT cluster_id FROM cluster_membership WHERE organisation_id = $1 AND left_on IS NULL)
-  SELECT n.id::text AS need_id, o.id::text AS offer_id, o.organisation_id::text AS organisation_id,
-         ARRAY(SELECT cm.cluster_id::text FROM cluster_membership cm
-                WHERE cm.organisation_id = o.organisation_id AND cm.left_on IS NULL AND cm.cluster_id IN (SELECT cluster_id FROM mine)
-                ORDER BY cm.cluster_id) AS shared,
-         (SELECT count(DISTINCT o2.skill) FROM peer_post o2
-           WHERE o2.organisation_id = o.organisation_id AND o2.kind = $4 AND o2.status = $5
-             AND o2.skill IN (SELECT skill FROM needs))::int AS needs_met
-    FROM needs n
-    JOIN peer_post o ON o.kind = $4 AND o.status = $5 AND o.skill = n.skill AND o.organisation_id <> $1
-   WHERE ${organisationsApi.notArchivedCondition("o.organisation_id")}
-   ORDER BY cardinality(shared) > 0 DESC, cardinality(shared) DESC, needs_met DESC, o.created_at DESC, o.id, n.id
-   LIMIT $2`;
+  SELECT * FROM (
+    SELECT n.id::text AS need_id, o.id::text AS offer_id, o.organisation_id::text AS organisation_id, o.created_at,
+           ARRAY(SELECT cm.cluster_id::text FROM cluster_membership cm
+                  WHERE cm.organisation_id = o.organisation_id AND cm.left_on IS NULL AND cm.cluster_id IN (SELECT cluster_id FROM mine)
+                  ORDER BY cm.cluster_id) AS shared,
+           (SELECT count(DISTINCT o2.skill) FROM peer_post o2
+             WHERE o2.organisation_id = o.organisation_id AND o2.kind = $4 AND o2.status = $5
+               AND o2.skill IN (SELECT skill FROM needs))::int AS needs_met
+      FROM needs n
+      JOIN peer_post o ON o.kind = $4 AND o.status = $5 AND o.skill = n.skill AND o.organisation_id <> $1
+     WHERE ${organisationsApi.notArchivedCondition("o.organisation_id")}
+  ) m
+  ORDER BY cardinality(shared) > 0 DESC, cardinality(shared) DESC, needs_met DESC, created_at DESC, offer_id, need_id
+  LIMIT $2`;
 
 export async function matchesFor(db: DataSource, viewer: Viewer, organisationId: string, first: number): Promise<PeerMatch[]> {
   if (!clusterAccess.seeMatches(viewer, organisationId)) throw forbidden("Only the organisation's people and ADMIN see its matches.");

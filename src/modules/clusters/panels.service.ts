@@ -4,7 +4,7 @@ import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { User } from "../../auth/user.entity";
 import { inTransaction, Rollback, sqlState } from "../../db/transaction";
-import { UserError, userError } from "../../graphql/errors";
+import { UserError } from "../../graphql/errors";
 import { InputChecks } from "../../graphql/input-checks";
 import { clusterAccess } from "./access";
 import { ClusterStatus, PeerPanelStatus } from "./cluster.enums";
