@@ -8,6 +8,9 @@ import { createLogger } from "../../src/log";
 import { toGlobalId } from "../../src/graphql/ids";
 import { DEMO_OWNER_ORGANISATION } from "../../src/modules/organisations/organisations.demo";
 import { makeCluster, makeOrganisationFor } from "../support/cluster-factories";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../src/demo/demo-accounts";
+import { DEMO_PANEL } from "../../src/modules/clusters/clusters.demo";
+import { clustersApi } from "../../src/modules/clusters/clusters.api";
 
 const DIRECTORY = readFileSync(join(__dirname, "../../../shared/contract/portal/OrganisationDirectory.graphql"), "utf8");
 
@@ -43,6 +46,17 @@ describe("on the demo data", () => {
     expect(counts.exchanges).toBeGreaterThan(0);
   });
 
+  test("the demo owner's bakery is in two clusters, panel@demo sits on the demo panel, and the bakery's matches start in its clusters", async () => {
+    const [bakery] = await app.db.query("SELECT id FROM organisation WHERE name = $1", [DEMO_OWNER_ORGANISATION]);
+    const [panel] = await app.db.query("SELECT id FROM peer_panel WHERE name = $1", [DEMO_PANEL]);
+    const [panelUser] = await app.db.query("SELECT id FROM app_user WHERE email = $1", [DEMO_USERS.panel.email]);
+    expect(await clustersApi.panelMembers(app.db, panel.id)).toContainEqual({ userId: panelUser.id, organisationId: null });
+    const token = await app.signIn(DEMO_USERS.owner.email, DEMO_PASSWORD);
+    const { matchesFor } = await app.ok(`query($id: ID!) { matchesFor(organisationId: $id) { inSharedCluster need { skill } } }`, { id: toGlobalId("Organisation", bakery.id) }, token);
+    expect(matchesFor[0]).toEqual({ inSharedCluster: true, need: { skill: "FINANCE" } });
+    expect(matchesFor.some((m: { inSharedCluster: boolean }) => !m.inSharedCluster)).toBe(true);
+  });
+
   test("the clusters filter on organisations lists a cluster's current members", async () => {
     const { clusters } = await app.ok(`{ clusters(first: 1, filter: { search: "Toxteth" }) { nodes { id members(first: 100) { nodes { organisation { name } } } } } }`);
     const cluster = clusters.nodes[0];
@@ -73,6 +87,23 @@ test("the directory query with clusters(first: 5) runs as many SQL statements fo
     expect(hundred.data!.organisations.edges).toHaveLength(100);
     expect(hundred.data!.organisations.edges.every((e: { node: { clusters: { nodes: unknown[] } } }) => e.node.clusters.nodes.length >= 1)).toBe(true);
     expect(hundred.sql).toBe(five.sql);
+  } finally {
+    await app.close();
+  }
+});
+
+test("an organisation's clusters page by name with stable cursors", async () => {
+  const app = await startTestApp();
+  try {
+    const org = await makeOrganisationFor(app.db, null);
+    for (const name of ["Charlie cluster", "alpha cluster", "Bravo cluster"]) await makeCluster(app.db, { name, members: [{ organisationId: org }] });
+    await makeCluster(app.db, { name: "Delta cluster (left)", members: [{ organisationId: org, leftOn: "2024-06-01" }] });
+    const q = `query($id: ID!, $after: String) { node(id: $id) { ... on Organisation {
+      clusters(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { name } } } } }`;
+    const first = (await app.ok(q, { id: toGlobalId("Organisation", org) })).node.clusters;
+    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true }, nodes: [{ name: "alpha cluster" }, { name: "Bravo cluster" }] });
+    const second = (await app.ok(q, { id: toGlobalId("Organisation", org), after: first.pageInfo.endCursor })).node.clusters;
+    expect(second).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false }, nodes: [{ name: "Charlie cluster" }] });
   } finally {
     await app.close();
   }
