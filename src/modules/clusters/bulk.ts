@@ -3,7 +3,10 @@ import type { EntityManager } from "typeorm";
 
 const MAX_PARAMS = 60000;
 
-/** Inserts rows (values in `columns` order); with `returningIds`, returns the generated ids in row order. */
+/**
+ * Inserts rows (values in `columns` order); with `returningIds`, returns the generated ids in row order (PostgreSQL
+ * returns the rows of a multi-row VALUES insert in the order given).
+ */
 export async function insertMany(
   m: EntityManager, table: string, columns: string[], rows: unknown[][], o: { returningIds?: boolean } = {},
 ): Promise<string[]> {

@@ -4,7 +4,7 @@ import { DEMO_USERS } from "../../demo/demo-accounts";
 import { PlacesService } from "../places/places.service";
 import { organisationsApi } from "../organisations/organisations.api";
 import { DEMO_OWNER_ORGANISATION } from "../organisations/organisations.demo";
-import { Cause, LegalForm } from "../organisations/organisation.enums";
+import { Cause } from "../organisations/organisation.enums";
 import type { Organisation } from "../organisations/organisation.entity";
 import { seededRandom } from "../organisations/organisations.generator";
 import { ClusterKind, ClusterStatus, PeerPostKind, Skill } from "./cluster.enums";
@@ -42,23 +42,23 @@ export async function loadDemoClusters({ manager: m }: DemoContext): Promise<voi
   const orgs = await organisationsApi.listActive(m);
   const places = await new PlacesService(m).idsByCode([HALTON, KNOWSLEY, LIVERPOOL, ST_HELENS, SEFTON, WIRRAL]);
   const placeOf = (code: string) => places.get(code)!;
-  const owners = orgs.find((o) => o.name === DEMO_OWNER_ORGANISATION)!;
+  const bakery = orgs.find((o) => o.name === DEMO_OWNER_ORGANISATION)!;
   const clusters: GeneratedCluster[] = CLUSTERS.map((c) => {
-    const picked = c.pick(orgs, placeOf).filter((o) => o.id !== owners.id);
+    const picked = c.pick(orgs, placeOf).filter((o) => o.id !== bakery.id);
     // The demo owner's bakery facilitates its neighbourhood cluster and belongs to the food cluster.
-    const members = c.name === CLUSTERS[0].name ? [owners, ...picked] : c.cause === Cause.FOOD ? [...picked.slice(0, 1), owners, ...picked.slice(1)] : picked;
+    const members = c.name === CLUSTERS[0].name ? [bakery, ...picked] : c.cause === Cause.FOOD ? [...picked.slice(0, 1), bakery, ...picked.slice(1)] : picked;
     return { name: c.name, description: c.description, kind: c.kind, placeId: c.borough ? placeOf(c.borough) : null,
       cause: c.cause ?? null, interest: c.interest ?? null, status: c.status, memberIds: members.map((o) => o.id) };
   });
   const clusterIds = await insertClusters(m, clusters, rnd);
-  await insertPosts(m, orgs.filter((o) => o.id !== owners.id && o.legalForm !== LegalForm.SOLE_TRADER).map((o) => o.id), rnd);
+  await insertPosts(m, orgs.filter((o) => o.id !== bakery.id).map((o) => o.id), rnd);
   await insertExchanges(m, clusters, rnd);
   // The owner's bakery needs finance help: a food-cluster neighbour offers it, and so does an organisation elsewhere.
-  const foodNeighbour = clusters[6].memberIds.find((id) => id !== owners.id)!;
-  const elsewhere = orgs.find((o) => !clusters.some((c) => c.memberIds.includes(o.id) && c.memberIds.includes(owners.id)) && o.id !== owners.id)!;
+  const foodNeighbour = clusters.find((c) => c.cause === Cause.FOOD)!.memberIds.find((id) => id !== bakery.id)!;
+  const elsewhere = orgs.find((o) => !clusters.some((c) => c.memberIds.includes(o.id) && c.memberIds.includes(bakery.id)) && o.id !== bakery.id)!;
   await insertMany(m, "peer_post", ["organisation_id", "kind", "skill", "description"], [
-    [owners.id, PeerPostKind.NEED, Skill.FINANCE, "Help with a cash-flow forecast for a second oven and evening opening."],
-    [owners.id, PeerPostKind.OFFER, Skill.SPACE, "Our kitchen is free on Monday afternoons for baking classes."],
+    [bakery.id, PeerPostKind.NEED, Skill.FINANCE, "Help with a cash-flow forecast for a second oven and evening opening."],
+    [bakery.id, PeerPostKind.OFFER, Skill.SPACE, "Our kitchen is free on Monday afternoons for baking classes."],
     [foodNeighbour, PeerPostKind.OFFER, Skill.FINANCE, "Our treasurer has built forecasts for two food businesses."],
     [elsewhere.id, PeerPostKind.OFFER, Skill.FINANCE, "An accountant on our board gives a morning a month."],
   ]);
@@ -71,6 +71,6 @@ export async function loadDemoClusters({ manager: m }: DemoContext): Promise<voi
   const userId = (email: string) => users.find((u) => u.email === email)!.id;
   await insertMany(m, "peer_panel_member", ["panel_id", "user_id", "organisation_id"], [
     [panelId, userId(DEMO_USERS.panel.email), null],
-    [panelId, userId(DEMO_USERS.owner.email), owners.id],
+    [panelId, userId(DEMO_USERS.owner.email), bakery.id],
   ]);
 }

@@ -88,7 +88,7 @@ export async function insertClusters(m: EntityManager, clusters: GeneratedCluste
   return ids;
 }
 
-/** Open offers and needs for about two thirds of the organisations each; returns nothing but rows. */
+/** Open offers and needs: each organisation offers something with a chance of two in three, and needs something likewise. */
 export async function insertPosts(m: EntityManager, organisationIds: string[], rnd: () => number): Promise<void> {
   const rows = organisationIds.flatMap((o) => [PeerPostKind.OFFER, PeerPostKind.NEED].filter(() => rnd() < 0.65).map((kind) => {
     const skill = SKILL_LIST[Math.floor(rnd() * SKILL_LIST.length)];

@@ -1,39 +1,28 @@
 // Clusters' own use cases: start one, change it, close it. Each checks access and rules, writes, and audits.
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { inTransaction, Rollback } from "../../db/transaction";
 import { UserError, userError } from "../../graphql/errors";
 import { InputChecks } from "../../graphql/input-checks";
-import { keyOf } from "../../graphql/ids";
 import { londonDate } from "../../graphql/scalars";
-import { PlacesService } from "../places/places.service";
 import { clusterAccess } from "./access";
 import { ClusterKind, ClusterRole, ClusterStatus } from "./cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { checkNotSector } from "./sector-rule";
-import { lockCluster, refuse, requireActiveOrganisation, requireManager, requireOpenCluster } from "./guards";
+import { checkPlace, lockCluster, refuse, requireActiveOrganisation, requireManager, requireOpenCluster } from "./guards";
 import { moveCluster } from "./transitions";
 import type { CreateClusterInput, UpdateClusterInput } from "./clusters.inputs";
 
 export type ClusterResult = { cluster: Cluster } | { errors: UserError[] };
 
-export const CLUSTER_LIMITS = { name: 200, description: 5000, interest: 500 };
+const CLUSTER_LIMITS = { name: 200, description: 5000, interest: 500 };
 
 /** The audited fields of a cluster. */
 const snapshot = (c: Cluster) => ({
   name: c.name, description: c.description, kind: c.kind, placeId: c.placeId, cause: c.cause, interest: c.interest, status: c.status,
 });
-
-/** Decodes a place ID and checks the place exists; undefined stays undefined (not given), null stays null (cleared). */
-async function checkPlace(c: InputChecks, m: EntityManager, placeId: string | null | undefined): Promise<string | null | undefined> {
-  if (placeId === undefined || placeId === null) return placeId;
-  const key = keyOf(placeId, "Place");
-  if (!key) c.add("placeId", "INVALID_ID", "That is not a place's ID.");
-  else if (!(await new PlacesService(m).existing([key])).has(key)) c.add("placeId", "UNKNOWN_PLACE", "No place has that ID.");
-  return key ?? undefined;
-}
 
 /** What each kind must name (and may not): the database checks the same, this says it in words. */
 function checkKindRules(c: InputChecks, cluster: Pick<Cluster, "kind" | "placeId" | "cause" | "interest">): void {

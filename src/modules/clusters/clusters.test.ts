@@ -92,6 +92,9 @@ test("closing a cluster ends its current memberships today, keeps the history, a
   const rows = await app.db.query("SELECT organisation_id, left_on FROM cluster_membership WHERE cluster_id = $1 ORDER BY left_on", [id]);
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
   expect(rows).toEqual([{ organisation_id: b.organisationId, left_on: "2024-05-01" }, { organisation_id: a.organisationId, left_on: today }]);
+  const [event] = await app.db.query("SELECT changes FROM audit_event WHERE action = 'cluster.close' AND entity_id = $1", [id]);
+  const [ended] = await app.db.query("SELECT id FROM cluster_membership WHERE organisation_id = $1", [a.organisationId]);
+  expect(event.changes).toEqual({ status: { before: "ACTIVE", after: "CLOSED" }, endedMemberships: { before: [], after: [ended.id] } });
   const before = await clusterRowCounts(app.db);
   const again = (await app.ok(OPS.updateCluster, { input: { id: toGlobalId("Cluster", id), expectedVersion: 2, name: "Reopened" } }, admin)).updateCluster;
   expect(codes(again)).toEqual(["CLUSTER_CLOSED"]);

@@ -5,12 +5,10 @@ import type { Actor } from "../../auth/viewer";
 import { inTransaction, Rollback } from "../../db/transaction";
 import { UserError } from "../../graphql/errors";
 import { InputChecks } from "../../graphql/input-checks";
-import { keyOf } from "../../graphql/ids";
 import { londonDate } from "../../graphql/scalars";
-import { PlacesService } from "../places/places.service";
 import { Gathering, GatheringAttendance } from "./gathering.entity";
 import { membersOn } from "./memberships";
-import { lockCluster, refuse, requireManager, requireOpenCluster } from "./guards";
+import { checkPlace, lockCluster, refuse, requireManager, requireOpenCluster } from "./guards";
 import type { Cluster } from "./cluster.entity";
 
 export type GatheringResult = { gathering: Gathering } | { errors: UserError[] };
@@ -71,12 +69,7 @@ export class GatheringsService {
       const venue = c.text("venue", details.venue, { max: 300 });
       const notes = c.text("notes", details.notes, { max: 10000 });
       if (details.endsAt && details.endsAt <= details.startsAt) c.add("endsAt", "ENDS_BEFORE_START", "A gathering ends after it starts.");
-      let placeId: string | null = null;
-      if (details.placeId) {
-        placeId = keyOf(details.placeId, "Place");
-        if (!placeId) c.add("placeId", "INVALID_ID", "That is not a place's ID.");
-        else if (!(await new PlacesService(m).existing([placeId])).has(placeId)) c.add("placeId", "UNKNOWN_PLACE", "No place has that ID.");
-      }
+      const placeId = (await checkPlace(c, m, details.placeId)) ?? null;
       if (!details.online && !details.placeId) c.add("placeId", "PLACE_OR_ONLINE", "Say where the gathering is, or that it is online.");
       await checkAttendance(c, m, cluster, details.startsAt, attendance);
       if (!c.ok) throw new Rollback({ errors: c.errors });

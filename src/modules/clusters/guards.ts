@@ -1,8 +1,12 @@
-// Checks the clusters' services share inside a transaction; each refuses by rolling back with a userError.
+// Checks the clusters' services share inside a transaction: most refuse at once by rolling back with a userError;
+// checkPlace adds to the input checks so it is reported with the other field errors.
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../../auth/viewer";
 import { Rollback } from "../../db/transaction";
 import { userError } from "../../graphql/errors";
+import { InputChecks } from "../../graphql/input-checks";
+import { keyOf } from "../../graphql/ids";
+import { PlacesService } from "../places/places.service";
 import { organisationsApi } from "../organisations/organisations.api";
 import { Organisation } from "../organisations/organisation.entity";
 import { clusterAccess } from "./access";
@@ -36,4 +40,13 @@ export async function requireActiveOrganisation(m: EntityManager, id: string, fi
   if (!organisation) refuse(field, "NOT_FOUND", "No organisation has that ID.");
   if (organisation.archivedAt) refuse(field, "ARCHIVED", `${organisation.name} is archived.`);
   return organisation;
+}
+
+/** Decodes a place ID and checks the place exists; undefined stays undefined (not given), null stays null (cleared). */
+export async function checkPlace(c: InputChecks, m: EntityManager, placeId: string | null | undefined): Promise<string | null | undefined> {
+  if (placeId === undefined || placeId === null) return placeId;
+  const key = keyOf(placeId, "Place");
+  if (!key) c.add("placeId", "INVALID_ID", "That is not a place's ID.");
+  else if (!(await new PlacesService(m).existing([key])).has(key)) c.add("placeId", "UNKNOWN_PLACE", "No place has that ID.");
+  return key ?? undefined;
 }

@@ -17,6 +17,7 @@ import { movePanel } from "./transitions";
 export type PanelResult = { panel: PeerPanel } | { errors: UserError[] };
 
 const MAX_CLUSTERS = 20;
+
 async function lockPanel(m: EntityManager, id: string, field: string): Promise<{ panel: PeerPanel; clusterIds: string[] }> {
   const panel = await m.findOne(PeerPanel, { where: { id }, lock: { mode: "pessimistic_write" } });
   if (!panel) refuse(field, "NOT_FOUND", "No peer panel has that ID.");
