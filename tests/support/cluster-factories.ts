@@ -13,16 +13,17 @@ export const ADMIN_VIEWER: Viewer = { userId: null, apiKeyId: null, roles: new S
 export const asAdmin: Actor = { viewer: ADMIN_VIEWER, requestId: "test-factory" };
 
 /** An organisation registered through the register's own service; `owner` (a new person if not given) is its OWNER. */
-export async function makeOrganisationFor(db: DataSource, owner: User | null, o: { name?: string } = {}): Promise<string> {
+export async function makeOrganisationFor(db: DataSource, owner: User | null, o: { name?: string; registeredPlaceId?: string } = {}): Promise<string> {
   const viewer: Viewer = { ...ADMIN_VIEWER, userId: (owner ?? await makeUser(db)).id, roles: new Set() };
   const r = await new OrganisationsService(db).create({ viewer, requestId: "test-factory" }, {
-    name: o.name ?? `Test Organisation ${++sequence}`, legalForm: LegalForm.CIC_LIMITED_BY_GUARANTEE,
+    name: o.name ?? `Test Organisation ${++sequence}`, legalForm: LegalForm.CIC_LIMITED_BY_GUARANTEE, registeredPlaceId: o.registeredPlaceId,
   });
   if ("errors" in r) throw new Error(`makeOrganisationFor: ${JSON.stringify(r.errors)}`);
   return r.organisation.id;
 }
 
-const CLUSTER_TABLES = ["cluster", "cluster_membership", "peer_panel", "peer_panel_cluster", "peer_panel_member", "audit_event"];
+const CLUSTER_TABLES = ["cluster", "cluster_membership", "gathering", "gathering_attendance", "peer_post", "peer_exchange",
+  "peer_panel", "peer_panel_cluster", "peer_panel_member", "audit_event"];
 
 export interface MemberSpec {
   organisationId: string;

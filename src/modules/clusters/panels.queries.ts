@@ -1,7 +1,7 @@
 // Reading peer panels with their visibility rule: the panels list and the check behind node(id:).
 import type { DataSource } from "typeorm";
-import { ORGANISATION_ROLE_RANK, OrganisationRole } from "../../auth/roles";
-import { isAdmin, Viewer } from "../../auth/viewer";
+import { OrganisationRole } from "../../auth/roles";
+import { hasOrganisationRole, isAdmin, Viewer } from "../../auth/viewer";
 import type { Context } from "../../graphql/context";
 import { ConnectionResult, Ordering, PageArgs, paginate } from "../../graphql/connection";
 import { clusterAccess } from "./access";
@@ -13,7 +13,7 @@ const NEWEST_FIRST: Ordering = { name: "CREATED_AT", keys: ["p.created_at", "p.i
 export function listPanels(db: DataSource, viewer: Viewer, args: PageArgs): Promise<ConnectionResult<PeerPanel>> {
   const qb = db.getRepository(PeerPanel).createQueryBuilder("p");
   if (!isAdmin(viewer)) {
-    const actingFor = [...viewer.memberships].filter(([, role]) => ORGANISATION_ROLE_RANK[role] >= ORGANISATION_ROLE_RANK[OrganisationRole.EDITOR]).map(([id]) => id);
+    const actingFor = [...viewer.memberships.keys()].filter((id) => hasOrganisationRole(viewer, id, OrganisationRole.EDITOR));
     qb.where(`(p.id IN (SELECT panel_id FROM peer_panel_member WHERE user_id = :userId AND removed_at IS NULL)
       OR p.id IN (SELECT pc.panel_id FROM peer_panel_cluster pc JOIN cluster_membership cm ON cm.cluster_id = pc.cluster_id
                   WHERE cm.role = :facilitator AND cm.left_on IS NULL AND cm.organisation_id = ANY(:actingFor)))`,

@@ -1,7 +1,7 @@
 // Peer panels in the API: the panels a viewer may see, their fields, and the mutations that run them.
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { ConnectionResult, ConnectionType, PageArgs } from "../../graphql/connection";
+import { ConnectionResult, PageArgs } from "../../graphql/connection";
 import { decodeId, decodeIds, payload } from "../../graphql/payloads";
 import { User } from "../../auth/user.entity";
 import { Organisation } from "../organisations/organisation.entity";
@@ -9,11 +9,10 @@ import { Cluster } from "./cluster.entity";
 import { PeerPanel, PeerPanelMember } from "./peer-panel.entity";
 import { PanelsService } from "./panels.service";
 import { listPanels } from "./panels.queries";
+import { PeerPanelConnection } from "./clusters.connections";
 import {
   AddPeerPanelMemberInput, CreatePeerPanelInput, PeerPanelPayload, RemovePeerPanelMemberInput, UpdatePeerPanelInput,
 } from "./panels.inputs";
-
-const PeerPanelConnection = ConnectionType(PeerPanel, "PeerPanel");
 
 @Resolver(() => PeerPanel)
 export class PeerPanelsResolver {

@@ -4,35 +4,29 @@ import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { User } from "../../auth/user.entity";
 import { inTransaction, Rollback, sqlState } from "../../db/transaction";
-import { UserError, userError } from "../../graphql/errors";
+import { UserError } from "../../graphql/errors";
 import { InputChecks } from "../../graphql/input-checks";
 import { clusterAccess } from "./access";
 import { ClusterStatus, PeerPanelStatus } from "./cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./peer-panel.entity";
-import { currentMembersOfAny, facilitatorsOf } from "./memberships";
+import { currentMembersOfAny } from "./memberships";
+import { refuse, requireManager } from "./guards";
 import { movePanel } from "./transitions";
 
 export type PanelResult = { panel: PeerPanel } | { errors: UserError[] };
 
 const MAX_CLUSTERS = 20;
-const notAllowed = userError(null, "NOT_ALLOWED", "Only ADMIN and the facilitators of the panel's clusters manage a panel.");
 
 async function lockPanel(m: EntityManager, id: string, field: string): Promise<{ panel: PeerPanel; clusterIds: string[] }> {
   const panel = await m.findOne(PeerPanel, { where: { id }, lock: { mode: "pessimistic_write" } });
-  if (!panel) throw new Rollback({ errors: [userError(field, "NOT_FOUND", "No peer panel has that ID.")] });
+  if (!panel) refuse(field, "NOT_FOUND", "No peer panel has that ID.");
   const rows = await m.find(PeerPanelCluster, { where: { panelId: id } });
   return { panel, clusterIds: rows.map((r) => r.clusterId) };
 }
 
-async function requireManager(m: EntityManager, actor: Actor, clusterIds: string[]): Promise<void> {
-  if (!clusterAccess.manage(actor.viewer, await facilitatorsOf(m, clusterIds))) throw new Rollback({ errors: [notAllowed] });
-}
-
 function requireOpen(panel: PeerPanel): void {
-  if (panel.status === PeerPanelStatus.CLOSED) {
-    throw new Rollback({ errors: [userError("panelId", "PANEL_CLOSED", "This panel is closed; its members no longer change.")] });
-  }
+  if (panel.status === PeerPanelStatus.CLOSED) refuse("panelId", "PANEL_CLOSED", "This panel is closed; its members no longer change.");
 }
 
 export class PanelsService {
@@ -53,7 +47,7 @@ export class PanelsService {
         else if (cluster.status === ClusterStatus.CLOSED) c.add(`clusterIds.${i}`, "CLUSTER_CLOSED", `${cluster.name} is closed; draw the panel from open clusters.`);
       });
       if (!c.ok) throw new Rollback({ errors: c.errors });
-      await requireManager(m, actor, clusterIds);
+      await requireManager(m, actor, clusterIds, "manage a panel drawn from it");
       const panel = await m.save(m.create(PeerPanel, { name: name! }));
       await m.insert(PeerPanelCluster, clusterIds.map((clusterId) => ({ panelId: panel.id, clusterId })));
       await audit.record(m, actor, {
@@ -67,9 +61,9 @@ export class PanelsService {
   async update(actor: Actor, id: string, input: { expectedVersion: number; name?: string | null; status?: PeerPanelStatus | null }): Promise<PanelResult> {
     return inTransaction(this.db, async (m) => {
       const { panel, clusterIds } = await lockPanel(m, id, "id");
-      await requireManager(m, actor, clusterIds);
+      await requireManager(m, actor, clusterIds, "manage a panel drawn from it");
       if (panel.version !== input.expectedVersion) {
-        throw new Rollback({ errors: [userError("expectedVersion", "STALE_VERSION", `Someone else changed this panel first (now version ${panel.version}). Reload it and try again.`)] });
+        refuse("expectedVersion", "STALE_VERSION", `Someone else changed this panel first (now version ${panel.version}). Reload it and try again.`);
       }
       const c = new InputChecks();
       const name = input.name === undefined ? undefined : c.text("name", input.name, { max: 200, required: true });
@@ -98,23 +92,23 @@ export class PanelsService {
   async addMember(actor: Actor, panelId: string, email: string, organisationId: string | null): Promise<PanelResult> {
     return inTransaction(this.db, async (m) => {
       const { panel, clusterIds } = await lockPanel(m, panelId, "panelId");
-      await requireManager(m, actor, clusterIds);
+      await requireManager(m, actor, clusterIds, "manage a panel drawn from it");
       requireOpen(panel);
       const user = await m.getRepository(User).createQueryBuilder("u").where("lower(u.email) = lower(:email)", { email: email.trim() }).getOne();
       if (organisationId && !(await currentMembersOfAny(m, clusterIds, [organisationId])).has(organisationId)) {
-        throw new Rollback({ errors: [userError("organisationId", "NOT_MEMBER", "That organisation is not a current member of any of the panel's clusters.")] });
+        refuse("organisationId", "NOT_MEMBER", "That organisation is not a current member of any of the panel's clusters.");
       }
       const eligible = user && (organisationId
         ? (await m.query("SELECT 1 FROM organisation_membership WHERE user_id = $1 AND organisation_id = $2", [user.id, organisationId])).length > 0
         : clusterAccess.sitsWithoutOrganisation(user.roles));
       if (!user || !eligible) {
-        throw new Rollback({ errors: [userError("email", "NOT_ELIGIBLE", organisationId
+        refuse("email", "NOT_ELIGIBLE", organisationId
           ? "No member of that organisation has that email; a person sits for an organisation they belong to."
-          : "No PANEL_MEMBER has that email; name the member organisation the person sits for.")] });
+          : "No PANEL_MEMBER has that email; name the member organisation the person sits for.");
       }
       const member = await m.save(m.create(PeerPanelMember, { panelId, userId: user.id, organisationId }))
         .catch((e) => {
-          if (sqlState(e) === "23505") throw new Rollback({ errors: [userError("email", "ALREADY_ON_PANEL", "That person already sits on this panel.")] });
+          if (sqlState(e) === "23505") refuse("email", "ALREADY_ON_PANEL", "That person already sits on this panel.");
           throw e;
         });
       await audit.record(m, actor, {
@@ -129,10 +123,10 @@ export class PanelsService {
     return inTransaction(this.db, async (m) => {
       const member = await m.findOne(PeerPanelMember, { where: { id: panelMemberId }, lock: { mode: "pessimistic_write" } });
       if (!member || member.removedAt) {
-        throw new Rollback({ errors: [userError("panelMemberId", "NOT_FOUND", "No one currently on a panel has that ID.")] });
+        refuse("panelMemberId", "NOT_FOUND", "No one currently on a panel has that ID.");
       }
       const { panel, clusterIds } = await lockPanel(m, member.panelId, "panelMemberId");
-      await requireManager(m, actor, clusterIds);
+      await requireManager(m, actor, clusterIds, "manage a panel drawn from it");
       requireOpen(panel);
       member.removedAt = new Date();
       await m.save(member);

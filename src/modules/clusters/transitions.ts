@@ -37,14 +37,19 @@ export async function moveCluster(m: EntityManager, actor: Actor, cluster: Clust
   cluster.status = to;
   cluster.version += 1;
   cluster.updatedAt = new Date();
+  let ended: string[] = [];
   if (to === ClusterStatus.CLOSED) {
     cluster.closedAt = cluster.updatedAt;
-    await m.query("UPDATE cluster_membership SET left_on = greatest($2::date, joined_on) WHERE cluster_id = $1 AND left_on IS NULL", [cluster.id, today]);
+    const [rows] = await m.query(
+      "UPDATE cluster_membership SET left_on = greatest($2::date, joined_on) WHERE cluster_id = $1 AND left_on IS NULL RETURNING id",
+      [cluster.id, today],
+    );
+    ended = rows.map((r: { id: string }) => r.id);
   }
   await m.save(cluster);
   await audit.record(m, actor, {
     action: to === ClusterStatus.CLOSED ? "cluster.close" : "cluster.move", entityType: "Cluster", entityId: cluster.id,
-    before: { status: from }, after: { status: to },
+    before: { status: from, endedMemberships: [] }, after: { status: to, endedMemberships: ended },
   });
   return null;
 }

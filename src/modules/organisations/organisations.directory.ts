@@ -1,5 +1,5 @@
 // The directory query: text search (full text + trigram), filters, and keyset orderings for `organisations`.
-import type { DataSource } from "typeorm";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { ConnectionResult, Ordering, PageArgs, paginate } from "../../graphql/connection";
 import { badInput } from "../../graphql/errors";
 import { keyOf } from "../../graphql/ids";
@@ -31,6 +31,15 @@ function orderingFor(order: OrganisationOrder | null | undefined, searching: boo
   return { name: field, keys: ORDER_KEYS[field], direction };
 }
 
+/** A condition another module adds to the directory for a filter field it owns (e.g. clusters for clusterIds). */
+export type DirectoryFilter = (qb: SelectQueryBuilder<Organisation>, filter: OrganisationFilter, db: DataSource) => void | Promise<void>;
+const moduleFilters: DirectoryFilter[] = [];
+
+/** Lets a later module filter the directory on its own tables without this module reading them. */
+export function addDirectoryFilter(fn: DirectoryFilter): void {
+  moduleFilters.push(fn);
+}
+
 export async function listOrganisations(
   db: DataSource, args: PageArgs, filter: OrganisationFilter = {}, order?: OrganisationOrder | null,
 ): Promise<ConnectionResult<Organisation>> {
@@ -58,5 +67,6 @@ export async function listOrganisations(
     const places = await organisationsApi.placesWithin(db, keys);
     qb.andWhere(organisationsApi.inPlacesCondition("o.id", "places"), { places });
   }
+  for (const fn of moduleFilters) await fn(qb, filter, db);
   return paginate(qb, ordering, args);
 }
