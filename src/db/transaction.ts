@@ -22,9 +22,10 @@ export function sqlState(error: unknown): string | undefined {
 /**
  * Runs `work` in a transaction. Serialization failures and deadlocks retry the whole unit (bounded);
  * a thrown `Rollback` undoes everything and returns its value, so a payload with userErrors wrote nothing.
+ * Given the manager of a transaction already open (e.g. the demo loader's), the work runs in a savepoint of it.
  */
 export async function inTransaction<T>(
-  db: DataSource,
+  db: DataSource | EntityManager,
   work: (manager: EntityManager) => Promise<T>,
   isolation: IsolationLevel = "READ COMMITTED",
 ): Promise<T> {

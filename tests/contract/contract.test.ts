@@ -36,10 +36,56 @@ const CASES: Record<string, Case> = {
       expect(d.organisations.edges.map((e: { node: { name: string } }) => e.node.name)).toContain("Toxteth Community Bakery CIC");
     },
   },
+  "dashboard/PayItForward.graphql": {
+    variables: async () => ({}),
+    as: "analyst",
+    check: (d) => {
+      const [fund] = d.funds.nodes;
+      // The demo fund: £5.5m from the combined authority (two tranches) and £1m from a national funder; £20,000 of
+      // disbursements are pounds repaid since 2024 and awarded again.
+      expect(fund).toMatchObject({
+        name: "Kindred Pay It Forward Fund", contributed: { pence: 650_000_000 }, disbursed: { pence: 32_000_000 },
+        recycled: { pence: 2_000_000 }, agreements: { totalCount: 8 },
+      });
+      expect(fund.available.pence).toBe(fund.contributed.pence - fund.awarded.pence + fund.repaidCash.pence);
+      expect(fund.repaidSocial.pence).toBe(1_900_000);
+    },
+  },
+  "partner/SyncAwards.graphql": {
+    variables: async () => ({ since: "2024-01-01T00:00:00Z" }),
+    as: "analyst",
+    check: (d) => {
+      expect(d.agreements.nodes).toHaveLength(8);
+      expect(d.agreements.pageInfo.hasNextPage).toBe(false);
+      const bakery = d.agreements.nodes.find((a: { organisation: { name: string } }) => a.organisation.name === "Toxteth Community Bakery CIC");
+      expect(bakery).toMatchObject({ awardedOn: "2024-04-15", amount: { pence: 2_500_000, currency: "GBP" }, cashRepayable: { pence: 1_500_000 }, socialRepayable: { pence: 1_000_000 }, fund: { name: "Kindred Pay It Forward Fund" } });
+    },
+  },
+  "portal/ApplyForFunding.graphql": {
+    variables: async (app) => ({ input: {
+      organisationId: await idOf(app, "Organisation", "SELECT id FROM organisation WHERE name = 'Toxteth Community Bakery CIC'"),
+      fundId: await idOf(app, "Fund", "SELECT id FROM fund WHERE name = 'Kindred Pay It Forward Fund'"),
+      requestedPence: 2500000, purpose: "Kitchen refit so the café can open evenings", idempotencyKey: "4f1c-contract-test",
+    } }),
+    as: "owner",
+    check: (d) => {
+      expect(d.submitApplication.userErrors).toEqual([]);
+      expect(d.submitApplication.application).toMatchObject({
+        status: "SUBMITTED", requested: { pence: 2_500_000 }, organisation: { name: "Toxteth Community Bakery CIC" }, fund: { name: "Kindred Pay It Forward Fund" },
+      });
+    },
+  },
   "portal/OrganisationProfile.graphql": {
     variables: async (app) => ({ id: await idOf(app, "Organisation", "SELECT id FROM organisation WHERE name = 'Toxteth Community Bakery CIC'") }),
     as: "owner",
-    check: (d) => expect(d.node.name).toBe("Toxteth Community Bakery CIC"),
+    check: (d) => {
+      expect(d.node.name).toBe("Toxteth Community Bakery CIC");
+      // £25,000 received; £10,000 repaid in cash and £4,000 in social value so far.
+      expect(d.node.agreements.nodes).toEqual([{
+        id: expect.any(String), status: "ACTIVE", fund: { name: "Kindred Pay It Forward Fund" },
+        amount: { pence: 2_500_000, formatted: "£25,000.00" }, outstanding: { pence: 1_100_000 },
+      }]);
+    },
   },
 };
 

@@ -1,5 +1,5 @@
 // Agreements after the offer: the organisation accepts it; ADMIN reschedules, closes or writes off.
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { once } from "../../db/idempotency";
@@ -30,7 +30,7 @@ function reasonOf(reason: string | null | undefined): string {
 }
 
 export class AgreementsService {
-  constructor(private readonly db: DataSource, private readonly today: () => string = () => londonDate()) {}
+  constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   /** The organisation accepts the offer; only then can money be disbursed. */
   async acceptOffer(actor: Actor, agreementId: string, input: { expectedVersion: number }): Promise<AgreementResult> {

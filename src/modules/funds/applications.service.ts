@@ -78,7 +78,7 @@ async function lockApplication(m: EntityManager, id: string): Promise<FundingApp
 const cannotActFor = { errors: [notAllowed("Only the organisation's owners and editors (and ADMIN) act on its applications.")] };
 
 export class ApplicationsService {
-  constructor(private readonly db: DataSource, private readonly today: () => string = () => londonDate()) {}
+  constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   async draft(actor: Actor, input: NewApplication): Promise<ApplicationResult> {
     if (!fundAccess.actFor(actor.viewer, input.organisationId)) return cannotActFor;

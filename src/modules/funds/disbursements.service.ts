@@ -1,5 +1,5 @@
 // Disbursing an accepted award: never more than the agreement has undrawn, never more than the fund's pool holds.
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { once } from "../../db/idempotency";
@@ -42,7 +42,7 @@ export async function movementResult(db: Parameters<typeof movementsWhere>[0], g
 }
 
 export class DisbursementsService {
-  constructor(private readonly db: DataSource, private readonly today: () => string = () => londonDate()) {}
+  constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   async disburse(actor: Actor, agreementId: string, input: MoneyIn): Promise<MovementResult> {
     if (!fundAccess.manage(actor.viewer)) return { errors: [notAllowed("Only network staff (ADMIN) disburse money.")] };

@@ -73,7 +73,7 @@ export class FundFieldsResolver {
 
   @FieldResolver(() => AgreementConnection, { description: "The fund's agreements you may see, newest award first." })
   agreements(@Root() f: Fund, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Agreement>> {
-    return ctx.loaders.agreementPages("fund_id", agreementScope(ctx.viewer), args).load(f.id);
+    return ctx.loaders.agreementsByFund.load(f.id, { ...args, scope: agreementScope(ctx.viewer) });
   }
 }
 

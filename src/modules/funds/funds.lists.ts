@@ -5,6 +5,7 @@ import { isAdmin, Viewer } from "../../auth/viewer";
 import { ConnectionResult, Ordering, PageArgs, paginate, paginateByParent } from "../../graphql/connection";
 import { badInput } from "../../graphql/errors";
 import { keyOf } from "../../graphql/ids";
+import { rowsToEntities } from "../../graphql/loaders";
 import { clustersApi } from "../clusters/clusters.api";
 import { organisationsApi } from "../organisations/organisations.api";
 import { OrderDirection } from "../organisations/organisations.inputs";
@@ -83,21 +84,19 @@ export async function listApplications(db: DataSource, viewer: Viewer, args: Pag
   return paginate(qb, { name: "UPDATED_AT", keys: ["p.updated_at", "p.id"], direction: "ASC" }, args);
 }
 
-function agreementFromRow(r: Record<string, unknown>): Agreement {
-  return Object.assign(new Agreement(), {
-    id: r.id, applicationId: r.application_id, fundId: r.fund_id, roundId: r.round_id, organisationId: r.organisation_id,
-    amountPence: r.amount_pence, cashRepayablePence: r.cash_repayable_pence, status: r.status, awardedOn: r.awarded_on,
-    acceptedAt: r.accepted_at, endedOn: r.ended_on, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
-  });
+/** Page arguments of a nested agreements list, with the organisations the viewer may see (null for all). */
+export interface ScopedPageArgs extends PageArgs {
+  scope: string[] | null;
 }
 
 /** Newest awards first under each of many funds or organisations, limited to the viewer's scope, in one statement. */
-export function agreementPages(db: DataSource, parent: "fund_id" | "organisation_id", scope: string[] | null, args: PageArgs) {
-  return (parentKeys: readonly string[]): Promise<ConnectionResult<Agreement>[]> => paginateByParent({
+export function agreementPages(db: DataSource, parent: "fund_id" | "organisation_id") {
+  const toAgreement = rowsToEntities(db, Agreement);
+  return (parentKeys: readonly string[], { scope, ...args }: ScopedPageArgs): Promise<ConnectionResult<Agreement>[]> => paginateByParent({
     db,
     from: `SELECT a.*, a.${parent} AS __parent FROM agreement a${scope ? " WHERE a.organisation_id = ANY($1)" : ""}`,
     params: scope ? [scope] : [],
     ordering: NEWEST_AWARD_FIRST,
-    map: agreementFromRow,
+    map: toAgreement,
   }, parentKeys, args);
 }

@@ -1,8 +1,7 @@
 // Per-request loaders for funds, applications, agreements and their money; batched by key, in key order.
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import type { ConnectionResult, PageArgs } from "../../graphql/connection";
-import { loaderByKey, loaderOfMany } from "../../graphql/loaders";
+import { loaderByKey, loaderOfMany, PageLoader, pageLoader } from "../../graphql/loaders";
 import { clustersApi } from "../clusters/clusters.api";
 import { Fund } from "./fund.entity";
 import { FundRound } from "./round.entity";
@@ -17,7 +16,7 @@ import { LedgerGroup } from "./ledger/ledger-group.entity";
 import { FundMovement, movementsWhere } from "./ledger/movement";
 import { AgreementBalance, agreementBalances, FundFigures, fundFigures } from "./ledger/figures";
 import { generationsOf, LineageLine, lineageOf } from "./ledger/lineage";
-import { agreementPages } from "./funds.lists";
+import { agreementPages, ScopedPageArgs } from "./funds.lists";
 import { arrearsOn } from "./arrears";
 import { Arrears } from "./funds.views";
 
@@ -50,8 +49,9 @@ declare module "../../graphql/context" {
     panelSeats: DataLoader<string, Seat[]>;
     /** Arrears of agreements on one day. */
     arrearsOn(asOf: string): DataLoader<string, Arrears | null>;
-    /** Newest agreements under funds or organisations, one loader per (parent, scope, page) so parents share a statement. */
-    agreementPages(parent: "fund_id" | "organisation_id", scope: string[] | null, args: PageArgs): DataLoader<string, ConnectionResult<Agreement>>;
+    /** Newest agreements under each fund or organisation; parents asking alike share one statement. */
+    agreementsByFund: PageLoader<Agreement, ScopedPageArgs>;
+    agreementsByOrganisation: PageLoader<Agreement, ScopedPageArgs>;
   }
 }
 
@@ -63,13 +63,12 @@ function fromMap<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, 
   });
 }
 
-/** One loader per distinct argument, made on first use and kept for the request. */
-function family<A extends unknown[], V>(make: (...args: A) => DataLoader<string, V>): (...args: A) => DataLoader<string, V> {
+/** One loader per day asked about, made on first use and kept for the request. */
+function byDay<V>(make: (asOf: string) => DataLoader<string, V>): (asOf: string) => DataLoader<string, V> {
   const made = new Map<string, DataLoader<string, V>>();
-  return (...args: A) => {
-    const id = JSON.stringify(args);
-    if (!made.has(id)) made.set(id, make(...args));
-    return made.get(id)!;
+  return (asOf) => {
+    if (!made.has(asOf)) made.set(asOf, make(asOf));
+    return made.get(asOf)!;
   };
 }
 
@@ -111,8 +110,8 @@ export function fundsLoaders(db: DataSource) {
     claimById: loaderByKey(db, SocialRepaymentClaim),
     claimsByAgreement: loaderOfMany(db, SocialRepaymentClaim, "agreement_id", (c) => c.agreementId, "t.created_at"),
     panelSeats: new DataLoader<string, Seat[]>((keys) => Promise.all(keys.map((k) => clustersApi.panelMembers(db, k)))),
-    arrearsOn: family((asOf: string) => fromMap((keys) => arrearsOn(db, keys, asOf), null)),
-    agreementPages: family((parent: "fund_id" | "organisation_id", scope: string[] | null, args: PageArgs) =>
-      new DataLoader<string, ConnectionResult<Agreement>>(agreementPages(db, parent, scope, args))),
+    arrearsOn: byDay((asOf) => fromMap((keys) => arrearsOn(db, keys, asOf), null)),
+    agreementsByFund: pageLoader(agreementPages(db, "fund_id")),
+    agreementsByOrganisation: pageLoader(agreementPages(db, "organisation_id")),
   };
 }

@@ -49,7 +49,7 @@ function nameTaken(error: unknown, field: string, message: string): never {
 }
 
 export class FundsService {
-  constructor(private readonly db: DataSource, private readonly today: () => string = () => londonDate()) {}
+  constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   async createFund(actor: Actor, input: FundTerms & { name: string }): Promise<FundResult> {
     if (!fundAccess.manage(actor.viewer)) return onlyAdmin("create funds");

@@ -26,6 +26,7 @@ import {
 } from "./agreement-fields.resolver";
 import { OrganisationAgreementsResolver } from "./organisation-agreements.resolver";
 import { fundsLoaders } from "./funds.loaders";
+import { loadDemoFunds } from "./funds.demo";
 import { fundAccess } from "./access";
 import { onRoundPanel, visibleAgreement, visibleApplication } from "./visibility";
 
@@ -73,4 +74,5 @@ export const fundsModule: KithModule = {
       },
     },
   },
+  demo: loadDemoFunds,
 };

@@ -15,6 +15,6 @@ export class OrganisationAgreementsResolver {
   })
   agreements(@Root() o: Organisation, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Agreement>> | null {
     if (!fundAccess.readAgreementsOf(ctx.viewer, o.id)) return null;
-    return ctx.loaders.agreementPages("organisation_id", null, args).load(o.id);
+    return ctx.loaders.agreementsByOrganisation.load(o.id, { ...args, scope: null });
   }
 }

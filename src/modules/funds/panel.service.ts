@@ -59,7 +59,7 @@ async function lockApplicationWithRound(m: EntityManager, applicationId: string)
 }
 
 export class PanelService {
-  constructor(private readonly db: DataSource, private readonly today: () => string = () => londonDate()) {}
+  constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   async recordView(actor: Actor, applicationId: string, input: { stance: PanelStance; comment: string; declaredConflict?: string | null }): Promise<ViewResult> {
     return inTransaction(this.db, async (m) => {

@@ -46,7 +46,7 @@ async function claimResult(m: EntityManager, claimId: string): Promise<ClaimResu
 }
 
 export class RepaymentsService {
-  constructor(private readonly db: DataSource, private readonly today: () => string = () => londonDate()) {}
+  constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   async recordCashRepayment(actor: Actor, agreementId: string, input: MoneyIn): Promise<MovementResult> {
     if (!fundAccess.manage(actor.viewer)) return { errors: [notAllowed("Only network staff (ADMIN) record repayments.")] };
