@@ -1,0 +1,113 @@
+// The demo fund through the API: its ledger balances, a repaid pound shows its lineage back to the contribution, and
+// agreements show their schedules, arrears, movements and claims as the story left them.
+import { startTestApp, TestApp } from "../support/test-app";
+import { expectLedgerBalanced } from "../support/fund-factories";
+import { loadDemoData } from "../../src/demo/demo";
+import { allModules } from "../../src/app";
+import { createLogger } from "../../src/log";
+import { DEMO_PARTNER_KEY, DEMO_PASSWORD, DEMO_USERS } from "../../src/demo/demo-accounts";
+import { toGlobalId } from "../../src/graphql/ids";
+
+const AGREEMENT = `query($id: ID!, $asOf: Date) { node(id: $id) { ... on Agreement {
+  status amount { pence } cashRepayable { pence } socialRepayable { pence } disbursed { pence } repaidCash { pence }
+  repaidSocial { pence } outstanding { pence } cashOutstanding { pence } socialOutstanding { pence }
+  schedule { version termMonths holidayMonths startsOn covers { pence } paidBefore { pence } instalments { number dueOn amount { pence } } }
+  schedules { version effectiveOn reason }
+  arrears(asOf: $asOf) { asOf amount { pence } due { pence } repaid { pence } oldestUnpaidDueOn daysOverdue scheduleVersion }
+  movements { kind occurredOn amount { pence } }
+  socialRepaymentClaims { status claimed { pence } accepted { pence } periodFrom periodTo }
+  fundedBy { amount { pence } generation contribution { contributor } via { organisation { name } status } }
+  organisation { name }
+} } }`;
+
+let app: TestApp;
+let admin: string;
+beforeAll(async () => {
+  app = await startTestApp();
+  await loadDemoData(app.db, allModules, createLogger("silent"));
+  admin = await app.signIn(DEMO_USERS.admin.email, DEMO_PASSWORD);
+});
+afterAll(async () => { await app.close(); });
+
+async function agreementOf(organisationName: string): Promise<string> {
+  const [row] = await app.db.query(
+    "SELECT a.id FROM agreement a JOIN organisation o ON o.id = a.organisation_id WHERE o.name = $1", [organisationName]);
+  return toGlobalId("Agreement", row.id);
+}
+
+test("the demo ledger balances and every movement has its lineage", async () => {
+  await expectLedgerBalanced(app.db);
+  const statuses = await app.db.query("SELECT status, count(*)::int AS n FROM agreement GROUP BY status ORDER BY status");
+  expect(statuses).toEqual([
+    { status: "ACTIVE", n: 4 }, { status: "CLOSED", n: 1 }, { status: "OFFERED", n: 1 }, { status: "REPAID", n: 1 }, { status: "WRITTEN_OFF", n: 1 },
+  ]);
+  const applications = await app.db.query("SELECT status, count(*)::int AS n FROM funding_application GROUP BY status ORDER BY status");
+  expect(applications).toEqual([
+    { status: "DECLINED", n: 1 }, { status: "DRAFT", n: 1 }, { status: "IN_REVIEW", n: 1 }, { status: "OFFERED", n: 8 },
+    { status: "SUBMITTED", n: 1 }, { status: "WITHDRAWN", n: 1 },
+  ]);
+});
+
+test("the first award of the second round is paid partly with pounds repaid by earlier agreements, traced to the combined authority", async () => {
+  const { data } = await app.run(AGREEMENT, { id: await agreementOf(await energyName()) }, admin);
+  const lines = data!.node.fundedBy as { amount: { pence: number }; generation: number; contribution: { contributor: string }; via: { status: string }[] }[];
+  expect(lines[0]).toMatchObject({ generation: 1, amount: { pence: 4_000_000 }, contribution: { contributor: "Liverpool City Region Combined Authority" }, via: [] });
+  const recycled = lines.filter((l) => l.generation === 2);
+  expect(recycled.reduce((s, l) => s + l.amount.pence, 0)).toBe(2_000_000);
+  expect(recycled.every((l) => l.contribution.contributor === "Liverpool City Region Combined Authority" && l.via.length === 1)).toBe(true);
+  // The largest share came back from the bike workshop, whose agreement is repaid in full.
+  const biggest = [...recycled].sort((a, b) => b.amount.pence - a.amount.pence)[0];
+  expect(biggest.via[0].status).toBe("REPAID");
+});
+
+async function energyName(): Promise<string> {
+  const [row] = await app.db.query(`SELECT o.name FROM agreement a JOIN organisation o ON o.id = a.organisation_id
+    WHERE a.awarded_on = '2026-10-01'`);
+  return row.name;
+}
+
+test("the bakery's agreement shows its schedule, payments, claims and arrears since August 2026", async () => {
+  const { data } = await app.run(AGREEMENT, { id: await agreementOf("Toxteth Community Bakery CIC"), asOf: "2026-11-23" }, admin);
+  const a = data!.node;
+  expect(a).toMatchObject({
+    status: "ACTIVE", amount: { pence: 2_500_000 }, cashRepayable: { pence: 1_500_000 }, socialRepayable: { pence: 1_000_000 },
+    disbursed: { pence: 2_500_000 }, repaidCash: { pence: 1_000_000 }, repaidSocial: { pence: 400_000 }, outstanding: { pence: 1_100_000 },
+    cashOutstanding: { pence: 500_000 }, socialOutstanding: { pence: 600_000 },
+    schedule: { version: 1, termMonths: 36, holidayMonths: 6, startsOn: "2024-05-01", covers: { pence: 1_500_000 } },
+    arrears: { asOf: "2026-11-23", amount: { pence: 200_000 }, oldestUnpaidDueOn: "2026-08-01", daysOverdue: 114, scheduleVersion: 1 },
+  });
+  expect(a.schedule.instalments).toHaveLength(30);
+  expect(a.schedule.instalments[0]).toEqual({ number: 1, dueOn: "2024-12-01", amount: { pence: 50_000 } });
+  expect(a.movements.filter((mv: { kind: string }) => mv.kind === "CASH_REPAYMENT")).toHaveLength(20);
+  expect(a.socialRepaymentClaims.map((c: { status: string }) => c.status)).toEqual(["ACCEPTED", "CLAIMED"]);
+  expect(a.socialRepaymentClaims[0].accepted).toEqual({ pence: 400_000 });
+});
+
+test("a rescheduled agreement keeps its first schedule and measures arrears against the version in force", async () => {
+  const id = await agreementOf(await solarName());
+  const { data } = await app.run(AGREEMENT, { id, asOf: "2025-12-15" }, admin);
+  expect(data!.node.schedules.map((s: { version: number }) => s.version)).toEqual([1, 2]);
+  expect(data!.node.schedules[1]).toMatchObject({ effectiveOn: "2026-01-15", reason: expect.stringContaining("roofs") });
+  expect(data!.node.arrears).toMatchObject({ scheduleVersion: 1, amount: { pence: 0 } });
+  const now = await app.run(AGREEMENT, { id, asOf: "2026-11-23" }, admin);
+  expect(now.data!.node.schedule).toMatchObject({ version: 2, termMonths: 40, holidayMonths: 4, paidBefore: { pence: 1_166_664 }, covers: { pence: 5_833_336 } });
+  expect(now.data!.node.arrears).toMatchObject({ scheduleVersion: 2, amount: { pence: 0 } });
+});
+
+async function solarName(): Promise<string> {
+  const [row] = await app.db.query(`SELECT o.name FROM agreement a JOIN organisation o ON o.id = a.organisation_id
+    JOIN agreement_schedule s ON s.agreement_id = a.id AND s.version = 2`);
+  return row.name;
+}
+
+test("the demo partner key reads the fund's figures and generations", async () => {
+  const res = await app.http("/graphql", {
+    body: { query: "{ funds(first: 5) { nodes { name recycled { pence } held { pence } generations { generation disbursed { pence } } contributions { contributor amount { pence } receivedOn } } } }" },
+    headers: { authorization: `Bearer ${DEMO_PARTNER_KEY}` },
+  });
+  expect(res.json.errors).toBeUndefined();
+  const [fund] = res.json.data.funds.nodes;
+  expect(fund.generations).toEqual([{ generation: 1, disbursed: { pence: 30_000_000 } }, { generation: 2, disbursed: { pence: 2_000_000 } }]);
+  expect(fund.contributions.map((c: { amount: { pence: number } }) => c.amount.pence)).toEqual([30_000_000, 520_000_000, 100_000_000]);
+  expect(fund.recycled).toEqual({ pence: 2_000_000 });
+});
