@@ -113,8 +113,8 @@ export interface OfferSpec {
 }
 
 /** A submitted application, reviewed by one panel member (so the panel can decide). */
-export async function makeReviewedApplication(db: DataSource, fund: Fund, o: { requestedPence?: number } = {}) {
-  const applicant = await makeApplicant(db);
+export async function makeReviewedApplication(db: DataSource, fund: Fund, o: { requestedPence?: number; applicantName?: string } = {}) {
+  const applicant = await makeApplicant(db, o.applicantName);
   const panel = await makePanel(db);
   const round = await makeRound(db, fund.id, panel.panelId);
   const { application } = ok(await new ApplicationsService(db).submit(actorOf(applicant.viewer), {
@@ -140,8 +140,8 @@ export async function offer(db: DataSource, application: FundingApplication, spe
 }
 
 /** An agreement offered through the real flow and accepted by the organisation's owner (disbursed if asked). */
-export async function makeAgreement(db: DataSource, fund: Fund, spec: OfferSpec & { disburse?: boolean; accept?: boolean } = {}) {
-  const { application, applicant } = await makeReviewedApplication(db, fund, { requestedPence: spec.amountPence });
+export async function makeAgreement(db: DataSource, fund: Fund, spec: OfferSpec & { disburse?: boolean; accept?: boolean; applicantName?: string } = {}) {
+  const { application, applicant } = await makeReviewedApplication(db, fund, { requestedPence: spec.amountPence, applicantName: spec.applicantName });
   let agreement = ok(await offer(db, application, spec)).agreement as Agreement;
   if (spec.accept !== false) {
     agreement = ok(await new AgreementsService(db).acceptOffer(actorOf(applicant.viewer), agreement.id, { expectedVersion: agreement.version })).agreement;

@@ -30,7 +30,7 @@ function requireOpen(panel: PeerPanel): void {
 }
 
 export class PanelsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource | EntityManager) {}
 
   async create(actor: Actor, input: { name: string; clusterIds: string[] }): Promise<PanelResult> {
     return inTransaction(this.db, async (m) => {

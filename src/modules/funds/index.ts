@@ -27,6 +27,7 @@ import {
 import { OrganisationAgreementsResolver } from "./organisation-agreements.resolver";
 import { fundsLoaders } from "./funds.loaders";
 import { loadDemoFunds } from "./funds.demo";
+import { generateScaleFunds } from "./funds.scale";
 import { fundAccess } from "./access";
 import { onRoundPanel, visibleAgreement, visibleApplication } from "./visibility";
 
@@ -75,4 +76,5 @@ export const fundsModule: KithModule = {
     },
   },
   demo: loadDemoFunds,
+  scale: generateScaleFunds,
 };

@@ -49,42 +49,37 @@ const RECEIVABLE_FLOWS = `
   GROUP BY a.agreement_id, g.kind`;
 
 export async function fundFigures(db: Db, fundIds: readonly string[]): Promise<Map<string, FundFigures>> {
-  const [flows, awarded, recycled]: [
-    { fund_id: string; account: string; movement: string; net: number }[],
-    { fund_id: string; awarded: number }[],
-    { fund_id: string; recycled: number }[],
-  ] = await Promise.all([
-    db.query(FLOWS, [fundIds]),
-    db.query(
-      `SELECT ag.fund_id, sum(CASE WHEN ag.status = ANY($2) THEN ag.amount_pence ELSE coalesce(d.pence, 0) END)::bigint AS awarded
-       FROM agreement ag
-       LEFT JOIN LATERAL (
-         SELECT sum(p.pence) AS pence FROM ledger_account a
-         JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
-         WHERE a.agreement_id = ag.id AND g.kind = 'DISBURSEMENT'
-       ) d ON NOT (ag.status = ANY($2))
-       WHERE ag.fund_id = ANY($1) GROUP BY ag.fund_id`,
-      [fundIds, LIVE_AGREEMENT],
-    ),
-    db.query(
-      `SELECT a.fund_id, sum(a.pence)::bigint AS recycled FROM fund_allocation a JOIN fund_lot l ON l.id = a.lot_id
-       WHERE a.fund_id = ANY($1) AND l.generation > 1 GROUP BY a.fund_id`,
-      [fundIds],
-    ),
-  ]);
+  const rows: { fund_id: string; kind: "flow" | "awarded" | "recycled"; account: string | null; movement: string | null; pence: number }[] = await db.query(
+    `WITH flows AS (${FLOWS})
+     SELECT fund_id, 'flow' AS kind, account, movement, net AS pence FROM flows
+     UNION ALL
+     SELECT ag.fund_id, 'awarded', NULL, NULL,
+            sum(CASE WHEN ag.status = ANY($2) THEN ag.amount_pence ELSE coalesce(d.pence, 0) END)::bigint
+     FROM agreement ag
+     LEFT JOIN LATERAL (
+       SELECT sum(p.pence) AS pence FROM ledger_account a
+       JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
+       WHERE a.agreement_id = ag.id AND g.kind = 'DISBURSEMENT'
+     ) d ON NOT (ag.status = ANY($2))
+     WHERE ag.fund_id = ANY($1) GROUP BY ag.fund_id
+     UNION ALL
+     SELECT a.fund_id, 'recycled', NULL, NULL, sum(a.pence)::bigint FROM fund_allocation a JOIN fund_lot l ON l.id = a.lot_id
+     WHERE a.fund_id = ANY($1) AND l.generation > 1 GROUP BY a.fund_id`,
+    [fundIds, LIVE_AGREEMENT],
+  );
   const result = new Map<string, FundFigures>();
   for (const fundId of fundIds) {
-    const net = (account: string, movement: string) =>
-      flows.find((f) => f.fund_id === fundId && f.account === account && f.movement === movement)?.net ?? 0;
+    const mine = rows.filter((r) => r.fund_id === fundId);
+    const net = (account: string, movement: string) => mine.find((r) => r.kind === "flow" && r.account === account && r.movement === movement)?.pence ?? 0;
     const contributedPence = net("POOL", "CONTRIBUTION");
     const disbursedPence = -net("POOL", "DISBURSEMENT");
     const repaidCashPence = net("POOL", "CASH_REPAYMENT");
-    const awardedPence = awarded.find((a) => a.fund_id === fundId)?.awarded ?? 0;
+    const awardedPence = mine.find((r) => r.kind === "awarded")?.pence ?? 0;
     result.set(fundId, {
       contributedPence, awardedPence, disbursedPence, repaidCashPence,
       repaidSocialPence: net("SOCIAL_REPAID", "SOCIAL_REPAYMENT"),
       writtenOffPence: net("WRITE_OFF", "WRITE_OFF"),
-      recycledPence: recycled.find((r) => r.fund_id === fundId)?.recycled ?? 0,
+      recycledPence: mine.find((r) => r.kind === "recycled")?.pence ?? 0,
       availablePence: contributedPence - awardedPence + repaidCashPence,
       poolPence: contributedPence - disbursedPence + repaidCashPence,
     });
