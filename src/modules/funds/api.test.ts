@@ -119,6 +119,11 @@ test("only ADMIN moves money through the API; others get NOT_ALLOWED and nothing
     input: { agreementId: toGlobalId("Agreement", second.agreement.id), amountPence: 100_000, occurredOn: "2026-01-01", idempotencyKey: key() },
   }, second.applicant.viewer);
   expect(r.disburse).toEqual({ movement: null, userErrors: [{ code: "NOT_ALLOWED" }] });
+  // Money goes to agreements, never to applications (a declined one has no agreement to pay).
+  const declined = await app.ok(`mutation($input: AgreementMoneyInput!) { disburse(input: $input) { movement { id } userErrors { field code } } }`, {
+    input: { agreementId: toGlobalId("FundingApplication", second.agreement.applicationId), amountPence: 100_000, occurredOn: "2026-01-01", idempotencyKey: key() },
+  }, viewerWith({ roles: [Role.ADMIN] }));
+  expect(declined.disburse).toEqual({ movement: null, userErrors: [{ field: ["agreementId"], code: "INVALID_ID" }] });
   expect(await rowCounts(app.db)).toEqual(before);
 });
 

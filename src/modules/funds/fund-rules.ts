@@ -8,7 +8,6 @@ import { Fund } from "./fund.entity";
 import { Agreement } from "./agreement.entity";
 
 export const notAllowed = (message: string): UserError => userError(null, "NOT_ALLOWED", message);
-export const notFound = (field: string, what: string): UserError => userError(field, "NOT_FOUND", `No ${what} has that ID.`);
 export const refuse = (field: string | null, code: string, message: string): never => {
   throw new Rollback({ errors: [userError(field, code, message)] });
 };

@@ -157,6 +157,8 @@ test("an offer not taken up is closed and its money is available again; an agree
   expect((await fundFigures(tdb.db, [fund.id])).get(fund.id)!.availablePence).toBe(6_000_000);
   const closed = ok(await service.close(asAdmin, offered.id, { expectedVersion: offered.version, reason: "Offer not taken up" }));
   expect(closed.agreement.status).toBe("CLOSED");
+  expect(codes(await disburse(offered.id, 100_000))).toEqual(["WRONG_STATUS"]);
+  expect(codes(await repayCash(offered.id, 100_000))).toEqual(["WRONG_STATUS"]);
   expect((await fundFigures(tdb.db, [fund.id])).get(fund.id)!.availablePence).toBe(10_000_000);
   const { agreement } = await makeAgreement(tdb.db, fund, { amountPence: 2_000_000, disburse: true });
   expect(codes(await service.close(asAdmin, agreement.id, { expectedVersion: agreement.version, reason: "Done" }))).toEqual(["OUTSTANDING_BALANCE"]);
