@@ -42,9 +42,6 @@ export function badInput(message: string): GraphQLError {
 export function unauthenticated(message = "Sign in first."): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
 }
-export function forbidden(message = "You are not allowed to see this."): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
-}
 
 /**
  * Why a value was refused, kept only in shapes known to carry type and field names, never the value itself;
