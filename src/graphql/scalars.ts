@@ -35,3 +35,10 @@ export function money(pence: number, currency = "GBP"): Money {
   m.formatted = currency === "GBP" ? pounds.format(pence / 100) : `${(pence / 100).toFixed(2)} ${currency}`;
   return m;
 }
+
+const londonDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar day (YYYY-MM-DD) it is in the UK at `at`: the day people in the network would write down. */
+export function londonDate(at: Date = new Date()): string {
+  return londonDay.format(at);
+}

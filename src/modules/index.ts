@@ -2,5 +2,6 @@
 import type { KithModule } from "../kith-module";
 import { placesModule } from "./places";
 import { organisationsModule } from "./organisations";
+import { clustersModule } from "./clusters";
 
-export const modules: KithModule[] = [placesModule, organisationsModule];
+export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule];

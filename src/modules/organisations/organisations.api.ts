@@ -12,6 +12,13 @@ export const organisationsApi = {
     return new Map(rows.map((o) => [o.id, o]));
   },
 
+  /** Organisations not archived, by name; with `placeIds`, only those registered in or serving one of them. */
+  async listActive(db: DataSource | EntityManager, o: { placeIds?: string[] } = {}): Promise<Organisation[]> {
+    const qb = db.getRepository(Organisation).createQueryBuilder("o").where("o.archived_at IS NULL").orderBy("o.name").addOrderBy("o.id");
+    if (o.placeIds) qb.andWhere(organisationsApi.inPlacesCondition("o.id", "places"), { places: o.placeIds });
+    return qb.getMany();
+  },
+
   /** True when the organisation exists, is not archived and its latest assessment found it an STO. */
   async isEligibleSto(db: DataSource | EntityManager, id: string): Promise<boolean> {
     const o = (await organisationsApi.byIds(db, [id])).get(id);
@@ -25,6 +32,11 @@ export const organisationsApi = {
   inPlacesCondition(organisationColumn: string, param: string): string {
     return `EXISTS (SELECT 1 FROM organisation o_p WHERE o_p.id = ${organisationColumn} AND (o_p.registered_place_id = ANY(:${param})
       OR EXISTS (SELECT 1 FROM organisation_place_served s_p WHERE s_p.organisation_id = o_p.id AND s_p.place_id = ANY(:${param}))))`;
+  },
+
+  /** SQL condition: the organisation in `organisationColumn` is in the register and not archived. */
+  notArchivedCondition(organisationColumn: string): string {
+    return `EXISTS (SELECT 1 FROM organisation o_a WHERE o_a.id = ${organisationColumn} AND o_a.archived_at IS NULL)`;
   },
 
   /** The places and every place inside them. */

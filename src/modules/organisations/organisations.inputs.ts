@@ -143,4 +143,6 @@ export class OrganisationFilter {
   @Field(() => [Cause], { nullable: true, description: "Working for any of these causes." }) @ArrayMaxSize(20) causes?: Cause[] | null;
   @Field(() => [LifecycleStage], { nullable: true }) @ArrayMaxSize(4) lifecycleStages?: LifecycleStage[] | null;
   @Field(() => Boolean, { nullable: true, description: "Include archived organisations (default false)." }) includeArchived?: boolean | null;
+  @Field(() => [ID], { nullable: true, description: "Current members of any of these clusters (applied by the clusters module)." })
+  @ArrayMaxSize(50) clusterIds?: string[] | null;
 }

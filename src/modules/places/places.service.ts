@@ -11,6 +11,13 @@ export class PlacesService {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** Place ids by ONS GSS code (unknown codes are simply absent). */
+  async idsByCode(codes: string[]): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows: { id: string; code: string }[] = await this.db.query("SELECT id, code FROM place WHERE code = ANY($1)", [codes]);
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+
   /** The places and all their descendants (a borough matches its wards and neighbourhoods too). */
   async withDescendants(ids: string[]): Promise<string[]> {
     if (!ids.length) return [];

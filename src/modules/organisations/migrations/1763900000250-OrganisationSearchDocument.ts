@@ -2,8 +2,8 @@
 // so searches no longer recompute to_tsvector for every candidate row.
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class OrganisationSearchDocument1763900000300 implements MigrationInterface {
-  name = "OrganisationSearchDocument1763900000300";
+export class OrganisationSearchDocument1763900000250 implements MigrationInterface {
+  name = "OrganisationSearchDocument1763900000250";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE organisation ADD COLUMN search_document tsvector`);

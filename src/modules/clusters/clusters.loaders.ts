@@ -1,0 +1,71 @@
+// Per-request loaders for clusters, memberships, gatherings, peer support and peer panels.
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { loaderByKey, loaderOfMany, PageLoader } from "../../graphql/loaders";
+import type { PageArgs } from "../../graphql/connection";
+import { Cluster } from "./cluster.entity";
+import { ClusterMembership } from "./cluster-membership.entity";
+import { Gathering, GatheringAttendance } from "./gathering.entity";
+import { PeerPost } from "./peer-post.entity";
+import { PeerExchange } from "./peer-exchange.entity";
+import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./peer-panel.entity";
+import type { PeerPostKind } from "./cluster.enums";
+import { ClusterMembersArgs, clusterPages } from "./cluster-pages";
+import { ActivityLoader, activityLoader } from "./activity";
+
+declare module "../../graphql/context" {
+  interface Loaders {
+    clusterById: DataLoader<string, Cluster | null>;
+    /** Current (open) memberships of each cluster, earliest joined first. */
+    openMembershipsByCluster: DataLoader<string, ClusterMembership[]>;
+    /** Every membership period of each organisation, earliest first. */
+    clusterMembershipsByOrganisation: DataLoader<string, ClusterMembership[]>;
+    clusterMembershipById: DataLoader<string, ClusterMembership | null>;
+    clustersOfOrganisation: PageLoader<Cluster>;
+    membersOfCluster: PageLoader<ClusterMembership, ClusterMembersArgs>;
+    gatheringsOfCluster: PageLoader<Gathering>;
+    openPostsOfCluster: PageLoader<PeerPost, PageArgs & { kind: PeerPostKind }>;
+    clusterActivity: ActivityLoader;
+    gatheringById: DataLoader<string, Gathering | null>;
+    attendanceByGathering: DataLoader<string, GatheringAttendance[]>;
+    peerPostById: DataLoader<string, PeerPost | null>;
+    /** Every offer and need of each organisation, oldest first. */
+    peerPostsByOrganisation: DataLoader<string, PeerPost[]>;
+    peerExchangeById: DataLoader<string, PeerExchange | null>;
+    panelById: DataLoader<string, PeerPanel | null>;
+    panelClustersByPanel: DataLoader<string, PeerPanelCluster[]>;
+    /** Everyone who has sat on each panel, current and past. */
+    panelMembersByPanel: DataLoader<string, PeerPanelMember[]>;
+    panelMemberById: DataLoader<string, PeerPanelMember | null>;
+  }
+}
+
+function openMembershipsByCluster(db: DataSource): DataLoader<string, ClusterMembership[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await db.getRepository(ClusterMembership).createQueryBuilder("t")
+      .where("t.cluster_id = ANY(:keys) AND t.left_on IS NULL", { keys: [...keys] }).orderBy("t.joined_on").addOrderBy("t.id").getMany();
+    const byCluster = new Map<string, ClusterMembership[]>();
+    for (const r of rows) byCluster.set(r.clusterId, [...(byCluster.get(r.clusterId) ?? []), r]);
+    return keys.map((k) => byCluster.get(k) ?? []);
+  });
+}
+
+export function clustersLoaders(db: DataSource) {
+  return {
+    ...clusterPages(db),
+    clusterById: loaderByKey(db, Cluster),
+    openMembershipsByCluster: openMembershipsByCluster(db),
+    clusterMembershipsByOrganisation: loaderOfMany(db, ClusterMembership, "organisation_id", (m) => m.organisationId, "t.joined_on"),
+    clusterMembershipById: loaderByKey(db, ClusterMembership),
+    clusterActivity: activityLoader(db),
+    gatheringById: loaderByKey(db, Gathering),
+    attendanceByGathering: loaderOfMany(db, GatheringAttendance, "gathering_id", (a) => a.gatheringId, "t.organisation_id"),
+    peerPostById: loaderByKey(db, PeerPost),
+    peerPostsByOrganisation: loaderOfMany(db, PeerPost, "organisation_id", (p) => p.organisationId, "t.created_at"),
+    peerExchangeById: loaderByKey(db, PeerExchange),
+    panelById: loaderByKey(db, PeerPanel),
+    panelClustersByPanel: loaderOfMany(db, PeerPanelCluster, "panel_id", (l) => l.panelId, "t.cluster_id"),
+    panelMembersByPanel: loaderOfMany(db, PeerPanelMember, "panel_id", (m) => m.panelId, "t.added_at"),
+    panelMemberById: loaderByKey(db, PeerPanelMember),
+  };
+}

@@ -1,0 +1,54 @@
+// The clusters module: Collaborating Communities (clusters, memberships, gatherings, peer offers and needs) and peer panels.
+import type { KithModule } from "../../kith-module";
+import { addDirectoryFilter } from "../organisations/organisations.directory";
+import { clusterAccess } from "./access";
+import { Cluster } from "./cluster.entity";
+import { ClusterMembership } from "./cluster-membership.entity";
+import { Gathering, GatheringAttendance } from "./gathering.entity";
+import { PeerPost } from "./peer-post.entity";
+import { PeerExchange } from "./peer-exchange.entity";
+import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./peer-panel.entity";
+import { Clusters1763900000300 } from "./migrations/1763900000300-Clusters";
+import { PeerSupport1763900000310 } from "./migrations/1763900000310-PeerSupport";
+import { ClustersResolver } from "./clusters.resolver";
+import { ClusterFieldsResolver, ClusterMembershipFieldsResolver } from "./cluster-fields.resolver";
+import { GatheringAttendanceResolver, GatheringsResolver } from "./gatherings.resolver";
+import { PeerExchangeFieldsResolver, PeerMatchFieldsResolver, PeerPostsResolver } from "./peer-support.resolver";
+import { OrganisationClustersResolver } from "./organisation-clusters.resolver";
+import { PeerPanelMemberResolver, PeerPanelsResolver } from "./panels.resolver";
+import { clustersLoaders } from "./clusters.loaders";
+import { visiblePanel } from "./panels.queries";
+import { clusterDirectoryFilter } from "./clusters.directory";
+import { loadDemoClusters } from "./clusters.demo";
+import { generateScaleClusters } from "./clusters.scale";
+
+// `organisations(filter: { clusterIds })` is answered from this module's tables, so the condition is registered here.
+addDirectoryFilter(clusterDirectoryFilter);
+
+export const clustersModule: KithModule = {
+  name: "clusters",
+  entities: [Cluster, ClusterMembership, Gathering, GatheringAttendance, PeerPost, PeerExchange, PeerPanel, PeerPanelCluster, PeerPanelMember],
+  migrations: [Clusters1763900000300, PeerSupport1763900000310],
+  resolvers: [
+    ClustersResolver, ClusterFieldsResolver, ClusterMembershipFieldsResolver, GatheringsResolver, GatheringAttendanceResolver,
+    PeerPostsResolver, PeerExchangeFieldsResolver, PeerMatchFieldsResolver, OrganisationClustersResolver,
+    PeerPanelsResolver, PeerPanelMemberResolver,
+  ],
+  loaders: clustersLoaders,
+  nodeTypes: {
+    Cluster: { load: (ctx, key) => ctx.loaders.clusterById.load(key) },
+    ClusterMembership: { load: (ctx, key) => ctx.loaders.clusterMembershipById.load(key) },
+    Gathering: { load: (ctx, key) => ctx.loaders.gatheringById.load(key) },
+    PeerPost: { load: async (ctx, key) => (clusterAccess.seePeerSupport(ctx.viewer) ? ctx.loaders.peerPostById.load(key) : null) },
+    PeerExchange: { load: async (ctx, key) => (clusterAccess.seePeerSupport(ctx.viewer) ? ctx.loaders.peerExchangeById.load(key) : null) },
+    PeerPanel: { load: visiblePanel },
+    PeerPanelMember: {
+      async load(ctx, key) {
+        const member = await ctx.loaders.panelMemberById.load(key);
+        return member && (await visiblePanel(ctx, member.panelId)) ? member : null;
+      },
+    },
+  },
+  demo: loadDemoClusters,
+  scale: generateScaleClusters,
+};
