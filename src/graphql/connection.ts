@@ -168,11 +168,10 @@ function assemble<T>(rows: T[], cursorValues: unknown[][], page: Page, ordering:
  * Cursor values are read back as text from SQL so timestamps keep their full precision.
  */
 export async function paginate<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>, ordering: Ordering, args: PageArgs, countQueryOverride?: SelectQueryBuilder<T>,
+  qb: SelectQueryBuilder<T>, ordering: Ordering, args: PageArgs,
 ): Promise<ConnectionResult<T>> {
   const page = readPage(args, ordering);
-  // A caller may count the same rows with a query the planner answers faster than the page's.
-  const countQuery = countQueryOverride ?? qb.clone();
+  const countQuery = qb.clone();
   const dir = page.forward ? ordering.direction : flip(ordering.direction);
   const ph = (prefix: string) => ordering.keys.map((_, i) => `:${prefix}${i}`);
   const bind = (prefix: string, values: unknown[]) =>
