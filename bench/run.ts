@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { Client } from "pg";
 import { loadConfig } from "../src/config";
 import { createLogger } from "../src/log";
-import { startKith } from "../src/app";
+import { allModules, startKith } from "../src/app";
 import { DEMO_PASSWORD, DEMO_USERS } from "../src/demo/demo-accounts";
 
 /** One kind of request; add a line here to bench another operation. */
@@ -21,11 +21,33 @@ interface Operation {
 
 const DEMO_EMAILS = Object.values(DEMO_USERS).map((u) => u.email);
 
+const DIRECTORY = `query($filter: OrganisationFilter, $after: String) {
+  organisations(first: 20, after: $after, filter: $filter, orderBy: { field: NAME, direction: ASC }) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { id name legalForm stoStatus registeredPlace { id name code } } }
+  }
+}`;
+
 const OPERATIONS: Operation[] = [
   {
     name: "places (anonymous)",
     requests: 500,
     body: () => ({ query: "{ places(first: 20) { totalCount nodes { id name code parent { name } children { name } } } }" }),
+  },
+  {
+    name: "directory page by name",
+    requests: 300,
+    body: () => ({ query: DIRECTORY }),
+  },
+  {
+    name: "directory search (word)",
+    requests: 200,
+    body: (i) => ({ query: DIRECTORY, variables: { filter: { search: ["bakery", "bike kitchen", "credit union", "theatre"][i % 4] } } }),
+  },
+  {
+    name: "directory search (typo) + cause",
+    requests: 200,
+    body: (i) => ({ query: DIRECTORY, variables: { filter: { search: ["bakrey", "repiar", "theatr"][i % 3], causes: ["FOOD", "ENVIRONMENT", "YOUTH"][i % 3] } } }),
   },
   {
     name: "signIn",
@@ -40,6 +62,8 @@ const OPERATIONS: Operation[] = [
 ];
 
 const CONCURRENCY = 10;
+/** Generated organisations added to the demo data before the run (BENCH_SCALE overrides). */
+const SCALE = Number(process.env.BENCH_SCALE ?? 20_000);
 const REQUEST_TIMEOUT_MS = 10_000;
 /** The whole run stops by this time, whatever is left. */
 const DEADLINE_MS = 120_000;
@@ -116,6 +140,10 @@ async function main(): Promise<number> {
       KITH_TOKEN_SECRET: randomBytes(32).toString("hex"),
     });
     const kith = await startKith(config, createLogger(config.logLevel));
+    await kith.services.db.transaction(async (m) => {
+      for (const module of allModules) await module.scale?.(m, SCALE, 1);
+    });
+    await kith.services.db.query("ANALYZE");
     // Our own listener bound to loopback only: the bench never exposes the server beyond this machine.
     const http = createServer((req, res) => void kith.handler(req, res));
     await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
@@ -123,7 +151,7 @@ async function main(): Promise<number> {
     try {
       const rows: [string, Result][] = [];
       for (const op of OPERATIONS) rows.push([op.name, await runOperation(base, op, deadline)]);
-      console.log(`\nkith bench: concurrency ${CONCURRENCY}, database ${name}\n`);
+      console.log(`\nkith bench: concurrency ${CONCURRENCY}, ${SCALE} generated organisations + demo data, database ${name}\n`);
       report(rows);
       return rows.some(([, r]) => r.failed > 0) ? 1 : 0;
     } finally {

@@ -15,10 +15,6 @@ export function countQueries<T>(fn: () => Promise<T>): { scope: QueryScope; resu
   return { scope: s, result: scope.run(s, fn) };
 }
 
-export function currentQueryScope(): QueryScope | undefined {
-  return scope.getStore();
-}
-
 /** TypeORM logger that counts every statement into the current scope and logs failures and slow queries. */
 export class CountingSqlLogger implements TypeOrmLogger {
   constructor(private readonly logger: Logger, private readonly slowMs = 500) {}

@@ -39,11 +39,11 @@ const CLIENT_CODES = new Set([
 export function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
 }
-export function unauthenticated(message = "Sign in first."): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
-}
 export function forbidden(message = "You are not allowed to see this."): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
+}
+export function unauthenticated(message = "Sign in first."): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
 }
 
 /**

@@ -7,6 +7,7 @@ import { PlaceServed } from "./place-served.entity";
 import { StoAssessment } from "./sto-assessment.entity";
 import { Contact } from "./contact.entity";
 import { Organisations1763900000200 } from "./migrations/1763900000200-Organisations";
+import { OrganisationSearchDocument1763900000250 } from "./migrations/1763900000250-OrganisationSearchDocument";
 import { OrganisationsResolver } from "./organisations.resolver";
 import {
   ContactFieldsResolver, MembershipOrganisationResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver,
@@ -20,7 +21,7 @@ import { generateScaleOrganisations } from "./organisations.scale";
 export const organisationsModule: KithModule = {
   name: "organisations",
   entities: [Organisation, OrganisationIdentifier, PlaceServed, StoAssessment, Contact],
-  migrations: [Organisations1763900000200],
+  migrations: [Organisations1763900000200, OrganisationSearchDocument1763900000250],
   resolvers: [OrganisationsResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver, MembershipOrganisationResolver, ContactFieldsResolver],
   loaders: organisationsLoaders,
   sessionSettings: { "pg_trgm.word_similarity_threshold": TYPO_TOLERANCE },

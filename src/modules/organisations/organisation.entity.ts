@@ -89,4 +89,8 @@ export class Organisation {
   @Field()
   @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
   updatedAt: Date;
+
+  /** Name (weight A) and description (B) as a tsvector, kept by a database trigger; never read or written here. */
+  @Column({ name: "search_document", type: "tsvector", nullable: true, select: false, insert: false, update: false })
+  searchDocument?: string;
 }
