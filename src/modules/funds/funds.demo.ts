@@ -24,9 +24,9 @@ export const DEMO_FUND = "Kindred Pay It Forward Fund";
 export const COMBINED_AUTHORITY = "Liverpool City Region Combined Authority";
 export const NATIONAL_FUNDER = "National Community Funder";
 
-/** A demo step's result, or the demo stops: its story must hold together. */
-function must<R extends object>(r: R): Exclude<R, { errors: unknown }> {
-  if ("errors" in r) throw new Error(`demo funds: ${JSON.stringify(r.errors)}`);
+/** A generated step's result, or generation stops: the demo's story (and the scale data) must hold together. */
+export function must<R extends object>(r: R): Exclude<R, { errors: unknown }> {
+  if ("errors" in r) throw new Error(`generated funds data: ${JSON.stringify(r.errors)}`);
   return r as Exclude<R, { errors: unknown }>;
 }
 

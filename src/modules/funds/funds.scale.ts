@@ -17,17 +17,13 @@ import { DisbursementsService } from "./disbursements.service";
 import { RepaymentsService } from "./repayments.service";
 import { DecisionOutcome, PanelStance } from "./funds.enums";
 import { addMonths } from "./schedule";
+import { must } from "./funds.demo";
 
 const ORGANISATIONS_PER_AGREEMENT = 50;
 /** Keeps each fund's ledger the size of a real one, so every figure stays a small sum. */
 const AGREEMENTS_PER_FUND = 100;
 const AWARDED_ON = "2025-01-15";
 const DISBURSED_ON = "2025-02-01";
-
-function must<R extends object>(r: R): Exclude<R, { errors: unknown }> {
-  if ("errors" in r) throw new Error(`scale funds: ${JSON.stringify(r.errors)}`);
-  return r as Exclude<R, { errors: unknown }>;
-}
 
 /** A panel to decide the generated rounds: one PANEL_MEMBER drawn from an open cluster (none: no funds are generated). */
 async function scalePanel(m: EntityManager, admin: Actor, tag: string): Promise<{ panelId: string; member: Actor } | null> {
