@@ -3,16 +3,50 @@ import type { DataSource, EntityManager } from "typeorm";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export interface PanelSeat {
+  userId: string;
+  organisationId: string | null;
+}
+
 export const clustersApi = {
   /** Members of a peer panel: the people on it and the organisation each sits for. */
-  async panelMembers(db: DataSource | EntityManager, panelId: string): Promise<{ userId: string; organisationId: string | null }[]> {
-    if (!UUID.test(panelId)) return [];
-    const rows: { user_id: string; organisation_id: string | null }[] = await db.query(
-      `SELECT user_id, organisation_id FROM peer_panel_member
-        WHERE panel_id = $1 AND removed_at IS NULL ORDER BY added_at, id`,
-      [panelId],
+  async panelMembers(db: DataSource | EntityManager, panelId: string): Promise<PanelSeat[]> {
+    return (await clustersApi.panelMembersOf(db, [panelId])).get(panelId) ?? [];
+  },
+
+  /** The current members of many panels in one statement (for loaders), by panel id. */
+  async panelMembersOf(db: DataSource | EntityManager, panelIds: readonly string[]): Promise<Map<string, PanelSeat[]>> {
+    const ids = panelIds.filter((id) => UUID.test(id));
+    const seats = new Map<string, PanelSeat[]>(ids.map((id) => [id, []]));
+    if (!ids.length) return seats;
+    const rows: { panel_id: string; user_id: string; organisation_id: string | null }[] = await db.query(
+      `SELECT panel_id, user_id, organisation_id FROM peer_panel_member
+        WHERE panel_id = ANY($1) AND removed_at IS NULL ORDER BY added_at, id`,
+      [ids],
     );
-    return rows.map((r) => ({ userId: r.user_id, organisationId: r.organisation_id }));
+    for (const r of rows) seats.get(r.panel_id)!.push({ userId: r.user_id, organisationId: r.organisation_id });
+    return seats;
+  },
+
+  /** Panels the user currently sits on. */
+  async panelsOf(db: DataSource | EntityManager, userId: string): Promise<string[]> {
+    if (!UUID.test(userId)) return [];
+    const rows: { panel_id: string }[] = await db.query(
+      "SELECT DISTINCT panel_id FROM peer_panel_member WHERE user_id = $1 AND removed_at IS NULL", [userId],
+    );
+    return rows.map((r) => r.panel_id);
+  },
+
+  /** A panel by its exact name (the demo data refers to its panel this way). */
+  async panelIdByName(db: DataSource | EntityManager, name: string): Promise<string | null> {
+    const [row] = await db.query("SELECT id FROM peer_panel WHERE name = $1 ORDER BY created_at, id LIMIT 1", [name]);
+    return row?.id ?? null;
+  },
+
+  /** The oldest cluster still forming or active, if any (generators draw a panel from it). */
+  async firstOpenClusterId(db: DataSource | EntityManager): Promise<string | null> {
+    const [row] = await db.query("SELECT id FROM cluster WHERE status IN ('FORMING', 'ACTIVE') ORDER BY created_at, id LIMIT 1");
+    return row?.id ?? null;
   },
 
   async panelExists(db: DataSource | EntityManager, panelId: string): Promise<boolean> {

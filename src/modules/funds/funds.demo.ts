@@ -73,9 +73,9 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
     viewer: { userId: userId(DEMO_USERS.owner.email), apiKeyId: null, roles: new Set(), memberships: new Map([[bakery.id, OrganisationRole.OWNER]]), scopes: null },
     requestId: "demo",
   };
-  // The clusters module's demo panel (owner@ sits on it for the bakery, panel@ for no organisation); clustersApi has no
-  // lookup by name, so the demo finds it by the name the clusters demo gives it.
-  const [{ id: panelId }] = await m.query("SELECT id FROM peer_panel WHERE name = $1", [DEMO_PANEL]);
+  // The clusters module's demo panel (owner@ sits on it for the bakery, panel@ for no organisation).
+  const panelId = await clustersApi.panelIdByName(m, DEMO_PANEL);
+  if (!panelId) throw new Error("demo funds: the clusters demo has no peer panel");
   const neighbours = await clustersApi.organisationsSharingACluster(m, bakery.id);
   const eligible = organisations.filter((o) => o.stoStatus === StoStatus.ELIGIBLE && o.id !== bakery.id);
   const notNeighbour = eligible.filter((o) => !neighbours.has(o.id));

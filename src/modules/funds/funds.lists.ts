@@ -64,13 +64,10 @@ export async function listAgreements(db: DataSource, viewer: Viewer, args: PageA
 /** Rounds whose peer panel the user sits on: their panel sees the rounds' submitted applications. */
 export async function roundsOnPanelsOf(db: DataSource, userId: string | null): Promise<string[]> {
   if (!userId) return [];
-  const rounds: { id: string; panel_id: string }[] = await db.query("SELECT id, panel_id FROM fund_round");
-  const panels = [...new Set(rounds.map((r) => r.panel_id))];
-  const sitting = new Set<string>();
-  for (const panelId of panels) {
-    if ((await clustersApi.panelMembers(db, panelId)).some((m) => m.userId === userId)) sitting.add(panelId);
-  }
-  return rounds.filter((r) => sitting.has(r.panel_id)).map((r) => r.id);
+  const panels = await clustersApi.panelsOf(db, userId);
+  if (!panels.length) return [];
+  const rounds: { id: string }[] = await db.query("SELECT id FROM fund_round WHERE panel_id = ANY($1)", [panels]);
+  return rounds.map((r) => r.id);
 }
 
 export async function listApplications(db: DataSource, viewer: Viewer, args: PageArgs, filter: ApplicationFilter): Promise<ConnectionResult<FundingApplication>> {

@@ -2,7 +2,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { loaderByKey, loaderOfMany, PageLoader, pageLoader } from "../../graphql/loaders";
-import { clustersApi } from "../clusters/clusters.api";
+import { clustersApi, PanelSeat } from "../clusters/clusters.api";
 import { Fund } from "./fund.entity";
 import { FundRound } from "./round.entity";
 import { FundingApplication } from "./application.entity";
@@ -20,7 +20,7 @@ import { agreementPages, ScopedPageArgs } from "./funds.lists";
 import { arrearsOn } from "./arrears";
 import { Arrears } from "./funds.views";
 
-type Seat = { userId: string; organisationId: string | null };
+type Seat = PanelSeat;
 
 declare module "../../graphql/context" {
   interface Loaders {
@@ -109,7 +109,10 @@ export function fundsLoaders(db: DataSource) {
     instalmentsBySchedule: loaderOfMany(db, ScheduledInstalment, "schedule_id", (i) => i.scheduleId, "t.number"),
     claimById: loaderByKey(db, SocialRepaymentClaim),
     claimsByAgreement: loaderOfMany(db, SocialRepaymentClaim, "agreement_id", (c) => c.agreementId, "t.created_at"),
-    panelSeats: new DataLoader<string, Seat[]>((keys) => Promise.all(keys.map((k) => clustersApi.panelMembers(db, k)))),
+    panelSeats: new DataLoader<string, Seat[]>(async (keys) => {
+      const seats = await clustersApi.panelMembersOf(db, keys);
+      return keys.map((k) => seats.get(k) ?? []);
+    }),
     arrearsOn: byDay((asOf) => fromMap((keys) => arrearsOn(db, keys, asOf), null)),
     agreementsByFund: pageLoader(agreementPages(db, "fund_id")),
     agreementsByOrganisation: pageLoader(agreementPages(db, "organisation_id")),

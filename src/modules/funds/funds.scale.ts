@@ -18,6 +18,7 @@ import { RepaymentsService } from "./repayments.service";
 import { DecisionOutcome, PanelStance } from "./funds.enums";
 import { addMonths } from "./schedule";
 import { must } from "./funds.demo";
+import { clustersApi } from "../clusters/clusters.api";
 
 const ORGANISATIONS_PER_AGREEMENT = 50;
 /** Keeps each fund's ledger the size of a real one, so every figure stays a small sum. */
@@ -27,15 +28,14 @@ const DISBURSED_ON = "2025-02-01";
 
 /** A panel to decide the generated rounds: one PANEL_MEMBER drawn from an open cluster (none: no funds are generated). */
 async function scalePanel(m: EntityManager, admin: Actor, tag: string): Promise<{ panelId: string; member: Actor } | null> {
-  // clustersApi offers no "some open cluster"; this read of the clusters module's table is the scale generator's only one.
-  const [cluster] = await m.query("SELECT id FROM cluster WHERE status IN ('FORMING', 'ACTIVE') ORDER BY created_at, id LIMIT 1");
-  if (!cluster) return null;
+  const clusterId = await clustersApi.firstOpenClusterId(m);
+  if (!clusterId) return null;
   const user = await AuthService.createUser(m, {
     email: `scale-panel-${tag}@example.invalid`, password: randomBytes(24).toString("base64url"),
     displayName: "Generated panel member", roles: [Role.PANEL_MEMBER],
   });
   const panels = new PanelsService(m);
-  const { panel } = must(await panels.create(admin, { name: `Generated panel ${tag}`, clusterIds: [cluster.id] }));
+  const { panel } = must(await panels.create(admin, { name: `Generated panel ${tag}`, clusterIds: [clusterId] }));
   must(await panels.addMember(admin, panel.id, user.email, null));
   return { panelId: panel.id, member: { viewer: { userId: user.id, apiKeyId: null, roles: new Set([Role.PANEL_MEMBER]), memberships: new Map(), scopes: null }, requestId: "scale" } };
 }
