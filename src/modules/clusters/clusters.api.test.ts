@@ -47,6 +47,15 @@ test("the API reads through the caller's transaction, seeing what it has not yet
   await app.db.transaction(async (m) => {
     await makeCluster(m, { members: [{ organisationId: org }, { organisationId: other }] });
     expect(await clustersApi.organisationsSharingACluster(m, org)).toEqual(new Set([other]));
+  });
+});
+
+// Needs a second connection while the transaction is open: embedded PGlite has exactly one.
+(process.env.DATABASE_URL ? test : test.skip)("other connections do not see what the caller has not committed", async () => {
+  const org = await makeOrganisationFor(app.db, null);
+  const other = await makeOrganisationFor(app.db, null);
+  await app.db.transaction(async (m) => {
+    await makeCluster(m, { members: [{ organisationId: org }, { organisationId: other }] });
     expect(await clustersApi.organisationsSharingACluster(app.db, org)).toEqual(new Set());
   });
 });
