@@ -2,6 +2,7 @@
 import type { EntityManager } from "typeorm";
 import { InputChecks } from "../../graphql/input-checks";
 import { keyOf } from "../../graphql/ids";
+import { londonDate } from "../../graphql/scalars";
 import { PlacesService } from "../places/places.service";
 import type { GovernanceInput } from "./organisations.inputs";
 import { parseIdentifier } from "./identifiers";
@@ -24,7 +25,7 @@ export function checkGovernance(c: InputChecks, g: GovernanceInput, boardSizeNow
   }
 }
 
-export function checkFoundedOn(c: InputChecks, foundedOn: string | null | undefined, today = new Date().toISOString().slice(0, 10)): void {
+export function checkFoundedOn(c: InputChecks, foundedOn: string | null | undefined, today = londonDate()): void {
   if (foundedOn && foundedOn > today) c.add("foundedOn", "IN_FUTURE", "The founding date cannot be in the future.");
 }
 
