@@ -69,3 +69,11 @@ export function rowsToEntities<T extends ObjectLiteral>(db: DataSource, entity: 
     return e as T;
   };
 }
+
+/** A loader from a function that answers a whole batch as a map (keys it leaves out answer `fallback`). */
+export function loaderFromMap<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, fallback: V): DataLoader<string, V> {
+  return new DataLoader(async (keys) => {
+    const found = await load(keys);
+    return keys.map((k) => found.get(k) ?? fallback);
+  });
+}

@@ -15,12 +15,11 @@ import { AgreementStatus } from "./funds.enums";
 import { agreementBalances } from "./ledger/figures";
 import { ledger } from "./ledger/ledger";
 import { checkTiming, ScheduleTiming, writeScheduleVersion } from "./schedule-versions";
-import { checkKey, lockAgreement, notAllowed, pounds, refuse, requireVersion, touch } from "./fund-rules";
+import { checkKey, lockAgreement, notAllowed, onlyAdmin, pounds, refuse, requireVersion, touch } from "./fund-rules";
 
 export type AgreementResult = { agreement: Agreement } | { errors: UserError[] };
 export type RescheduleResult = { agreement: Agreement; schedule: RepaymentSchedule } | { errors: UserError[] };
 
-const onlyAdmin = (what: string) => ({ errors: [notAllowed(`Only network staff (ADMIN) ${what}.`)] });
 
 function reasonOf(reason: string | null | undefined): string {
   const c = new InputChecks();

@@ -14,7 +14,7 @@ import { AgreementStatus } from "./funds.enums";
 import { agreementBalances, fundFigures } from "./ledger/figures";
 import { ledger } from "./ledger/ledger";
 import { FundMovement, movementsWhere } from "./ledger/movement";
-import { checkDay, checkKey, lockAgreement, MAX_MOVEMENT_PENCE, notAllowed, pounds, refuse, touch } from "./fund-rules";
+import { checkDay, checkKey, lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin, pounds, refuse, touch } from "./fund-rules";
 
 export type MovementResult = { movement: FundMovement; agreement: Agreement } | { errors: UserError[] };
 
@@ -45,7 +45,7 @@ export class DisbursementsService {
   constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   async disburse(actor: Actor, agreementId: string, input: MoneyIn): Promise<MovementResult> {
-    if (!fundAccess.manage(actor.viewer)) return { errors: [notAllowed("Only network staff (ADMIN) disburse money.")] };
+    if (!fundAccess.manage(actor.viewer)) return onlyAdmin("disburse money");
     return inTransaction(this.db, async (m) => {
       const today = this.today();
       const { key, memo } = checkMovement(input, today);

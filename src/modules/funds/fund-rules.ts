@@ -8,6 +8,8 @@ import { Fund } from "./fund.entity";
 import { Agreement } from "./agreement.entity";
 
 export const notAllowed = (message: string): UserError => userError(null, "NOT_ALLOWED", message);
+/** The refusal every ADMIN-only use case gives, e.g. onlyAdmin("close agreements"). */
+export const onlyAdmin = (what: string) => ({ errors: [notAllowed(`Only network staff (ADMIN) ${what}.`)] });
 export const refuse = (field: string | null, code: string, message: string): never => {
   throw new Rollback({ errors: [userError(field, code, message)] });
 };

@@ -1,7 +1,7 @@
 // Per-request loaders for funds, applications, agreements and their money; batched by key, in key order.
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { loaderByKey, loaderOfMany, PageLoader, pageLoader } from "../../graphql/loaders";
+import { loaderByKey, loaderFromMap, loaderOfMany, PageLoader, pageLoader } from "../../graphql/loaders";
 import { clustersApi, PanelSeat } from "../clusters/clusters.api";
 import { Fund } from "./fund.entity";
 import { FundRound } from "./round.entity";
@@ -55,14 +55,6 @@ declare module "../../graphql/context" {
   }
 }
 
-/** A loader from a function answering a whole batch as a map (missing keys answer `fallback`). */
-function fromMap<V>(load: (keys: readonly string[]) => Promise<Map<string, V>>, fallback: V): DataLoader<string, V> {
-  return new DataLoader(async (keys) => {
-    const found = await load(keys);
-    return keys.map((k) => found.get(k) ?? fallback);
-  });
-}
-
 /** One loader per day asked about, made on first use and kept for the request. */
 function byDay<V>(make: (asOf: string) => DataLoader<string, V>): (asOf: string) => DataLoader<string, V> {
   const made = new Map<string, DataLoader<string, V>>();
@@ -85,14 +77,14 @@ export function fundsLoaders(db: DataSource) {
   const movements = (column: "id" | "agreement_id") => (keys: readonly string[]) => movementsWhere(db, column, keys);
   return {
     fundById: loaderByKey(db, Fund),
-    fundFigures: fromMap((keys) => fundFigures(db, keys), null as never),
-    fundGenerations: fromMap((keys) => generationsOf(db, keys), []),
+    fundFigures: loaderFromMap((keys) => fundFigures(db, keys), null as never),
+    fundGenerations: loaderFromMap((keys) => generationsOf(db, keys), []),
     roundById: loaderByKey(db, FundRound),
     roundsByFund: loaderOfMany(db, FundRound, "fund_id", (r) => r.fundId, "t.opens_on"),
     contributionById: loaderByKey(db, Contribution),
     contributionsByFund: contributionsByFund(db),
-    movementById: fromMap(async (keys) => new Map((await movements("id")(keys)).map((mv) => [mv.id, mv])), null),
-    movementsByAgreement: fromMap(async (keys) => {
+    movementById: loaderFromMap(async (keys) => new Map((await movements("id")(keys)).map((mv) => [mv.id, mv])), null),
+    movementsByAgreement: loaderFromMap(async (keys) => {
       const byAgreement = new Map<string, FundMovement[]>();
       for (const mv of await movements("agreement_id")(keys)) byAgreement.set(mv.agreementId!, [...(byAgreement.get(mv.agreementId!) ?? []), mv]);
       return byAgreement;
@@ -103,17 +95,14 @@ export function fundsLoaders(db: DataSource) {
     decisionByApplication: loaderByKey(db, PanelDecision, "application_id", (d) => d.applicationId),
     agreementById: loaderByKey(db, Agreement),
     agreementByApplication: loaderByKey(db, Agreement, "application_id", (a) => a.applicationId),
-    agreementBalance: fromMap((keys) => agreementBalances(db, keys), null as never),
-    lineageByAgreement: fromMap((keys) => lineageOf(db, keys), []),
+    agreementBalance: loaderFromMap((keys) => agreementBalances(db, keys), null as never),
+    lineageByAgreement: loaderFromMap((keys) => lineageOf(db, keys), []),
     schedulesByAgreement: loaderOfMany(db, RepaymentSchedule, "agreement_id", (s) => s.agreementId, "t.version"),
     instalmentsBySchedule: loaderOfMany(db, ScheduledInstalment, "schedule_id", (i) => i.scheduleId, "t.number"),
     claimById: loaderByKey(db, SocialRepaymentClaim),
     claimsByAgreement: loaderOfMany(db, SocialRepaymentClaim, "agreement_id", (c) => c.agreementId, "t.created_at"),
-    panelSeats: new DataLoader<string, Seat[]>(async (keys) => {
-      const seats = await clustersApi.panelMembersOf(db, keys);
-      return keys.map((k) => seats.get(k) ?? []);
-    }),
-    arrearsOn: byDay((asOf) => fromMap((keys) => arrearsOn(db, keys, asOf), null)),
+    panelSeats: loaderFromMap<Seat[]>((keys) => clustersApi.panelMembersOf(db, keys), []),
+    arrearsOn: byDay((asOf) => loaderFromMap((keys) => arrearsOn(db, keys, asOf), null)),
     agreementsByFund: pageLoader(agreementPages(db, "fund_id")),
     agreementsByOrganisation: pageLoader(agreementPages(db, "organisation_id")),
   };

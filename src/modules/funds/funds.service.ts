@@ -16,7 +16,7 @@ import { ledger } from "./ledger/ledger";
 import { FundStatus } from "./funds.enums";
 import { moveRound } from "./round.transitions";
 import { RoundStatus } from "./funds.enums";
-import { checkDay, checkKey, lockFund, MAX_MOVEMENT_PENCE, notAllowed, refuse, requireVersion } from "./fund-rules";
+import { checkDay, checkKey, lockFund, MAX_MOVEMENT_PENCE, onlyAdmin, refuse, requireVersion } from "./fund-rules";
 
 export type FundResult = { fund: Fund } | { errors: UserError[] };
 export type ContributionResult = { contribution: Contribution } | { errors: UserError[] };
@@ -29,7 +29,6 @@ export interface FundTerms {
   maxAwardPence?: number | null;
 }
 
-const onlyAdmin = (what: string) => ({ errors: [notAllowed(`Only network staff (ADMIN) ${what}.`)] });
 
 /** Checks a fund's name, description and award limits; returns the cleaned values. */
 function checkTerms(c: InputChecks, t: FundTerms, current?: Fund) {

@@ -17,7 +17,7 @@ import { AgreementStatus, ClaimStatus } from "./funds.enums";
 import { AgreementBalance, agreementBalances } from "./ledger/figures";
 import { ledger } from "./ledger/ledger";
 import { checkMovement, MoneyIn, MovementResult, movementResult } from "./disbursements.service";
-import { checkKey, lockAgreement, MAX_MOVEMENT_PENCE, notAllowed, pounds, refuse, requireVersion, touch } from "./fund-rules";
+import { checkKey, lockAgreement, MAX_MOVEMENT_PENCE, notAllowed, onlyAdmin, pounds, refuse, requireVersion, touch } from "./fund-rules";
 
 export type ClaimResult = { claim: SocialRepaymentClaim; agreement: Agreement } | { errors: UserError[] };
 
@@ -49,7 +49,7 @@ export class RepaymentsService {
   constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   async recordCashRepayment(actor: Actor, agreementId: string, input: MoneyIn): Promise<MovementResult> {
-    if (!fundAccess.manage(actor.viewer)) return { errors: [notAllowed("Only network staff (ADMIN) record repayments.")] };
+    if (!fundAccess.manage(actor.viewer)) return onlyAdmin("record repayments");
     return inTransaction(this.db, async (m) => {
       const today = this.today();
       const { key, memo } = checkMovement(input, today);
@@ -106,7 +106,7 @@ export class RepaymentsService {
   async reviewSocialRepayment(actor: Actor, claimId: string, input: {
     expectedVersion: number; accept: boolean; acceptedPence?: number | null; note?: string | null; idempotencyKey: string;
   }): Promise<ClaimResult> {
-    if (!fundAccess.manage(actor.viewer)) return { errors: [notAllowed("Only network staff (ADMIN) review social repayment claims.")] };
+    if (!fundAccess.manage(actor.viewer)) return onlyAdmin("review social repayment claims");
     return inTransaction(this.db, async (m) => {
       const c = new InputChecks();
       const note = c.text("note", input.note, { max: 5000, required: !input.accept, label: "note saying why" }) ?? null;
