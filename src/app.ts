@@ -14,6 +14,7 @@ import { AppServices, Context } from "./graphql/context";
 import { buildKithSchema } from "./graphql/schema";
 import { createApollo, createHttpHandler, HttpHandler } from "./graphql/server";
 import { loadDemoDataIfEmpty } from "./demo/demo";
+import { startEventWorker } from "./events/event-worker";
 
 export const allModules: KithModule[] = [foundation, ...domainModules];
 
@@ -47,6 +48,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
   const apollo = createApollo(services, await buildKithSchema(allModules));
   await apollo.start();
   const handler = createHttpHandler(services, apollo);
+  const events = startEventWorker(db, log);
   // Responses not yet sent; on stop they are told to close their connection, so a keep-alive socket does not
   // hold shutdown open until its idle timeout once its last request is done.
   const unsent = new Set<ServerResponse>();
@@ -78,6 +80,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
         clearTimeout(force);
       }
       await apollo.stop();
+      await events.stop();
       // The data source may already be closed (a lost database, a test); stopping must still finish.
       if (db.isInitialized) await db.destroy();
       await onStop?.();

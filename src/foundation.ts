@@ -1,4 +1,4 @@
-// The foundation's own part of the module list: nodes, auth, API keys, audit and idempotency keys.
+// The foundation's own part of the module list: nodes, auth, API keys, audit, idempotency keys and domain events.
 import type { KithModule } from "./kith-module";
 import { NodeResolver } from "./graphql/node";
 import { User } from "./auth/user.entity";
@@ -15,6 +15,7 @@ import { registerKeyShape } from "./graphql/ids";
 import { Foundation1763900000000 } from "./db/migrations/1763900000000-Foundation";
 import { AuditNoTruncate1763950000000 } from "./db/migrations/1763950000000-AuditNoTruncate";
 import { Idempotency1763900000010 } from "./db/migrations/1763900000010-Idempotency";
+import { DomainEvents1764000000000 } from "./db/migrations/1764000000000-DomainEvents";
 import { IdempotencyKey } from "./db/idempotency-key.entity";
 import { loadDemoUsers } from "./demo/users.demo";
 
@@ -23,7 +24,7 @@ registerKeyShape("AuditEvent", "bigint");
 export const foundation: KithModule = {
   name: "foundation",
   entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey],
-  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000],
+  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000],
   resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver],
   loaders: authLoaders,
   nodeTypes: {

@@ -1,5 +1,7 @@
-// What a module hands the foundation: its entities, migrations, resolvers, loaders, node types and demo data.
+// What a module hands the foundation: its tables, API, loaders, node types, contributions to other modules' extension
+// points, and its part of the demo and scale data. src/modules/MODULE.md says how to fill it in.
 import type { DataSource, EntityManager } from "typeorm";
+import type { Contribution } from "./kit/extension-point";
 import type { Context, Loaders } from "./graphql/context";
 import type { Logger } from "./log";
 
@@ -26,6 +28,11 @@ export interface KithModule {
   /** PostgreSQL settings every database session needs (e.g. a search threshold), set on every connection. */
   sessionSettings?: Record<string, string>;
   nodeTypes?: Record<string, NodeType>;
+  /**
+   * What this module adds to extension points that foundation or earlier modules offer (a directory filter, an event
+   * handler): installed from the module list at start-up, never by importing a file.
+   */
+  contributes?: Contribution[];
   /** Adds this module's part of the demo data set; modules run in list order, inside one transaction. */
   demo?: (ctx: DemoContext) => Promise<void>;
   /** Adds `count` generated records for `npm run seed -- --scale N`, reproducibly from `seed`. */

@@ -1,9 +1,10 @@
 // ADMIN pages through audit events with filters.
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root, Authorized } from "type-graphql";
-import { MaxLength, ValidateNested } from "class-validator";
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Resolver, Root, Authorized } from "type-graphql";
 import type { Context } from "../graphql/context";
 import { ConnectionType, ConnectionResult, PageArgs, paginate } from "../graphql/connection";
-import { fromGlobalId, keyOf, toGlobalId } from "../graphql/ids";
+import { fromGlobalId, toGlobalId } from "../graphql/ids";
+import { IdField, TextField } from "../graphql/input-fields";
+import { Query } from "../graphql/operations";
 import { badInput } from "../graphql/errors";
 import { Role } from "../auth/roles";
 import { User } from "../auth/user.entity";
@@ -11,17 +12,17 @@ import { AuditEvent } from "./audit-event.entity";
 
 @InputType()
 export class AuditEventFilter {
-  @Field({ nullable: true }) @MaxLength(100) entityType?: string;
+  @TextField({ nullable: true, max: 100 }) entityType?: string;
   @Field(() => ID, { nullable: true, description: "Global ID of the changed object." }) entityId?: string;
-  @Field(() => ID, { nullable: true, description: "Global ID of the acting user." }) actorId?: string;
-  @Field({ nullable: true }) @MaxLength(100) action?: string;
+  @IdField("User", { nullable: true, description: "Global ID of the acting user." }) actorId?: string;
+  @TextField({ nullable: true, max: 100 }) action?: string;
   @Field({ nullable: true }) from?: Date;
   @Field({ nullable: true }) to?: Date;
 }
 
 @ArgsType()
 class AuditEventsArgs extends PageArgs {
-  @Field(() => AuditEventFilter, { nullable: true }) @ValidateNested() filter?: AuditEventFilter;
+  @Field(() => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter;
 }
 
 export const AuditEventConnection = ConnectionType(AuditEvent, "AuditEvent");
@@ -41,11 +42,7 @@ export class AuditResolver {
       if (!d) throw badInput("filter.entityId is not a valid ID.");
       qb.andWhere("e.entity_type = :et AND e.entity_id = :eid", { et: d.typeName, eid: d.key });
     }
-    if (f.actorId) {
-      const key = keyOf(f.actorId, "User");
-      if (!key) throw badInput("filter.actorId is not a user's ID.");
-      qb.andWhere("e.actor_user_id = :actor", { actor: key });
-    }
+    if (f.actorId) qb.andWhere("e.actor_user_id = :actor", { actor: f.actorId });
     if (f.action) qb.andWhere("e.action = :action", { action: f.action });
     if (f.from) qb.andWhere("e.occurred_at >= :from", { from: f.from });
     if (f.to) qb.andWhere("e.occurred_at < :to", { to: f.to });

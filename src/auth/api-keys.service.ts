@@ -2,12 +2,12 @@
 import { randomBytes } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction, Rollback } from "../db/transaction";
-import { UserError, userError } from "../graphql/errors";
 import { audit } from "../audit/audit";
 import { ApiKey } from "./api-key.entity";
 import { API_KEY_LOOKUP_LENGTH, API_KEY_PREFIX, hashApiKey } from "./authenticate";
 import { ApiScope } from "./roles";
 import { Actor, isAdmin } from "./viewer";
+import { Refusal, refusal } from "../kit/refusals";
 
 export type CreatedKey = { apiKey: ApiKey; secret: string };
 
@@ -16,16 +16,16 @@ function newSecret(): string {
   return `${API_KEY_PREFIX}${randomBytes(30).toString("base64url")}`;
 }
 
-const notAllowed = () => userError(null, "NOT_ALLOWED", "Only network staff (ADMIN) can manage API keys.");
+const notAllowed = () => refusal(null, "NOT_ALLOWED", "Only network staff (ADMIN) can manage API keys.");
 
 export class ApiKeysService {
   constructor(private readonly db: DataSource) {}
 
-  async create(actor: Actor, name: string, scopes: ApiScope[]): Promise<CreatedKey | { errors: UserError[] }> {
+  async create(actor: Actor, name: string, scopes: ApiScope[]): Promise<CreatedKey | { errors: Refusal[] }> {
     if (!isAdmin(actor.viewer)) return { errors: [notAllowed()] };
-    const errors: UserError[] = [];
-    if (!name.trim()) errors.push(userError("name", "REQUIRED", "Give the key a name, such as the partner's."));
-    if (!scopes.length) errors.push(userError("scopes", "REQUIRED", "Give the key at least one scope."));
+    const errors: Refusal[] = [];
+    if (!name.trim()) errors.push(refusal("name", "REQUIRED", "Give the key a name, such as the partner's."));
+    if (!scopes.length) errors.push(refusal("scopes", "REQUIRED", "Give the key at least one scope."));
     if (errors.length) return { errors };
     return inTransaction(this.db, (m) => ApiKeysService.insert(m, actor, name.trim(), [...new Set(scopes)]));
   }
@@ -43,12 +43,12 @@ export class ApiKeysService {
     return { apiKey, secret };
   }
 
-  async revoke(actor: Actor, id: string): Promise<{ apiKey: ApiKey } | { errors: UserError[] }> {
+  async revoke(actor: Actor, id: string): Promise<{ apiKey: ApiKey } | { errors: Refusal[] }> {
     if (!isAdmin(actor.viewer)) return { errors: [notAllowed()] };
     return inTransaction(this.db, async (m) => {
       const apiKey = await m.findOne(ApiKey, { where: { id }, lock: { mode: "pessimistic_write" } });
-      if (!apiKey) throw new Rollback({ errors: [userError("id", "NOT_FOUND", "No API key has that ID.")] });
-      if (apiKey.revokedAt) throw new Rollback({ errors: [userError("id", "ALREADY_REVOKED", "That API key is already revoked.")] });
+      if (!apiKey) throw new Rollback({ errors: [refusal("id", "NOT_FOUND", "No API key has that ID.")] });
+      if (apiKey.revokedAt) throw new Rollback({ errors: [refusal("id", "ALREADY_REVOKED", "That API key is already revoked.")] });
       apiKey.revokedAt = new Date();
       await m.save(apiKey);
       await audit.record(m, actor, { action: "apiKey.revoke", entityType: "ApiKey", entityId: id, before: { revokedAt: null }, after: { revokedAt: apiKey.revokedAt } });

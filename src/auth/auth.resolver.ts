@@ -1,26 +1,27 @@
 // Sign-in, the viewer, and who may read a user's personal data.
-import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { MaxLength } from "class-validator";
+import { Arg, Ctx, FieldResolver, InputType, Resolver, Root } from "type-graphql";
 import type { Context } from "../graphql/context";
-import { UserError } from "../graphql/errors";
+import { TextField } from "../graphql/input-fields";
+import { Mutation, Query } from "../graphql/operations";
+import { PayloadType, toPayload } from "../graphql/payloads";
 import { AuthService } from "./auth.service";
 import { viewerForUser } from "./authenticate";
 import { User } from "./user.entity";
 import { Membership } from "./membership.entity";
 import { isAdmin } from "./viewer";
+import { refused } from "../kit/refusals";
 
 @InputType()
 class SignInInput {
-  @Field() @MaxLength(320) email: string;
-  @Field() @MaxLength(1024) password: string;
+  @TextField({ max: 320 }) email: string;
+  @TextField({ max: 1024 }) password: string;
 }
 
-@ObjectType()
-class SignInPayload {
-  @Field(() => String, { nullable: true, description: "Send as 'Authorization: Bearer <token>'." }) token: string | null;
-  @Field(() => User, { nullable: true }) viewer: User | null;
-  @Field(() => [UserError]) userErrors: UserError[];
-}
+const SignInPayload = PayloadType("SignInPayload", {
+  token: { type: () => String, description: "Send as 'Authorization: Bearer <token>'." },
+  viewer: () => User,
+});
+type SignInPayload = InstanceType<typeof SignInPayload>;
 
 /** A user's personal data is for the person, ADMIN, and members of an organisation the user belongs to. */
 async function maySeePersonalData(ctx: Context, user: User): Promise<boolean> {
@@ -36,10 +37,9 @@ export class AuthResolver {
   @Mutation(() => SignInPayload, { description: "Exchange an email and password for a session token." })
   async signIn(@Arg("input") input: SignInInput, @Ctx() ctx: Context): Promise<SignInPayload> {
     const result = await new AuthService(ctx.app.db, ctx.app.config.tokenSecret).signIn(input.email, input.password);
-    if ("errors" in result) return { token: null, viewer: null, userErrors: result.errors };
     // The payload is read as the user the new token belongs to, not as whoever sent the request.
-    ctx.viewer = (await viewerForUser(ctx.app.db, result.user.id)) ?? ctx.viewer;
-    return { token: result.token, viewer: result.user, userErrors: [] };
+    if (!refused(result)) ctx.viewer = (await viewerForUser(ctx.app.db, result.user.id)) ?? ctx.viewer;
+    return toPayload(refused(result) ? result : { token: result.token, viewer: result.user });
   }
 
   @Query(() => User, { nullable: true, description: "The signed-in user; null for anonymous and partner keys." })

@@ -1,12 +1,12 @@
 // Sign-in with equal-cost failures and per-email slow-down; user creation for admins and the demo.
 import type { DataSource, EntityManager } from "typeorm";
-import { UserError, userError } from "../graphql/errors";
 import { hashPassword, verifyPassword, dummyPasswordHash } from "./passwords";
 import { issueToken } from "./tokens";
 import { User } from "./user.entity";
 import { SignInThrottle } from "./sign-in-throttle.entity";
 import { Role } from "./roles";
 import { inTransaction } from "../db/transaction";
+import { Refusal, refusal } from "../kit/refusals";
 
 /** Failures allowed before each further attempt must wait; the wait doubles up to the cap. */
 export const FREE_FAILURES = 5;
@@ -15,7 +15,7 @@ const MAX_LOCK_SECONDS = 15 * 60;
 /** A quiet spell this long forgets earlier failures. */
 const FAILURE_MEMORY_SECONDS = 60 * 60;
 
-export type SignInResult = { token: string; user: User } | { errors: UserError[] };
+export type SignInResult = { token: string; user: User } | { errors: Refusal[] };
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -32,14 +32,14 @@ export class AuthService {
     const lockedUntil = await this.countAttempt(key, now);
     if (lockedUntil) {
       const wait = Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000);
-      return { errors: [userError(null, "TOO_MANY_ATTEMPTS", `Too many failed sign-ins for this email. Try again in ${wait} seconds.`)] };
+      return { errors: [refusal(null, "TOO_MANY_ATTEMPTS", `Too many failed sign-ins for this email. Try again in ${wait} seconds.`)] };
     }
     const user = await this.db.getRepository(User).createQueryBuilder("u")
       .where("lower(u.email) = :key", { key }).getOne();
     // Unknown emails verify against a dummy hash: the same work, the same answer.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !ok) {
-      return { errors: [userError(null, "INVALID_CREDENTIALS", "That email and password do not match an account.")] };
+      return { errors: [refusal(null, "INVALID_CREDENTIALS", "That email and password do not match an account.")] };
     }
     await this.db.getRepository(SignInThrottle).delete({ emailKey: key });
     return { token: await issueToken(this.tokenSecret, user.id), user };

@@ -4,6 +4,7 @@ import type { KithModule } from "../kith-module";
 import type { Logger } from "../log";
 import { CountingSqlLogger } from "./query-counter";
 import { installPgTypeParsers } from "./pg-types";
+import { installContributions } from "../kit/extension-point";
 
 export interface DataSourceOptions {
   url: string;
@@ -21,6 +22,8 @@ function sessionSettings(modules: KithModule[]): [string, string][] {
 
 export function createDataSource(o: DataSourceOptions): DataSource {
   installPgTypeParsers();
+  // Contributions (event handlers, filters) are in force wherever the modules' data is read or written.
+  installContributions(o.modules);
   // A server takes them as startup options on every pooled connection; PGlite's one session gets SET in openDataSource.
   const options = sessionSettings(o.modules).map(([k, v]) => `-c ${k}=${v}`).join(" ");
   return new DataSource({

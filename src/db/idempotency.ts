@@ -2,8 +2,8 @@
 import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../auth/viewer";
-import { userError } from "../graphql/errors";
 import { Rollback } from "./transaction";
+import { refusal } from "../kit/refusals";
 
 export interface IdempotentRequest {
   /** The operation, e.g. "funds.disburse". */
@@ -52,7 +52,7 @@ export async function once<T>(
       "SELECT request_hash, result_ref FROM idempotency_key WHERE scope = $1 AND key = $2", [scope, request.key],
     );
     if (first.request_hash !== hash) {
-      throw new Rollback({ errors: [userError("idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
+      throw new Rollback({ errors: [refusal("idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
         "This idempotency key was already used for a different request. Use a new key for a new request.")] });
     }
     return replay(first.result_ref);

@@ -1,5 +1,5 @@
 // Relay connections with keyset cursors: types, page arguments, and paging for one list or for many parents at once.
-import { ClassType, Field, ObjectType, Int, ArgsType } from "type-graphql";
+import { ClassType, Field, ObjectType, Int, ArgsType, registerEnumType } from "type-graphql";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badInput } from "./errors";
 import { sqlState } from "../db/transaction";
@@ -54,6 +54,12 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
   }
   return Connection;
 }
+
+export enum OrderDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+registerEnumType(OrderDirection, { name: "OrderDirection" });
 
 export type Direction = "ASC" | "DESC";
 

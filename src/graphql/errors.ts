@@ -1,25 +1,19 @@
 // Expected failures as UserError values; unexpected ones masked so no stack, SQL or input ever reaches a client.
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { Field, ObjectType } from "type-graphql";
+import type { Refusal } from "../kit/refusals";
 
+/** A service's Refusal as the API shows it. */
 @ObjectType({ description: "An expected failure of a mutation: nothing was written." })
-export class UserError {
+export class UserError implements Refusal {
   @Field(() => [String], { nullable: true, description: "Path to the input field at fault, if any." })
-  field?: string[] | null;
+  field: string[] | null;
 
   @Field({ description: "Stable machine-readable code, e.g. STALE_VERSION, NOT_ALLOWED." })
   code: string;
 
   @Field({ description: "A sentence a person can act on." })
   message: string;
-}
-
-export function userError(field: string | string[] | null, code: string, message: string): UserError {
-  const e = new UserError();
-  e.field = field === null ? null : Array.isArray(field) ? field : field.split(".");
-  e.code = code;
-  e.message = message;
-  return e;
 }
 
 /** Codes whose GraphQL errors are the client's own doing; their messages are safe to show (after scrubbing). */

@@ -36,3 +36,8 @@ export function keyOf(globalId: string, typeName: string): string | null {
   const d = fromGlobalId(globalId);
   return d && d.typeName === typeName ? d.key : null;
 }
+
+/** "an Organisation", "a Fund", "a User": for messages about IDs. */
+export function withArticle(typeName: string): string {
+  return `${/^([AEIO]|U(?![sr]))/.test(typeName) ? "an" : "a"} ${typeName}`;
+}

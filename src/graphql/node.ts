@@ -1,6 +1,7 @@
 // The Node interface, global `id` for every implementing type, and `node(id:)` / `nodes(ids:)` through per-type loaders.
 import { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, Field, FieldResolver, ID, Info, InterfaceType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, ID, Info, InterfaceType, Resolver, Root } from "type-graphql";
+import { Query } from "./operations";
 import type { Context } from "./context";
 import { badInput } from "./errors";
 import { fromGlobalId, toGlobalId } from "./ids";

@@ -1,30 +1,40 @@
-// Mutation plumbing for resolvers: input IDs decoded into userErrors, and service results turned into payloads.
-import { UserError, userError } from "./errors";
-import { keyOf } from "./ids";
+// Mutation payloads: one factory for the types (the changed objects and userErrors) and one typed mapping from a
+// service's result, so a payload's field names are checked by the compiler rather than written as strings.
+import { ClassType, Field, ObjectType } from "type-graphql";
+import type { Refusal, Result } from "../kit/refusals";
+import { UserError } from "./errors";
 
-const article = (type: string) => (/^[AEIOU]/.test(type) ? "an" : "a");
+type FieldType = ClassType | StringConstructor;
+/** A field's type, or its type and description. */
+type PayloadField = (() => FieldType) | { type: () => FieldType; description: string };
+type PayloadFields = Record<string, PayloadField>;
 
-/** The key of an input ID of the expected type, or the user error naming the field. */
-export function decodeId(id: string, type: string, field: string): { key: string } | { errors: UserError[] } {
-  const key = keyOf(id, type);
-  return key ? { key } : { errors: [userError(field, "INVALID_ID", `That is not ${article(type)} ${type}'s ID.`)] };
-}
+type ValueOf<F extends PayloadField> = F extends () => infer T ? Value<T> : F extends { type: () => infer T } ? Value<T> : never;
+type Value<T> = T extends StringConstructor ? string : T extends ClassType<infer I> ? I : never;
 
-/** Keys of a list of input IDs; every malformed one is reported with its index. */
-export function decodeIds(ids: string[], type: string, field: string): { keys: string[] } | { errors: UserError[] } {
-  const errors: UserError[] = [];
-  const keys = ids.map((id, i) => {
-    const key = keyOf(id, type);
-    if (!key) errors.push(userError(`${field}.${i}`, "INVALID_ID", `That is not ${article(type)} ${type}'s ID.`));
-    return key ?? "";
-  });
-  return errors.length ? { errors } : { keys };
+/** The objects a payload carries (each null when refused) and its userErrors. */
+export type PayloadOf<F extends PayloadFields> = { [K in keyof F]: ValueOf<F[K]> | null } & { userErrors: Refusal[] };
+
+/**
+ * Declares `<name>` with a nullable field per object and `userErrors: [UserError!]!`:
+ * `export const FundPayload = PayloadType("FundPayload", { fund: () => Fund });`
+ */
+export function PayloadType<F extends PayloadFields>(name: string, fields: F, description?: string): ClassType<PayloadOf<F>> {
+  @ObjectType(name, { description })
+  class Payload {}
+  for (const [key, field] of Object.entries(fields)) {
+    const [type, description] = typeof field === "function" ? [field, undefined] : [field.type, field.description];
+    Field(type, { nullable: true, description })(Payload.prototype, key);
+  }
+  Field(() => [UserError])(Payload.prototype, "userErrors");
+  return Payload as ClassType<PayloadOf<F>>;
 }
 
 /**
- * A service result as a payload: its objects (the named one and any others it returned) with no errors, or the
- * named object null with the user errors.
+ * A service result as its payload: the objects it returned with no errors, or the refusals (every object null).
+ * The result's fields must be the payload's, so a resolver declared to return `FundPayload` does not compile when
+ * its service returns something else.
  */
-export function payload<P>(name: string, r: { errors: UserError[] } | Record<string, unknown>): P {
-  return ("errors" in r ? { [name]: null, userErrors: r.errors } : { ...r, userErrors: [] }) as P;
+export function toPayload<R extends object>(result: Result<R>): R & { userErrors: Refusal[] } {
+  return ("errors" in result ? { userErrors: result.errors } : { ...result, userErrors: [] }) as R & { userErrors: Refusal[] };
 }

@@ -2,6 +2,7 @@
 import { GraphQLScalarType } from "graphql";
 import { DateTimeResolver, LocalDateResolver, SafeIntResolver, JSONObjectResolver } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
+import { formatPence } from "../kit/money";
 
 /** A calendar day, YYYY-MM-DD, kept as a string end to end so no time zone can move it. */
 export const DateScalar = new GraphQLScalarType({
@@ -12,8 +13,6 @@ export const DateScalar = new GraphQLScalarType({
 export const DateTimeScalar = DateTimeResolver;
 export const SafeInt = SafeIntResolver;
 export const JSONObject = JSONObjectResolver;
-
-const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
 
 @ObjectType({ description: "An amount of money in integer pence." })
 export class Money {
@@ -28,17 +27,9 @@ export class Money {
 }
 
 export function money(pence: number, currency = "GBP"): Money {
-  if (!Number.isSafeInteger(pence)) throw new RangeError("money must be a whole number of pence");
   const m = new Money();
   m.pence = pence;
   m.currency = currency;
-  m.formatted = currency === "GBP" ? pounds.format(pence / 100) : `${(pence / 100).toFixed(2)} ${currency}`;
+  m.formatted = formatPence(pence, currency);
   return m;
-}
-
-const londonDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar day (YYYY-MM-DD) it is in the UK at `at`: the day people in the network would write down. */
-export function londonDate(at: Date = new Date()): string {
-  return londonDay.format(at);
 }

@@ -88,11 +88,11 @@ describe("IDs that are not IDs are BAD_USER_INPUT", () => {
 
   test("an ID of another type where an argument wants a Place, a User or an API key", async () => {
     const user = toGlobalId("User", uuid);
-    expect(await refused("query($p: ID!) { places(filter: { parentId: $p }) { totalCount } }", { p: user })).toMatch(/not a place's ID/);
+    expect(await refused("query($p: ID!) { places(filter: { parentId: $p }) { totalCount } }", { p: user })).toMatch(/a Place's ID/);
     const admin = await makeUser(app.db, { roles: [Role.ADMIN] });
     const token = await app.signIn(admin.email, TEST_PASSWORD);
     expect(await refused("query($a: ID!) { auditEvents(filter: { actorId: $a }) { totalCount } }", { a: liverpool }, token))
-      .toMatch(/not a user's ID/);
+      .toMatch(/a User's ID/);
     const revoke = await app.ok(`mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { id } userErrors { field code } } }`,
       { id: liverpool }, token);
     expect(revoke.revokeApiKey).toEqual({ apiKey: null, userErrors: [{ field: ["id"], code: "INVALID_ID" }] });

@@ -6,7 +6,7 @@ import { rowCounts } from "../support/row-counts";
 import { expectLedgerBalanced, makeApplicant, makeFund, makePanel, makeRound } from "../support/fund-factories";
 import { Role } from "../../src/auth/roles";
 import { toGlobalId } from "../../src/graphql/ids";
-import { londonDate } from "../../src/graphql/scalars";
+import { londonDate } from "../../src/kit/calendar";
 
 const SUBMIT = `mutation($input: SubmitApplicationInput!) { submitApplication(input: $input) {
   application { id status version requested { pence } } userErrors { field code message } } }`;

@@ -4,7 +4,6 @@ import type { DataSource } from "typeorm";
 import { OrganisationRole, Role } from "../../src/auth/roles";
 import type { Actor, Viewer } from "../../src/auth/viewer";
 import type { User } from "../../src/auth/user.entity";
-import { londonDate } from "../../src/graphql/scalars";
 import { addMonths } from "../../src/modules/funds/schedule";
 import { EligibilityService } from "../../src/modules/organisations/eligibility.service";
 import { RecordStoAssessmentInput } from "../../src/modules/organisations/organisations.inputs";
@@ -21,6 +20,7 @@ import type { FundingApplication } from "../../src/modules/funds/application.ent
 import { makeUser } from "./factories";
 import { makeCluster } from "./cluster-factories";
 import { makeOrganisation, SYSTEM_ADMIN, viewerWith } from "./organisation-factories";
+import { londonDate } from "../../src/kit/calendar";
 
 export const asAdmin: Actor = { viewer: SYSTEM_ADMIN, requestId: "fund-factory" };
 export const actorOf = (viewer: Viewer): Actor => ({ viewer, requestId: "fund-test" });

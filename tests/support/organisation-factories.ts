@@ -37,8 +37,8 @@ export async function makeOrganisation(
     name: o.name ?? `Test Organisation ${Math.random().toString(36).slice(2, 8)}`,
     legalForm: o.legalForm ?? LegalForm.CIC_LIMITED_BY_GUARANTEE,
     ...o,
-    registeredPlaceId: o.placeCode ? toGlobalId("Place", await placeId(db, o.placeCode)) : undefined,
-    placesServedIds: o.servedCodes ? await Promise.all(o.servedCodes.map(async (c) => toGlobalId("Place", await placeId(db, c)))) : undefined,
+    registeredPlaceId: o.placeCode ? await placeId(db, o.placeCode) : undefined,
+    placesServedIds: o.servedCodes ? await Promise.all(o.servedCodes.map((c) => placeId(db, c))) : undefined,
   });
   delete (input as { placeCode?: string }).placeCode;
   delete (input as { servedCodes?: string[] }).servedCodes;

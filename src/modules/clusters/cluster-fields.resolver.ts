@@ -13,7 +13,7 @@ import { Gathering } from "./gathering.entity";
 import { PeerPost } from "./peer-post.entity";
 import { ClusterActivity } from "./activity";
 import { ClusterMembersArgs } from "./cluster-pages";
-import { ClusterMembershipConnection, GatheringConnection, PeerPostConnection } from "./clusters.connections";
+import { ClusterMembershipConnection, GatheringConnection, PeerPostConnection } from "./clusters.types";
 
 const isOrganisation = (o: unknown): o is Organisation => o instanceof Organisation;
 

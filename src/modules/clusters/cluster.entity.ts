@@ -1,6 +1,7 @@
 // A cluster (Collaborating Community): what brings its organisations together, and where it is in its life.
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
+import { EXPECTED_VERSION, VersionedRecord } from "../../kit/versioned-record";
 import { Node } from "../../graphql/node";
 import { Cause } from "../organisations/organisation.enums";
 import { ClusterKind, ClusterStatus } from "./cluster.enums";
@@ -9,7 +10,7 @@ import { ClusterKind, ClusterStatus } from "./cluster.enums";
 @Entity({ name: "cluster" })
 @Index("cluster_name_idx", { synchronize: false })
 @Index("cluster_search_idx", { synchronize: false })
-export class Cluster {
+export class Cluster extends VersionedRecord({ version: EXPECTED_VERSION }) {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
@@ -47,16 +48,4 @@ export class Cluster {
   @Field(() => Date, { nullable: true })
   @Column({ name: "closed_at", type: "timestamptz", nullable: true })
   closedAt: Date | null;
-
-  @Field(() => Int, { description: "Increases with every change; send it back as expectedVersion when updating." })
-  @Column({ type: "int", default: 1 })
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  createdAt: Date;
-
-  @Field()
-  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
-  updatedAt: Date;
 }

@@ -6,10 +6,9 @@ import { organisationsApi } from "../organisations/organisations.api";
 import { DEMO_OWNER_ORGANISATION } from "../organisations/organisations.demo";
 import { Cause } from "../organisations/organisation.enums";
 import type { Organisation } from "../organisations/organisation.entity";
-import { seededRandom } from "../organisations/organisations.generator";
 import { ClusterKind, ClusterStatus, PeerPostKind, Skill } from "./cluster.enums";
 import { GeneratedCluster, insertClusters, insertExchanges, insertPosts } from "./clusters.generator";
-import { insertMany } from "./bulk";
+import { insertMany, seededRandom } from "../../demo/seeding";
 
 const DEMO_SEED = 20261124;
 const HALTON = "E06000006", KNOWSLEY = "E08000011", LIVERPOOL = "E08000012", ST_HELENS = "E08000013", SEFTON = "E08000014", WIRRAL = "E08000015";

@@ -1,9 +1,9 @@
 // Reproducible cluster life for the demo data and the scale generator: membership history, gatherings, posts, exchanges.
 import type { EntityManager } from "typeorm";
-import { londonDate } from "../../graphql/scalars";
 import type { Cause } from "../organisations/organisation.enums";
 import { ClusterKind, ClusterRole, ClusterStatus, PeerPostKind, Skill } from "./cluster.enums";
-import { insertMany } from "./bulk";
+import { insertMany } from "../../demo/seeding";
+import { londonDate } from "../../kit/calendar";
 
 const DAY = 86_400_000;
 const dayAgo = (n: number) => londonDate(new Date(Date.now() - n * DAY));

@@ -1,17 +1,17 @@
-// Clusters' queries and mutations: decode IDs, call one service method, return the payload.
-import { Arg, Args, ArgsType, Ctx, Field, Mutation, Query, Resolver } from "type-graphql";
+// Clusters' queries and mutations: call one service method and return its payload (IDs arrive decoded).
+import { Arg, Args, ArgsType, Ctx, Field, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../graphql/connection";
-import { decodeId, payload } from "../../graphql/payloads";
+import { Mutation, Query } from "../../graphql/operations";
+import { toPayload } from "../../graphql/payloads";
 import { ClusterRole } from "./cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { ClustersService } from "./clusters.service";
 import { MembershipService } from "./membership.service";
-import { listClusters } from "./clusters.directory";
-import { ClusterConnection } from "./clusters.connections";
+import { listClusters } from "./clusters.lists";
+import { ClusterConnection, ClusterMembershipPayload, ClusterPayload } from "./clusters.types";
 import {
-  CloseClusterInput, ClusterFilter, ClusterMembershipPayload, ClusterPayload, CreateClusterInput, JoinClusterInput,
-  LeaveClusterInput, UpdateClusterInput,
+  CloseClusterInput, ClusterFilter, CreateClusterInput, JoinClusterInput, LeaveClusterInput, UpdateClusterInput,
 } from "./clusters.inputs";
 
 @ArgsType()
@@ -28,41 +28,27 @@ export class ClustersResolver {
 
   @Mutation(() => ClusterPayload, { description: "Start a cluster (ADMIN, or for an organisation you own or edit, which facilitates it)." })
   async createCluster(@Arg("input") input: CreateClusterInput, @Ctx() ctx: Context): Promise<ClusterPayload> {
-    const facilitator = input.facilitatorOrganisationId ? decodeId(input.facilitatorOrganisationId, "Organisation", "facilitatorOrganisationId") : null;
-    if (facilitator && "errors" in facilitator) return payload("cluster", facilitator);
-    return payload("cluster", await new ClustersService(ctx.app.db).create(ctx, input, facilitator?.key ?? null));
+    return toPayload(await new ClustersService(ctx.app.db).create(ctx, input, input.facilitatorOrganisationId ?? null));
   }
 
   @Mutation(() => ClusterPayload, { description: "Change a cluster (its facilitators, ADMIN)." })
   async updateCluster(@Arg("input") input: UpdateClusterInput, @Ctx() ctx: Context): Promise<ClusterPayload> {
-    const id = decodeId(input.id, "Cluster", "id");
-    if ("errors" in id) return payload("cluster", id);
-    return payload("cluster", await new ClustersService(ctx.app.db).update(ctx, id.key, input));
+    return toPayload(await new ClustersService(ctx.app.db).update(ctx, input.id, input));
   }
 
   @Mutation(() => ClusterPayload, { description: "Close a cluster (its facilitators, ADMIN): current memberships end today; history stays." })
   async closeCluster(@Arg("input") input: CloseClusterInput, @Ctx() ctx: Context): Promise<ClusterPayload> {
-    const id = decodeId(input.id, "Cluster", "id");
-    if ("errors" in id) return payload("cluster", id);
-    return payload("cluster", await new ClustersService(ctx.app.db).close(ctx, id.key, input.expectedVersion));
+    return toPayload(await new ClustersService(ctx.app.db).close(ctx, input.id, input.expectedVersion));
   }
 
   @Mutation(() => ClusterMembershipPayload, { description: "Join an organisation to a cluster: a new membership period." })
   async joinCluster(@Arg("input") input: JoinClusterInput, @Ctx() ctx: Context): Promise<ClusterMembershipPayload> {
-    const clusterId = decodeId(input.clusterId, "Cluster", "clusterId");
-    if ("errors" in clusterId) return payload("membership", clusterId);
-    const organisationId = decodeId(input.organisationId, "Organisation", "organisationId");
-    if ("errors" in organisationId) return payload("membership", organisationId);
-    return payload("membership", await new MembershipService(ctx.app.db)
-      .join(ctx, clusterId.key, organisationId.key, input.role ?? ClusterRole.MEMBER, input.joinedOn ?? null));
+    return toPayload(await new MembershipService(ctx.app.db)
+      .join(ctx, input.clusterId, input.organisationId, input.role ?? ClusterRole.MEMBER, input.joinedOn ?? null));
   }
 
   @Mutation(() => ClusterMembershipPayload, { description: "End an organisation's current membership of a cluster." })
   async leaveCluster(@Arg("input") input: LeaveClusterInput, @Ctx() ctx: Context): Promise<ClusterMembershipPayload> {
-    const clusterId = decodeId(input.clusterId, "Cluster", "clusterId");
-    if ("errors" in clusterId) return payload("membership", clusterId);
-    const organisationId = decodeId(input.organisationId, "Organisation", "organisationId");
-    if ("errors" in organisationId) return payload("membership", organisationId);
-    return payload("membership", await new MembershipService(ctx.app.db).leave(ctx, clusterId.key, organisationId.key, input.leftOn ?? null));
+    return toPayload(await new MembershipService(ctx.app.db).leave(ctx, input.clusterId, input.organisationId, input.leftOn ?? null));
   }
 }

@@ -2,7 +2,7 @@
 import type { EntityManager } from "typeorm";
 import { organisationsApi } from "../organisations/organisations.api";
 import { Cause } from "../organisations/organisation.enums";
-import { seededRandom } from "../organisations/organisations.generator";
+import { seededRandom } from "../../demo/seeding";
 import { ClusterKind, ClusterStatus } from "./cluster.enums";
 import { GeneratedCluster, insertClusters, insertExchanges, insertPosts } from "./clusters.generator";
 

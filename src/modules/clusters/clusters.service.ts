@@ -2,20 +2,21 @@
 import type { DataSource } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
-import { inTransaction, Rollback } from "../../db/transaction";
-import { UserError, userError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
-import { londonDate } from "../../graphql/scalars";
+import { inTransaction } from "../../db/transaction";
 import { clusterAccess } from "./access";
 import { ClusterKind, ClusterRole, ClusterStatus } from "./cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { checkNotSector } from "./sector-rule";
-import { checkPlace, lockCluster, refuse, requireActiveOrganisation, requireManager, requireOpenCluster } from "./guards";
-import { moveCluster } from "./transitions";
+import { checkPlace, lockCluster, requireActiveOrganisation, requireManager, requireOpenCluster } from "./guards";
+import { moveCluster } from "./cluster.transitions";
 import type { CreateClusterInput, UpdateClusterInput } from "./clusters.inputs";
+import { Refusal, refusal, refuseAll, refuse } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
+import { requireVersion, saveChange } from "../../kit/records";
+import { londonDate } from "../../kit/calendar";
 
-export type ClusterResult = { cluster: Cluster } | { errors: UserError[] };
+export type ClusterResult = { cluster: Cluster } | { errors: Refusal[] };
 
 const CLUSTER_LIMITS = { name: 200, description: 5000, interest: 500 };
 
@@ -50,7 +51,7 @@ export class ClustersService {
 
   async create(actor: Actor, input: CreateClusterInput, facilitatorOrganisationId: string | null): Promise<ClusterResult> {
     if (!clusterAccess.create(actor.viewer, facilitatorOrganisationId)) {
-      return { errors: [userError("facilitatorOrganisationId", "NOT_ALLOWED", "Start a cluster for an organisation you own or edit, which will facilitate it (ADMIN may start any).")] };
+      return { errors: [refusal("facilitatorOrganisationId", "NOT_ALLOWED", "Start a cluster for an organisation you own or edit, which will facilitate it (ADMIN may start any).")] };
     }
     return inTransaction(this.db, async (m) => {
       const c = new InputChecks();
@@ -58,7 +59,7 @@ export class ClustersService {
       const placeId = await checkPlace(c, m, input.placeId);
       const draft = { kind: input.kind, placeId: placeId ?? null, cause: input.cause ?? null, interest: words.interest ?? null };
       checkKindRules(c, draft);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       if (facilitatorOrganisationId) await requireActiveOrganisation(m, facilitatorOrganisationId, "facilitatorOrganisationId");
       const cluster = await m.save(m.create(Cluster, { ...draft, name: words.name!, description: words.description ?? null }));
       await audit.record(m, actor, { action: "cluster.create", entityType: "Cluster", entityId: cluster.id, after: snapshot(cluster) });
@@ -80,9 +81,7 @@ export class ClustersService {
       const cluster = await lockCluster(m, id, "id");
       await requireManager(m, actor, [id], "change this cluster");
       requireOpenCluster(cluster, "id");
-      if (cluster.version !== input.expectedVersion) {
-        refuse("expectedVersion", "STALE_VERSION", `Someone else changed this cluster first (now version ${cluster.version}). Reload it and try again.`);
-      }
+      requireVersion(cluster, input.expectedVersion, "cluster");
       const before = snapshot(cluster);
       const c = new InputChecks();
       if (input.name === null) c.add("name", "REQUIRED", "A cluster needs a name.");
@@ -94,16 +93,12 @@ export class ClustersService {
       if (input.placeId !== undefined && placeId !== undefined) cluster.placeId = placeId;
       if (input.cause !== undefined) cluster.cause = input.cause;
       checkKindRules(c, cluster);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       if (JSON.stringify(snapshot(cluster)) !== JSON.stringify(before)) {
-        cluster.version += 1;
-        cluster.updatedAt = new Date();
-        await m.save(cluster);
-        await audit.record(m, actor, { action: "cluster.update", entityType: "Cluster", entityId: id, before, after: snapshot(cluster) });
+        await saveChange(m, actor, cluster, { action: "cluster.update", before, after: snapshot(cluster) });
       }
       if (input.status && input.status !== cluster.status) {
-        const refused = await moveCluster(m, actor, cluster, input.status, londonDate());
-        if (refused) throw new Rollback({ errors: [refused] });
+        await moveCluster(m, actor, cluster, input.status, londonDate());
       }
       return { cluster };
     });
@@ -115,11 +110,8 @@ export class ClustersService {
       const cluster = await lockCluster(m, id, "id");
       await requireManager(m, actor, [id], "close this cluster");
       requireOpenCluster(cluster, "id");
-      if (cluster.version !== expectedVersion) {
-        refuse("expectedVersion", "STALE_VERSION", `Someone else changed this cluster first (now version ${cluster.version}). Reload it and try again.`);
-      }
-      const refused = await moveCluster(m, actor, cluster, ClusterStatus.CLOSED, londonDate());
-      if (refused) throw new Rollback({ errors: [refused] });
+      requireVersion(cluster, expectedVersion, "cluster");
+      await moveCluster(m, actor, cluster, ClusterStatus.CLOSED, londonDate());
       return { cluster };
     });
   }

@@ -74,7 +74,7 @@ test("updating needs the version read; the status moves only as its table allows
   const stale = (await app.ok(OPS.updateCluster, { input: { id: cluster.id, expectedVersion: 1, name: "Late" } }, admin)).updateCluster;
   expect(codes(stale)).toEqual(["STALE_VERSION"]);
   const back = (await app.ok(OPS.updateCluster, { input: { id: cluster.id, expectedVersion: 3, status: "FORMING" } }, admin)).updateCluster;
-  expect(codes(back)).toEqual(["NOT_ALLOWED_MOVE"]);
+  expect(codes(back)).toEqual(["WRONG_STATUS"]);
   const noPlace = (await app.ok(OPS.updateCluster, { input: { id: cluster.id, expectedVersion: 3, placeId: null } }, admin)).updateCluster;
   expect(codes(noPlace)).toEqual(["PLACE_REQUIRED"]);
   const sector = (await app.ok(OPS.updateCluster, { input: { id: cluster.id, expectedVersion: 3, name: "Retail" } }, admin)).updateCluster;
@@ -94,7 +94,9 @@ test("closing a cluster ends its current memberships today, keeps the history, a
   expect(rows).toEqual([{ organisation_id: b.organisationId, left_on: "2024-05-01" }, { organisation_id: a.organisationId, left_on: today }]);
   const [event] = await app.db.query("SELECT changes FROM audit_event WHERE action = 'cluster.close' AND entity_id = $1", [id]);
   const [ended] = await app.db.query("SELECT id FROM cluster_membership WHERE organisation_id = $1", [a.organisationId]);
-  expect(event.changes).toEqual({ status: { before: "ACTIVE", after: "CLOSED" }, endedMemberships: { before: [], after: [ended.id] } });
+  expect(event.changes).toEqual({
+    status: { before: "ACTIVE", after: "CLOSED" }, closedAt: { before: null, after: expect.any(String) }, endedMemberships: { before: [], after: [ended.id] },
+  });
   const before = await clusterRowCounts(app.db);
   const again = (await app.ok(OPS.updateCluster, { input: { id: toGlobalId("Cluster", id), expectedVersion: 2, name: "Reopened" } }, admin)).updateCluster;
   expect(codes(again)).toEqual(["CLUSTER_CLOSED"]);

@@ -2,17 +2,17 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
-import { inTransaction, Rollback, sqlState } from "../../db/transaction";
-import { UserError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
-import { londonDate } from "../../graphql/scalars";
+import { inTransaction, sqlState } from "../../db/transaction";
 import { clusterAccess } from "./access";
 import { PeerExchangeStatus, PeerPostKind, PeerPostStatus } from "./cluster.enums";
 import { PeerPost } from "./peer-post.entity";
 import { PeerExchange } from "./peer-exchange.entity";
-import { refuse, requireActiveOrganisation } from "./guards";
+import { requireActiveOrganisation } from "./guards";
+import { Refusal, refuse, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
+import { londonDate } from "../../kit/calendar";
 
-export type PeerExchangeResult = { exchange: PeerExchange } | { errors: UserError[] };
+export type PeerExchangeResult = { exchange: PeerExchange } | { errors: Refusal[] };
 
 async function lockPost(m: EntityManager, id: string, kind: PeerPostKind, field: string): Promise<PeerPost> {
   const post = await m.findOne(PeerPost, { where: { id, kind }, lock: { mode: "pessimistic_write" } });
@@ -62,7 +62,7 @@ export class ExchangesService {
       const completedOn = input.completedOn ?? today;
       if (completedOn > today) c.add("completedOn", "IN_FUTURE", "The exchange cannot be completed in the future.");
       if (completedOn < exchange.agreedOn) c.add("completedOn", "BEFORE_AGREED", `The match was accepted on ${exchange.agreedOn}; it was completed on or after that.`);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       Object.assign(exchange, { status: PeerExchangeStatus.COMPLETED, hoursGiven: input.hoursGiven, outcome: outcome!, completedOn });
       await m.save(exchange);
       await audit.record(m, actor, {

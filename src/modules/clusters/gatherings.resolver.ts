@@ -1,27 +1,17 @@
-// Gatherings in the API: their fields (notes for members only) and the mutations that record them.
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
+// Gatherings in the API: their fields (notes for members only) and the mutations that record them (IDs arrive decoded).
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Mutation } from "../../graphql/operations";
 import type { Context } from "../../graphql/context";
-import { UserError, userError } from "../../graphql/errors";
-import { keyOf } from "../../graphql/ids";
-import { decodeId, payload } from "../../graphql/payloads";
+import { toPayload } from "../../graphql/payloads";
 import { isAdmin } from "../../auth/viewer";
 import { Place } from "../places/place.entity";
 import { Organisation } from "../organisations/organisation.entity";
 import { clusterAccess } from "./access";
 import { Cluster } from "./cluster.entity";
 import { Gathering, GatheringAttendance } from "./gathering.entity";
-import { Attendance, GatheringsService } from "./gatherings.service";
-import { AttendanceInput, GatheringPayload, RecordAttendanceInput, RecordGatheringInput } from "./peer-support.inputs";
-
-function decodeAttendance(list: AttendanceInput[]): { attendance: Attendance[] } | { errors: UserError[] } {
-  const errors: UserError[] = [];
-  const attendance = list.map((a, i) => {
-    const organisationId = keyOf(a.organisationId, "Organisation");
-    if (!organisationId) errors.push(userError(`attendance.${i}.organisationId`, "INVALID_ID", "That is not an Organisation's ID."));
-    return { organisationId: organisationId ?? "", people: a.people };
-  });
-  return errors.length ? { errors } : { attendance };
-}
+import { GatheringsService } from "./gatherings.service";
+import { RecordAttendanceInput, RecordGatheringInput } from "./peer-support.inputs";
+import { GatheringPayload } from "./clusters.types";
 
 @Resolver(() => Gathering)
 export class GatheringsResolver {
@@ -54,20 +44,12 @@ export class GatheringsResolver {
 
   @Mutation(() => GatheringPayload, { description: "Record a gathering, and who attended if it has started (facilitators, ADMIN)." })
   async recordGathering(@Arg("input") input: RecordGatheringInput, @Ctx() ctx: Context): Promise<GatheringPayload> {
-    const clusterId = decodeId(input.clusterId, "Cluster", "clusterId");
-    if ("errors" in clusterId) return payload("gathering", clusterId);
-    const decoded = decodeAttendance(input.attendance ?? []);
-    if ("errors" in decoded) return payload("gathering", decoded);
-    return payload("gathering", await new GatheringsService(ctx.app.db).record(ctx, clusterId.key, input, decoded.attendance));
+    return toPayload(await new GatheringsService(ctx.app.db).record(ctx, input.clusterId, input, input.attendance ?? []));
   }
 
   @Mutation(() => GatheringPayload, { description: "Record who attended a gathering (facilitators, ADMIN)." })
   async recordAttendance(@Arg("input") input: RecordAttendanceInput, @Ctx() ctx: Context): Promise<GatheringPayload> {
-    const gatheringId = decodeId(input.gatheringId, "Gathering", "gatheringId");
-    if ("errors" in gatheringId) return payload("gathering", gatheringId);
-    const decoded = decodeAttendance(input.attendance);
-    if ("errors" in decoded) return payload("gathering", decoded);
-    return payload("gathering", await new GatheringsService(ctx.app.db).recordAttendance(ctx, gatheringId.key, decoded.attendance));
+    return toPayload(await new GatheringsService(ctx.app.db).recordAttendance(ctx, input.gatheringId, input.attendance));
   }
 }
 

@@ -2,16 +2,16 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
-import { inTransaction, Rollback } from "../../db/transaction";
-import { UserError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
-import { londonDate } from "../../graphql/scalars";
+import { inTransaction } from "../../db/transaction";
 import { Gathering, GatheringAttendance } from "./gathering.entity";
 import { membersOn } from "./memberships";
-import { checkPlace, lockCluster, refuse, requireManager, requireOpenCluster } from "./guards";
+import { checkPlace, lockCluster, requireManager, requireOpenCluster } from "./guards";
 import type { Cluster } from "./cluster.entity";
+import { Refusal, refuse, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
+import { londonDate } from "../../kit/calendar";
 
-export type GatheringResult = { gathering: Gathering } | { errors: UserError[] };
+export type GatheringResult = { gathering: Gathering } | { errors: Refusal[] };
 
 export interface Attendance {
   organisationId: string;
@@ -72,7 +72,7 @@ export class GatheringsService {
       const placeId = (await checkPlace(c, m, details.placeId)) ?? null;
       if (!details.online && !details.placeId) c.add("placeId", "PLACE_OR_ONLINE", "Say where the gathering is, or that it is online.");
       await checkAttendance(c, m, cluster, details.startsAt, attendance);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const gathering = await m.save(m.create(Gathering, {
         clusterId, startsAt: details.startsAt, endsAt: details.endsAt ?? null, online: details.online, placeId,
         venue: venue ?? null, topic: topic!, notes: notes ?? null,
@@ -97,7 +97,7 @@ export class GatheringsService {
       const c = new InputChecks();
       if (!attendance.length) c.add("attendance", "REQUIRED", "List at least one organisation that attended.");
       await checkAttendance(c, m, cluster, gathering.startsAt, attendance);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const recorded = async () => ({ attendance: (await m.find(GatheringAttendance, { where: { gatheringId }, order: { organisationId: "ASC" } }))
         .map(({ organisationId, people }) => ({ organisationId, people })) });
       const before = await recorded();

@@ -1,11 +1,7 @@
-// Checks the clusters' services share inside a transaction: most refuse at once by rolling back with a userError;
+// Checks the clusters' services share inside a transaction: most refuse at once by rolling back with a refusal;
 // checkPlace adds to the input checks so it is reported with the other field errors.
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../../auth/viewer";
-import { Rollback } from "../../db/transaction";
-import { userError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
-import { keyOf } from "../../graphql/ids";
 import { PlacesService } from "../places/places.service";
 import { organisationsApi } from "../organisations/organisations.api";
 import { Organisation } from "../organisations/organisation.entity";
@@ -13,14 +9,12 @@ import { clusterAccess } from "./access";
 import { ClusterStatus } from "./cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { facilitatorsOf } from "./memberships";
+import { refuse } from "../../kit/refusals";
+import { lockRecord } from "../../kit/records";
+import { InputChecks } from "../../kit/input-checks";
 
-export function refuse(field: string | null, code: string, message: string): never {
-  throw new Rollback({ errors: [userError(field, code, message)] });
-}
-
-export async function lockCluster(m: EntityManager, id: string, field: string): Promise<Cluster> {
-  const cluster = await m.findOne(Cluster, { where: { id }, lock: { mode: "pessimistic_write" } });
-  return cluster ?? refuse(field, "NOT_FOUND", "No cluster has that ID.");
+export function lockCluster(m: EntityManager, id: string, field: string): Promise<Cluster> {
+  return lockRecord(m, Cluster, id, { noun: "cluster", field });
 }
 
 export function requireOpenCluster(cluster: Cluster, field: string): void {
@@ -42,11 +36,9 @@ export async function requireActiveOrganisation(m: EntityManager, id: string, fi
   return organisation;
 }
 
-/** Decodes a place ID and checks the place exists; undefined stays undefined (not given), null stays null (cleared). */
+/** Checks a place exists; undefined stays undefined (not given), null stays null (cleared). */
 export async function checkPlace(c: InputChecks, m: EntityManager, placeId: string | null | undefined): Promise<string | null | undefined> {
   if (placeId === undefined || placeId === null) return placeId;
-  const key = keyOf(placeId, "Place");
-  if (!key) c.add("placeId", "INVALID_ID", "That is not a place's ID.");
-  else if (!(await new PlacesService(m).existing([key])).has(key)) c.add("placeId", "UNKNOWN_PLACE", "No place has that ID.");
-  return key ?? undefined;
+  if (!(await new PlacesService(m).existing([placeId])).has(placeId)) c.add("placeId", "UNKNOWN_PLACE", "No place has that ID.");
+  return placeId;
 }

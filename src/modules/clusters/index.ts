@@ -1,6 +1,6 @@
 // The clusters module: Collaborating Communities (clusters, memberships, gatherings, peer offers and needs) and peer panels.
 import type { KithModule } from "../../kith-module";
-import { addDirectoryFilter } from "../organisations/organisations.directory";
+import { organisationFilters } from "../organisations/organisations.lists";
 import { clusterAccess } from "./access";
 import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";
@@ -18,12 +18,9 @@ import { OrganisationClustersResolver } from "./organisation-clusters.resolver";
 import { PeerPanelMemberResolver, PeerPanelsResolver } from "./panels.resolver";
 import { clustersLoaders } from "./clusters.loaders";
 import { visiblePanel } from "./panels.queries";
-import { clusterDirectoryFilter } from "./clusters.directory";
+import { clusterIdsFilter } from "./clusters.lists";
 import { loadDemoClusters } from "./clusters.demo";
 import { generateScaleClusters } from "./clusters.scale";
-
-// `organisations(filter: { clusterIds })` is answered from this module's tables, so the condition is registered here.
-addDirectoryFilter(clusterDirectoryFilter);
 
 export const clustersModule: KithModule = {
   name: "clusters",
@@ -49,6 +46,8 @@ export const clustersModule: KithModule = {
       },
     },
   },
+  // `organisations(filter: { clusterIds })` is answered from this module's tables.
+  contributes: [organisationFilters.provide(clusterIdsFilter)],
   demo: loadDemoClusters,
   scale: generateScaleClusters,
 };

@@ -3,15 +3,15 @@ import type { DataSource } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { inTransaction, sqlState } from "../../db/transaction";
-import { UserError } from "../../graphql/errors";
-import { londonDate } from "../../graphql/scalars";
 import { clusterAccess } from "./access";
 import { ClusterRole } from "./cluster.enums";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { facilitatorsOf, openMembership } from "./memberships";
-import { lockCluster, refuse, requireActiveOrganisation, requireOpenCluster } from "./guards";
+import { lockCluster, requireActiveOrganisation, requireOpenCluster } from "./guards";
+import { Refusal, refuse } from "../../kit/refusals";
+import { londonDate } from "../../kit/calendar";
 
-export type MembershipResult = { membership: ClusterMembership } | { errors: UserError[] };
+export type MembershipResult = { membership: ClusterMembership } | { errors: Refusal[] };
 
 export class MembershipService {
   constructor(private readonly db: DataSource) {}

@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from "../../../tests/support/test-app";
 import { clusterRowCounts, makeCluster } from "../../../tests/support/cluster-factories";
 import { codes, OPS, personWithOrganisation } from "../../../tests/support/cluster-operations";
 import { toGlobalId } from "../../graphql/ids";
-import { londonDate } from "../../graphql/scalars";
+import { londonDate } from "../../kit/calendar";
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });

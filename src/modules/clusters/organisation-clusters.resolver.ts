@@ -8,7 +8,7 @@ import { PeerPostKind, PeerPostStatus } from "./cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { PeerPost } from "./peer-post.entity";
-import { ClusterConnection } from "./clusters.connections";
+import { ClusterConnection } from "./clusters.types";
 
 @Resolver(() => Organisation)
 export class OrganisationClustersResolver {

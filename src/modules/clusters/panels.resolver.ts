@@ -1,18 +1,17 @@
 // Peer panels in the API: the panels a viewer may see, their fields, and the mutations that run them.
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Mutation, Query } from "../../graphql/operations";
 import type { Context } from "../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../graphql/connection";
-import { decodeId, decodeIds, payload } from "../../graphql/payloads";
+import { toPayload } from "../../graphql/payloads";
 import { User } from "../../auth/user.entity";
 import { Organisation } from "../organisations/organisation.entity";
 import { Cluster } from "./cluster.entity";
 import { PeerPanel, PeerPanelMember } from "./peer-panel.entity";
 import { PanelsService } from "./panels.service";
 import { listPanels } from "./panels.queries";
-import { PeerPanelConnection } from "./clusters.connections";
-import {
-  AddPeerPanelMemberInput, CreatePeerPanelInput, PeerPanelPayload, RemovePeerPanelMemberInput, UpdatePeerPanelInput,
-} from "./panels.inputs";
+import { PeerPanelConnection, PeerPanelPayload } from "./clusters.types";
+import { AddPeerPanelMemberInput, CreatePeerPanelInput, RemovePeerPanelMemberInput, UpdatePeerPanelInput } from "./panels.inputs";
 
 @Resolver(() => PeerPanel)
 export class PeerPanelsResolver {
@@ -34,32 +33,22 @@ export class PeerPanelsResolver {
 
   @Mutation(() => PeerPanelPayload, { description: "Draw a panel from clusters (ADMIN, or a facilitator of one of them)." })
   async createPeerPanel(@Arg("input") input: CreatePeerPanelInput, @Ctx() ctx: Context): Promise<PeerPanelPayload> {
-    const ids = decodeIds(input.clusterIds, "Cluster", "clusterIds");
-    if ("errors" in ids) return payload("panel", ids);
-    return payload("panel", await new PanelsService(ctx.app.db).create(ctx, { name: input.name, clusterIds: ids.keys }));
+    return toPayload(await new PanelsService(ctx.app.db).create(ctx, { name: input.name, clusterIds: input.clusterIds }));
   }
 
   @Mutation(() => PeerPanelPayload, { description: "Rename a panel or move its status (ADMIN, facilitators of its clusters)." })
   async updatePeerPanel(@Arg("input") input: UpdatePeerPanelInput, @Ctx() ctx: Context): Promise<PeerPanelPayload> {
-    const id = decodeId(input.id, "PeerPanel", "id");
-    if ("errors" in id) return payload("panel", id);
-    return payload("panel", await new PanelsService(ctx.app.db).update(ctx, id.key, input));
+    return toPayload(await new PanelsService(ctx.app.db).update(ctx, input.id, input));
   }
 
   @Mutation(() => PeerPanelPayload, { description: "Put a person on a panel (ADMIN, facilitators of its clusters)." })
   async addPeerPanelMember(@Arg("input") input: AddPeerPanelMemberInput, @Ctx() ctx: Context): Promise<PeerPanelPayload> {
-    const panelId = decodeId(input.panelId, "PeerPanel", "panelId");
-    if ("errors" in panelId) return payload("panel", panelId);
-    const organisationId = input.organisationId ? decodeId(input.organisationId, "Organisation", "organisationId") : null;
-    if (organisationId && "errors" in organisationId) return payload("panel", organisationId);
-    return payload("panel", await new PanelsService(ctx.app.db).addMember(ctx, panelId.key, input.email, organisationId?.key ?? null));
+    return toPayload(await new PanelsService(ctx.app.db).addMember(ctx, input.panelId, input.email, input.organisationId ?? null));
   }
 
   @Mutation(() => PeerPanelPayload, { description: "Take a person off a panel; the record of their time on it stays." })
   async removePeerPanelMember(@Arg("input") input: RemovePeerPanelMemberInput, @Ctx() ctx: Context): Promise<PeerPanelPayload> {
-    const id = decodeId(input.panelMemberId, "PeerPanelMember", "panelMemberId");
-    if ("errors" in id) return payload("panel", id);
-    return payload("panel", await new PanelsService(ctx.app.db).removeMember(ctx, id.key));
+    return toPayload(await new PanelsService(ctx.app.db).removeMember(ctx, input.panelMemberId));
   }
 }
 

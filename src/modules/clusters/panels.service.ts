@@ -3,18 +3,19 @@ import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { User } from "../../auth/user.entity";
-import { inTransaction, Rollback, sqlState } from "../../db/transaction";
-import { UserError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
+import { inTransaction, sqlState } from "../../db/transaction";
 import { clusterAccess } from "./access";
 import { ClusterStatus, PeerPanelStatus } from "./cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./peer-panel.entity";
 import { currentMembersOfAny } from "./memberships";
-import { refuse, requireManager } from "./guards";
-import { movePanel } from "./transitions";
+import { requireManager } from "./guards";
+import { movePanel } from "./cluster.transitions";
+import { Refusal, refuse, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
+import { requireVersion, saveChange } from "../../kit/records";
 
-export type PanelResult = { panel: PeerPanel } | { errors: UserError[] };
+export type PanelResult = { panel: PeerPanel } | { errors: Refusal[] };
 
 const MAX_CLUSTERS = 20;
 
@@ -46,7 +47,7 @@ export class PanelsService {
         if (!cluster) c.add(`clusterIds.${i}`, "NOT_FOUND", "No cluster has that ID.");
         else if (cluster.status === ClusterStatus.CLOSED) c.add(`clusterIds.${i}`, "CLUSTER_CLOSED", `${cluster.name} is closed; draw the panel from open clusters.`);
       });
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       await requireManager(m, actor, clusterIds, "manage a panel drawn from it");
       const panel = await m.save(m.create(PeerPanel, { name: name! }));
       await m.insert(PeerPanelCluster, clusterIds.map((clusterId) => ({ panelId: panel.id, clusterId })));
@@ -62,23 +63,17 @@ export class PanelsService {
     return inTransaction(this.db, async (m) => {
       const { panel, clusterIds } = await lockPanel(m, id, "id");
       await requireManager(m, actor, clusterIds, "manage a panel drawn from it");
-      if (panel.version !== input.expectedVersion) {
-        refuse("expectedVersion", "STALE_VERSION", `Someone else changed this panel first (now version ${panel.version}). Reload it and try again.`);
-      }
+      requireVersion(panel, input.expectedVersion, "panel");
       const c = new InputChecks();
       const name = input.name === undefined ? undefined : c.text("name", input.name, { max: 200, required: true });
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       if (name && name !== panel.name) {
         const before = { name: panel.name };
         panel.name = name;
-        panel.version += 1;
-        panel.updatedAt = new Date();
-        await m.save(panel);
-        await audit.record(m, actor, { action: "peerPanel.update", entityType: "PeerPanel", entityId: id, before, after: { name } });
+        await saveChange(m, actor, panel, { action: "peerPanel.update", before, after: { name } });
       }
       if (input.status && input.status !== panel.status) {
-        const refused = await movePanel(m, actor, panel, input.status);
-        if (refused) throw new Rollback({ errors: [refused] });
+        await movePanel(m, actor, panel, input.status);
       }
       return { panel };
     });

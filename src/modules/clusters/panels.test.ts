@@ -100,7 +100,7 @@ test("a closed panel changes no more, and its status moves only as the table all
   const active = await app.ok(UPDATE, { input: { id: panel.id, expectedVersion: 1, status: "ACTIVE" } }, f.token);
   expect(active.updatePeerPanel.panel).toMatchObject({ status: "ACTIVE", version: 2 });
   const back = await app.ok(UPDATE, { input: { id: panel.id, expectedVersion: 2, status: "FORMING" } }, f.token);
-  expect(back.updatePeerPanel.userErrors.map((e: { code: string }) => e.code)).toEqual(["NOT_ALLOWED_MOVE"]);
+  expect(back.updatePeerPanel.userErrors.map((e: { code: string }) => e.code)).toEqual(["WRONG_STATUS"]);
   const stale = await app.ok(UPDATE, { input: { id: panel.id, expectedVersion: 1, status: "CLOSED" } }, f.token);
   expect(stale.updatePeerPanel.userErrors.map((e: { code: string }) => e.code)).toEqual(["STALE_VERSION"]);
   await app.ok(UPDATE, { input: { id: panel.id, expectedVersion: 2, status: "CLOSED" } }, f.token);

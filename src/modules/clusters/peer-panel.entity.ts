@@ -1,13 +1,14 @@
 // A peer panel: people drawn from clusters' member organisations who take part in funding decisions.
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
+import { VersionedRecord } from "../../kit/versioned-record";
 import { Node } from "../../graphql/node";
 import { PeerPanelStatus } from "./cluster.enums";
 
 @ObjectType({ implements: Node, description: "People drawn from clusters' member organisations to decide on funding together." })
 @Entity({ name: "peer_panel" })
 @Index("peer_panel_created_idx", ["createdAt", "id"])
-export class PeerPanel {
+export class PeerPanel extends VersionedRecord({ version: "Increases with every change." }) {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
@@ -18,18 +19,6 @@ export class PeerPanel {
   @Field(() => PeerPanelStatus)
   @Column({ type: "text", default: PeerPanelStatus.FORMING })
   status: PeerPanelStatus;
-
-  @Field(() => Int, { description: "Increases with every change." })
-  @Column({ type: "int", default: 1 })
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  createdAt: Date;
-
-  @Field()
-  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
-  updatedAt: Date;
 }
 
 /** The clusters a panel is drawn from. */

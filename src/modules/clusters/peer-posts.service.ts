@@ -2,23 +2,23 @@
 import type { DataSource } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
-import { inTransaction, Rollback } from "../../db/transaction";
-import { UserError, userError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
+import { inTransaction } from "../../db/transaction";
 import { clusterAccess } from "./access";
 import { PeerPostKind, PeerPostStatus, Skill, SKILLS } from "./cluster.enums";
 import { PeerPost } from "./peer-post.entity";
-import { refuse, requireActiveOrganisation } from "./guards";
+import { requireActiveOrganisation } from "./guards";
+import { Refusal, refusal, refuse, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
 
-export type PeerPostResult = { post: PeerPost } | { errors: UserError[] };
+export type PeerPostResult = { post: PeerPost } | { errors: Refusal[] };
 
 export class PeerPostsService {
   constructor(private readonly db: DataSource) {}
 
-  /** The skill arrives as text so an unknown one is a userError that lists the vocabulary, not a query error. */
+  /** The skill arrives as text so an unknown one is a refusal that lists the vocabulary, not a query error. */
   async post(actor: Actor, organisationId: string, kind: PeerPostKind, skill: string, description: string): Promise<PeerPostResult> {
     if (!clusterAccess.actFor(actor.viewer, organisationId)) {
-      return { errors: [userError("organisationId", "NOT_ALLOWED", "Post offers and needs for an organisation you own or edit.")] };
+      return { errors: [refusal("organisationId", "NOT_ALLOWED", "Post offers and needs for an organisation you own or edit.")] };
     }
     return inTransaction(this.db, async (m) => {
       const organisation = await requireActiveOrganisation(m, organisationId, "organisationId");
@@ -26,7 +26,7 @@ export class PeerPostsService {
       const wanted = skill.trim().toUpperCase();
       if (!SKILLS.has(wanted)) c.add("skill", "UNKNOWN_SKILL", `That is not a skill the network matches on; use one of ${[...SKILLS].join(", ")}.`);
       const text = c.text("description", description, { max: 1000, required: true });
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const post = await m.save(m.create(PeerPost, { organisationId: organisation.id, kind, skill: wanted as Skill, description: text! }));
       await audit.record(m, actor, {
         action: kind === PeerPostKind.OFFER ? "peerPost.offer" : "peerPost.need", entityType: "PeerPost", entityId: post.id,

@@ -1,9 +1,9 @@
 // Peer offers, needs, matches and exchanges in the API: fields through loaders, and thin queries and mutations.
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { IdField } from "../../graphql/input-fields";
+import { Mutation, Query } from "../../graphql/operations";
 import type { Context } from "../../graphql/context";
-import { badInput } from "../../graphql/errors";
-import { keyOf } from "../../graphql/ids";
-import { decodeId, payload } from "../../graphql/payloads";
+import { toPayload } from "../../graphql/payloads";
 import { Organisation } from "../organisations/organisation.entity";
 import { PeerPostKind } from "./cluster.enums";
 import { Cluster } from "./cluster.entity";
@@ -12,9 +12,14 @@ import { PeerExchange } from "./peer-exchange.entity";
 import { PeerPostsService } from "./peer-posts.service";
 import { ExchangesService } from "./exchanges.service";
 import { matchesFor, PeerMatch } from "./matching";
-import {
-  AcceptPeerMatchInput, ClosePeerPostInput, PeerExchangePayload, PeerPostPayload, PostPeerSupportInput, RecordPeerExchangeInput,
-} from "./peer-support.inputs";
+import { AcceptPeerMatchInput, ClosePeerPostInput, PostPeerSupportInput, RecordPeerExchangeInput } from "./peer-support.inputs";
+import { PeerExchangePayload, PeerPostPayload } from "./clusters.types";
+
+@ArgsType()
+class MatchesForArgs {
+  @IdField("Organisation") organisationId: string;
+  @Field(() => Int, { defaultValue: 10 }) first: number;
+}
 
 @Resolver(() => PeerPost)
 export class PeerPostsResolver {
@@ -24,14 +29,8 @@ export class PeerPostsResolver {
   }
 
   @Query(() => [PeerMatch], { description: "Open offers meeting the organisation's open needs: its own clusters first, then the region. Its people and ADMIN." })
-  matchesFor(
-    @Arg("organisationId", () => ID) organisationId: string,
-    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
-    @Ctx() ctx: Context,
-  ): Promise<PeerMatch[]> {
-    const key = keyOf(organisationId, "Organisation");
-    if (!key) throw badInput("organisationId is not an Organisation's ID.");
-    return matchesFor(ctx.app.db, ctx.viewer, key, first);
+  matchesFor(@Args() args: MatchesForArgs, @Ctx() ctx: Context): Promise<PeerMatch[]> {
+    return matchesFor(ctx.app.db, ctx.viewer, args.organisationId, args.first);
   }
 
   @Mutation(() => PeerPostPayload, { description: "Offer help in a skill, for your organisation." })
@@ -46,31 +45,21 @@ export class PeerPostsResolver {
 
   @Mutation(() => PeerPostPayload, { description: "Close an offer or need of your organisation." })
   async closePeerPost(@Arg("input") input: ClosePeerPostInput, @Ctx() ctx: Context): Promise<PeerPostPayload> {
-    const id = decodeId(input.postId, "PeerPost", "postId");
-    if ("errors" in id) return payload("post", id);
-    return payload("post", await new PeerPostsService(ctx.app.db).close(ctx, id.key));
+    return toPayload(await new PeerPostsService(ctx.app.db).close(ctx, input.postId));
   }
 
   @Mutation(() => PeerExchangePayload, { description: "Accept an offer for your organisation's need: records an AGREED exchange." })
   async acceptPeerMatch(@Arg("input") input: AcceptPeerMatchInput, @Ctx() ctx: Context): Promise<PeerExchangePayload> {
-    const needId = decodeId(input.needId, "PeerPost", "needId");
-    if ("errors" in needId) return payload("exchange", needId);
-    const offerId = decodeId(input.offerId, "PeerPost", "offerId");
-    if ("errors" in offerId) return payload("exchange", offerId);
-    return payload("exchange", await new ExchangesService(ctx.app.db).accept(ctx, needId.key, offerId.key));
+    return toPayload(await new ExchangesService(ctx.app.db).accept(ctx, input.needId, input.offerId));
   }
 
   @Mutation(() => PeerExchangePayload, { description: "Record the hours given and the outcome of an agreed exchange (either organisation)." })
   async recordPeerExchange(@Arg("input") input: RecordPeerExchangeInput, @Ctx() ctx: Context): Promise<PeerExchangePayload> {
-    const id = decodeId(input.exchangeId, "PeerExchange", "exchangeId");
-    if ("errors" in id) return payload("exchange", id);
-    return payload("exchange", await new ExchangesService(ctx.app.db).record(ctx, id.key, input));
+    return toPayload(await new ExchangesService(ctx.app.db).record(ctx, input.exchangeId, input));
   }
 
   private async post(ctx: Context, input: PostPeerSupportInput, kind: PeerPostKind): Promise<PeerPostPayload> {
-    const organisationId = decodeId(input.organisationId, "Organisation", "organisationId");
-    if ("errors" in organisationId) return payload("post", organisationId);
-    return payload("post", await new PeerPostsService(ctx.app.db).post(ctx, organisationId.key, kind, input.skill, input.description));
+    return toPayload(await new PeerPostsService(ctx.app.db).post(ctx, input.organisationId, kind, input.skill, input.description));
   }
 }
 

@@ -4,7 +4,7 @@
 // slip in through its words. We refuse a name, description or interest made only of sector words (and filler such
 // as "businesses" or "network"): "Retail", "Hospitality & catering network" are refused; "Retail in Bootle" or
 // "Kitchens for young cooks" are not, because they say where or why, not just what trade.
-import { InputChecks } from "../../graphql/input-checks";
+import { InputChecks } from "../../kit/input-checks";
 
 const SECTOR_WORDS = new Set([
   "retail", "retailers", "hospitality", "construction", "builders", "manufacturing", "manufacturers", "engineering",

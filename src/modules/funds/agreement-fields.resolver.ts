@@ -1,7 +1,7 @@
 // Fields of agreements: terms, money from the ledger, schedules, arrears, movements, claims and lineage.
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { DateScalar, londonDate, Money, money } from "../../graphql/scalars";
+import { DateScalar, Money, money } from "../../graphql/scalars";
 import { Organisation } from "../organisations/organisation.entity";
 import { Agreement } from "./agreement.entity";
 import { Fund } from "./fund.entity";
@@ -14,6 +14,7 @@ import { FundMovement } from "./ledger/movement";
 import type { AgreementBalance } from "./ledger/figures";
 import { AgreementFunding, Arrears } from "./funds.views";
 import { visibleAgreement, visibleApplication } from "./visibility";
+import { londonDate } from "../../kit/calendar";
 
 const balance = (key: keyof AgreementBalance) => async (a: Agreement, ctx: Context): Promise<Money> =>
   money((await ctx.loaders.agreementBalance.load(a.id))[key]);

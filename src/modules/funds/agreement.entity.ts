@@ -1,6 +1,7 @@
 // A funding agreement: the award, its split between cash and social repayment, and its lifecycle. Money is in the ledger.
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
+import { VersionedRecord } from "../../kit/versioned-record";
 import { Node } from "../../graphql/node";
 import { DateScalar } from "../../graphql/scalars";
 import { AgreementStatus } from "./funds.enums";
@@ -12,7 +13,7 @@ import { AgreementStatus } from "./funds.enums";
 @Index("agreement_awarded_idx", ["awardedOn", "id"])
 @Index("agreement_fund_idx", ["fundId", "awardedOn", "id"])
 @Index("agreement_organisation_idx", ["organisationId", "awardedOn", "id"])
-export class Agreement {
+export class Agreement extends VersionedRecord({ version: "Increases with every change, money movements included.", updatedAt: "Changes with every change to the agreement or its money: partners sync on it." }) {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
@@ -52,16 +53,4 @@ export class Agreement {
   @Field(() => DateScalar, { nullable: true, description: "The day it was repaid, closed or written off." })
   @Column({ name: "ended_on", type: "date", nullable: true })
   endedOn: string | null;
-
-  @Field(() => Int, { description: "Increases with every change, money movements included." })
-  @Column({ type: "int", default: 1 })
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  createdAt: Date;
-
-  @Field({ description: "Changes with every change to the agreement or its money: partners sync on it." })
-  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
-  updatedAt: Date;
 }

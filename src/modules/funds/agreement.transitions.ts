@@ -2,7 +2,7 @@
 // taken up is CLOSED. Ending an agreement records the day it ended.
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../../auth/viewer";
-import { applyMove, Lifecycle } from "./lifecycle";
+import { applyMove, Lifecycle } from "../../kit/lifecycle";
 import { Agreement } from "./agreement.entity";
 import { AgreementStatus as S } from "./funds.enums";
 

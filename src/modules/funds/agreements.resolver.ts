@@ -1,27 +1,23 @@
 // Agreements: the agreements list (partners sync on it) and the mutations that accept, move money, reschedule and end them.
-import { Arg, Args, ArgsType, Ctx, Field, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, Resolver } from "type-graphql";
+import { Mutation, Query } from "../../graphql/operations";
 import type { Context } from "../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../graphql/connection";
-import { decodeId, payload } from "../../graphql/payloads";
+import { toPayload } from "../../graphql/payloads";
 import { Agreement } from "./agreement.entity";
 import { AgreementsService } from "./agreements.service";
 import { DisbursementsService } from "./disbursements.service";
 import { RepaymentsService } from "./repayments.service";
 import { listAgreements } from "./funds.lists";
 import { AgreementFilter, AgreementOrder } from "./lists.inputs";
-import {
-  AcceptOfferInput, AgreementMoneyInput, ClaimSocialRepaymentInput, CloseAgreementInput, RescheduleAgreementInput,
-  ReviewSocialRepaymentInput, WriteOffAgreementInput,
-} from "./agreements.inputs";
-import { AgreementConnection, AgreementPayload, FundMovementPayload, ReschedulePayload, SocialRepaymentClaimPayload } from "./funds.payloads";
+import { AcceptOfferInput, AgreementMoneyInput, ClaimSocialRepaymentInput, CloseAgreementInput, RescheduleAgreementInput, ReviewSocialRepaymentInput, WriteOffAgreementInput } from "./agreements.inputs";
+import { AgreementConnection, AgreementPayload, FundMovementPayload, ReschedulePayload, SocialRepaymentClaimPayload } from "./funds.types";
 
 @ArgsType()
 class AgreementsArgs extends PageArgs {
   @Field(() => AgreementFilter, { nullable: true }) filter?: AgreementFilter | null;
   @Field(() => AgreementOrder, { nullable: true }) orderBy?: AgreementOrder | null;
 }
-
-const agreementKey = (input: { agreementId: string }) => decodeId(input.agreementId, "Agreement", "agreementId");
 
 @Resolver()
 export class AgreementsResolver {
@@ -34,57 +30,41 @@ export class AgreementsResolver {
 
   @Mutation(() => AgreementPayload, { description: "Accept an offer for your organisation; money moves only after." })
   async acceptOffer(@Arg("input") input: AcceptOfferInput, @Ctx() ctx: Context): Promise<AgreementPayload> {
-    const id = agreementKey(input);
-    if ("errors" in id) return payload("agreement", id);
-    return payload("agreement", await new AgreementsService(ctx.app.db).acceptOffer(ctx, id.key, input));
+    return toPayload(await new AgreementsService(ctx.app.db).acceptOffer(ctx, input.agreementId, input));
   }
 
   @Mutation(() => FundMovementPayload, { description: "Disburse money to an accepted agreement (ADMIN). Never beyond the award or the fund. Idempotent by key." })
   async disburse(@Arg("input") input: AgreementMoneyInput, @Ctx() ctx: Context): Promise<FundMovementPayload> {
-    const id = agreementKey(input);
-    if ("errors" in id) return payload("movement", id);
-    return payload("movement", await new DisbursementsService(ctx.app.db).disburse(ctx, id.key, input));
+    return toPayload(await new DisbursementsService(ctx.app.db).disburse(ctx, input.agreementId, input));
   }
 
   @Mutation(() => FundMovementPayload, { description: "Record cash repaid (ADMIN). Never beyond what is outstanding. Idempotent by key." })
   async recordCashRepayment(@Arg("input") input: AgreementMoneyInput, @Ctx() ctx: Context): Promise<FundMovementPayload> {
-    const id = agreementKey(input);
-    if ("errors" in id) return payload("movement", id);
-    return payload("movement", await new RepaymentsService(ctx.app.db).recordCashRepayment(ctx, id.key, input));
+    return toPayload(await new RepaymentsService(ctx.app.db).recordCashRepayment(ctx, input.agreementId, input));
   }
 
   @Mutation(() => SocialRepaymentClaimPayload, { description: "Claim social value delivered against the social part (the organisation's owners and editors). Idempotent by key." })
   async claimSocialRepayment(@Arg("input") input: ClaimSocialRepaymentInput, @Ctx() ctx: Context): Promise<SocialRepaymentClaimPayload> {
-    const id = agreementKey(input);
-    if ("errors" in id) return payload("claim", id);
-    return payload("claim", await new RepaymentsService(ctx.app.db).claimSocialRepayment(ctx, id.key, input));
+    return toPayload(await new RepaymentsService(ctx.app.db).claimSocialRepayment(ctx, input.agreementId, input));
   }
 
   @Mutation(() => SocialRepaymentClaimPayload, { description: "Accept (crediting the agreement) or reject a social repayment claim (ADMIN). Idempotent by key." })
   async reviewSocialRepayment(@Arg("input") input: ReviewSocialRepaymentInput, @Ctx() ctx: Context): Promise<SocialRepaymentClaimPayload> {
-    const id = decodeId(input.claimId, "SocialRepaymentClaim", "claimId");
-    if ("errors" in id) return payload("claim", id);
-    return payload("claim", await new RepaymentsService(ctx.app.db).reviewSocialRepayment(ctx, id.key, input));
+    return toPayload(await new RepaymentsService(ctx.app.db).reviewSocialRepayment(ctx, input.claimId, input));
   }
 
   @Mutation(() => ReschedulePayload, { description: "A new schedule version for the cash still to repay; old versions are kept (ADMIN)." })
   async rescheduleAgreement(@Arg("input") input: RescheduleAgreementInput, @Ctx() ctx: Context): Promise<ReschedulePayload> {
-    const id = agreementKey(input);
-    if ("errors" in id) return payload("agreement", id);
-    return payload("agreement", await new AgreementsService(ctx.app.db).reschedule(ctx, id.key, input));
+    return toPayload(await new AgreementsService(ctx.app.db).reschedule(ctx, input.agreementId, input));
   }
 
   @Mutation(() => AgreementPayload, { description: "Close an offer not taken up, or an agreement with nothing outstanding (ADMIN)." })
   async closeAgreement(@Arg("input") input: CloseAgreementInput, @Ctx() ctx: Context): Promise<AgreementPayload> {
-    const id = agreementKey(input);
-    if ("errors" in id) return payload("agreement", id);
-    return payload("agreement", await new AgreementsService(ctx.app.db).close(ctx, id.key, input));
+    return toPayload(await new AgreementsService(ctx.app.db).close(ctx, input.agreementId, input));
   }
 
   @Mutation(() => AgreementPayload, { description: "Write off what is outstanding and end the agreement (ADMIN). Idempotent by key." })
   async writeOffAgreement(@Arg("input") input: WriteOffAgreementInput, @Ctx() ctx: Context): Promise<AgreementPayload> {
-    const id = agreementKey(input);
-    if ("errors" in id) return payload("agreement", id);
-    return payload("agreement", await new AgreementsService(ctx.app.db).writeOff(ctx, id.key, input));
+    return toPayload(await new AgreementsService(ctx.app.db).writeOff(ctx, input.agreementId, input));
   }
 }

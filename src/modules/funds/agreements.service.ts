@@ -1,12 +1,11 @@
 // Agreements after the offer: the organisation accepts it; ADMIN reschedules, closes or writes off.
+import { requireVersion, touch } from "../../kit/records";
+import { formatPence as pounds } from "../../kit/money";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { once } from "../../db/idempotency";
 import { inTransaction, Rollback } from "../../db/transaction";
-import { UserError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
-import { londonDate } from "../../graphql/scalars";
 import { fundAccess } from "./access";
 import { Agreement } from "./agreement.entity";
 import { moveAgreement } from "./agreement.transitions";
@@ -15,16 +14,19 @@ import { AgreementStatus } from "./funds.enums";
 import { agreementBalances } from "./ledger/figures";
 import { ledger } from "./ledger/ledger";
 import { checkTiming, ScheduleTiming, writeScheduleVersion } from "./schedule-versions";
-import { checkKey, lockAgreement, notAllowed, onlyAdmin, pounds, refuse, requireVersion, touch } from "./fund-rules";
+import { lockAgreement, onlyAdmin } from "./fund-rules";
+import { Refusal, notAllowed, refuse, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
+import { londonDate } from "../../kit/calendar";
 
-export type AgreementResult = { agreement: Agreement } | { errors: UserError[] };
-export type RescheduleResult = { agreement: Agreement; schedule: RepaymentSchedule } | { errors: UserError[] };
+export type AgreementResult = { agreement: Agreement } | { errors: Refusal[] };
+export type RescheduleResult = { agreement: Agreement; schedule: RepaymentSchedule } | { errors: Refusal[] };
 
 
 function reasonOf(reason: string | null | undefined): string {
   const c = new InputChecks();
   const text = c.text("reason", reason, { max: 2000, required: true });
-  if (!c.ok) throw new Rollback({ errors: c.errors });
+  if (!c.ok) refuseAll(c.errors);
   return text!;
 }
 
@@ -38,11 +40,11 @@ export class AgreementsService {
       if (!fundAccess.actFor(actor.viewer, agreement.organisationId)) {
         throw new Rollback({ errors: [notAllowed("Only the organisation's owners and editors accept its offers.")] });
       }
-      requireVersion("agreement", agreement, input.expectedVersion);
+      requireVersion(agreement, input.expectedVersion, "agreement");
       if (agreement.status !== AgreementStatus.OFFERED) refuse(null, "WRONG_STATUS", `Only an offer can be accepted; this agreement is ${agreement.status}.`);
       if (agreement.acceptedAt) refuse(null, "ALREADY_ACCEPTED", "This offer has already been accepted.");
       agreement.acceptedAt = new Date();
-      await touch(m, agreement);
+      await m.save(touch(agreement));
       await audit.record(m, actor, { action: "agreement.accept", entityType: "Agreement", entityId: agreementId, before: { acceptedAt: null }, after: { acceptedAt: agreement.acceptedAt } });
       return { agreement };
     });
@@ -56,11 +58,11 @@ export class AgreementsService {
     if (!fundAccess.manage(actor.viewer)) return onlyAdmin("reschedule agreements");
     return inTransaction(this.db, async (m) => {
       const { agreement } = await lockAgreement(m, agreementId);
-      requireVersion("agreement", agreement, input.expectedVersion);
+      requireVersion(agreement, input.expectedVersion, "agreement");
       const c = new InputChecks();
       checkTiming(c, input);
       const reason = c.text("reason", input.reason, { max: 2000, required: true });
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       if (![AgreementStatus.OFFERED, AgreementStatus.ACTIVE].includes(agreement.status)) {
         refuse(null, "WRONG_STATUS", `Only offered and active agreements are rescheduled; this one is ${agreement.status}.`);
       }
@@ -73,7 +75,7 @@ export class AgreementsService {
         agreementId, version: latest + 1, effectiveOn: today, startsOn: input.startsOn, termMonths: input.termMonths,
         holidayMonths: input.holidayMonths, coversPence, paidBeforePence: repaidCashPence, reason: reason!,
       });
-      await touch(m, agreement);
+      await m.save(touch(agreement));
       await audit.record(m, actor, {
         action: "agreement.reschedule", entityType: "Agreement", entityId: agreementId,
         before: { scheduleVersion: latest }, after: { scheduleVersion: schedule.version, startsOn: input.startsOn, termMonths: input.termMonths, holidayMonths: input.holidayMonths, coversPence, reason },
@@ -87,7 +89,7 @@ export class AgreementsService {
     if (!fundAccess.manage(actor.viewer)) return onlyAdmin("close agreements");
     return inTransaction(this.db, async (m) => {
       const { agreement } = await lockAgreement(m, agreementId);
-      requireVersion("agreement", agreement, input.expectedVersion);
+      requireVersion(agreement, input.expectedVersion, "agreement");
       const reason = reasonOf(input.reason);
       const { outstandingPence } = (await agreementBalances(m, [agreementId])).get(agreementId)!;
       if (outstandingPence > 0) {
@@ -104,12 +106,12 @@ export class AgreementsService {
     if (!fundAccess.manage(actor.viewer)) return onlyAdmin("write off agreements");
     return inTransaction(this.db, async (m) => {
       const c = new InputChecks();
-      const key = checkKey(c, input.idempotencyKey);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      const key = c.idempotencyKey(input.idempotencyKey);
+      if (!c.ok) refuseAll(c.errors);
       const { idempotencyKey: _key, ...request } = input;
       return once<AgreementResult>(m, actor, { operation: "funds.writeOff", key, input: { agreementId, ...request } }, async () => {
         const { agreement } = await lockAgreement(m, agreementId);
-        requireVersion("agreement", agreement, input.expectedVersion);
+        requireVersion(agreement, input.expectedVersion, "agreement");
         const reason = reasonOf(input.reason);
         if (agreement.status !== AgreementStatus.ACTIVE) refuse(null, "WRONG_STATUS", `Only an active agreement is written off; this one is ${agreement.status}.`);
         const { outstandingPence } = (await agreementBalances(m, [agreementId])).get(agreementId)!;

@@ -5,9 +5,7 @@ import { join } from "node:path";
 import { startTestApp, TestApp } from "../../../tests/support/test-app";
 import { rowCounts } from "../../../tests/support/row-counts";
 import { viewerWith, placeId } from "../../../tests/support/organisation-factories";
-import {
-  actorOf, expectLedgerBalanced, key, makeAgreement, makeFund, makeReviewedApplication, ok,
-} from "../../../tests/support/fund-factories";
+import { actorOf, expectLedgerBalanced, key, makeAgreement, makeFund, makeReviewedApplication, ok } from "../../../tests/support/fund-factories";
 import { ApiScope, OrganisationRole, Role } from "../../auth/roles";
 import { toGlobalId } from "../../graphql/ids";
 import { OrganisationsService } from "../organisations/organisations.service";
@@ -76,7 +74,7 @@ test("agreements filter by fund, organisation, status, place and change time; a 
   const wirral = await placeId(app.db, "E08000015");
   const [{ version }] = await app.db.query("SELECT version FROM organisation WHERE id = $1", [second.agreement.organisationId]);
   ok(await new OrganisationsService(app.db).update({ viewer: admin, requestId: "t" }, second.agreement.organisationId,
-    Object.assign(new UpdateOrganisationInput(), { id: orgId(second), expectedVersion: version, registeredPlaceId: toGlobalId("Place", wirral) })));
+    Object.assign(new UpdateOrganisationInput(), { id: orgId(second), expectedVersion: version, registeredPlaceId: wirral })));
   expect(await count({ place: toGlobalId("Place", wirral) })).toBe(1);
   const bad = await app.run(AGREEMENTS, { filter: { fund: toGlobalId("Organisation", fund.id) } }, admin);
   expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");

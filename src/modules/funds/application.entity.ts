@@ -1,6 +1,7 @@
 // An application for funding: who asks, for how much, for what, how they will repay, and where it stands.
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
+import { VersionedRecord } from "../../kit/versioned-record";
 import { Node } from "../../graphql/node";
 import { ApplicationStatus } from "./funds.enums";
 
@@ -8,7 +9,7 @@ import { ApplicationStatus } from "./funds.enums";
 @Entity({ name: "funding_application" })
 @Index("funding_application_updated_idx", ["updatedAt", "id"])
 @Index("funding_application_round_idx", ["roundId", "status"])
-export class FundingApplication {
+export class FundingApplication extends VersionedRecord({ version: "Send it back as expectedVersion when changing the application." }) {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
@@ -49,16 +50,4 @@ export class FundingApplication {
 
   @Column({ name: "created_by", type: "uuid", nullable: true })
   createdBy: string | null;
-
-  @Field(() => Int, { description: "Send it back as expectedVersion when changing the application." })
-  @Column({ type: "int", default: 1 })
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  createdAt: Date;
-
-  @Field()
-  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
-  updatedAt: Date;
 }

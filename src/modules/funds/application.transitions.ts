@@ -1,7 +1,7 @@
 // The application lifecycle: DRAFT → SUBMITTED → IN_REVIEW → OFFERED / DECLINED; WITHDRAWN by the applicant before an offer.
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../../auth/viewer";
-import { applyMove, Lifecycle } from "./lifecycle";
+import { applyMove, Lifecycle } from "../../kit/lifecycle";
 import { FundingApplication } from "./application.entity";
 import { ApplicationStatus as S } from "./funds.enums";
 

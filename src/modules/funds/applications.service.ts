@@ -5,9 +5,6 @@ import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { once } from "../../db/idempotency";
 import { inTransaction, Rollback } from "../../db/transaction";
-import { UserError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
-import { londonDate } from "../../graphql/scalars";
 import { organisationsApi } from "../organisations/organisations.api";
 import { fundAccess } from "./access";
 import { FundingApplication } from "./application.entity";
@@ -16,9 +13,14 @@ import { Fund } from "./fund.entity";
 import { FundRound } from "./round.entity";
 import { takesApplications } from "./round.transitions";
 import { ApplicationStatus, FundStatus } from "./funds.enums";
-import { checkKey, notAllowed, pounds, refuse, requireVersion } from "./fund-rules";
+import { requireVersion } from "../../kit/records";
+import { formatPence as pounds } from "../../kit/money";
 
-export type ApplicationResult = { application: FundingApplication } | { errors: UserError[] };
+import { Refusal, notAllowed, refuse, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
+import { londonDate } from "../../kit/calendar";
+
+export type ApplicationResult = { application: FundingApplication } | { errors: Refusal[] };
 
 export interface ApplicationContent {
   roundId?: string | null;
@@ -89,13 +91,13 @@ export class ApplicationsService {
     return inTransaction(this.db, async (m) => {
       const application = await lockApplication(m, applicationId);
       if (!fundAccess.actFor(actor.viewer, application.organisationId)) throw new Rollback(cannotActFor);
-      requireVersion("application", application, input.expectedVersion);
+      requireVersion(application, input.expectedVersion, "application");
       if (application.status !== ApplicationStatus.DRAFT) {
         refuse(null, "WRONG_STATUS", `Only drafts can be changed; this application is ${application.status}.`);
       }
       const c = new InputChecks();
       const changes = await checkContent(c, m, await loadFund(m, application.fundId), input);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, application[k as keyof FundingApplication]]));
       Object.assign(application, changes, { version: application.version + 1, updatedAt: new Date() });
       await m.save(application);
@@ -111,8 +113,8 @@ export class ApplicationsService {
   async submit(actor: Actor, input: SubmitApplication): Promise<ApplicationResult> {
     return inTransaction(this.db, async (m) => {
       const c = new InputChecks();
-      const key = checkKey(c, input.idempotencyKey);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      const key = c.idempotencyKey(input.idempotencyKey);
+      if (!c.ok) refuseAll(c.errors);
       const { idempotencyKey: _key, ...request } = input;
       return once<ApplicationResult>(m, actor, { operation: "funds.submitApplication", key, input: request }, async () => {
         const application = input.applicationId
@@ -138,7 +140,7 @@ export class ApplicationsService {
     return inTransaction(this.db, async (m) => {
       const application = await lockApplication(m, applicationId);
       if (!fundAccess.actFor(actor.viewer, application.organisationId)) throw new Rollback(cannotActFor);
-      requireVersion("application", application, input.expectedVersion);
+      requireVersion(application, input.expectedVersion, "application");
       return { application: await moveApplication(m, actor, application, ApplicationStatus.WITHDRAWN) };
     });
   }
@@ -151,7 +153,7 @@ export class ApplicationsService {
       c.add("organisationId", "NOT_FOUND", "No organisation has that ID.");
     }
     if (fund.status !== FundStatus.OPEN) c.add("fundId", "FUND_CLOSED", "This fund is closed to new applications.");
-    if (!c.ok) throw new Rollback({ errors: c.errors });
+    if (!c.ok) refuseAll(c.errors);
     const application = await m.save(m.create(FundingApplication, {
       ...content, fundId: fund.id, organisationId: input.organisationId, createdBy: actor.viewer.userId,
     }));
@@ -167,7 +169,7 @@ export class ApplicationsService {
     for (const field of ["organisationId", "fundId", "requestedPence", "purpose"] as const) {
       if (input[field] === undefined || input[field] === null) c.add(field, "REQUIRED", `Give ${field} (or the applicationId of a draft).`);
     }
-    if (!c.ok) throw new Rollback({ errors: c.errors });
+    if (!c.ok) refuseAll(c.errors);
     const fresh = input as NewApplication;
     if (!fundAccess.actFor(actor.viewer, fresh.organisationId)) throw new Rollback(cannotActFor);
     return this.create(m, actor, fresh);
@@ -180,10 +182,10 @@ export class ApplicationsService {
       if (input[field] !== undefined && input[field] !== null) c.add(field, "DRAFT_FIELD", "To change a draft, update it first; submitting a draft takes only its ID and version.");
     }
     if (input.expectedVersion === undefined || input.expectedVersion === null) c.add("expectedVersion", "REQUIRED", "Give the version of the draft you are submitting.");
-    if (!c.ok) throw new Rollback({ errors: c.errors });
+    if (!c.ok) refuseAll(c.errors);
     const application = await lockApplication(m, input.applicationId!);
     if (!fundAccess.actFor(actor.viewer, application.organisationId)) throw new Rollback(cannotActFor);
-    requireVersion("application", application, input.expectedVersion!);
+    requireVersion(application, input.expectedVersion!, "application");
     return application;
   }
 

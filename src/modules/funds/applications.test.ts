@@ -3,9 +3,7 @@
 import { createTestDatabase, TestDatabase } from "../../../tests/support/test-db";
 import { rowCounts } from "../../../tests/support/row-counts";
 import { makeOrganisation, viewerWith } from "../../../tests/support/organisation-factories";
-import {
-  actorOf, codes, expectLedgerBalanced, key, makeApplicant, makeFund, makePanel, makeReviewedApplication, makeRound, offer, ok, today,
-} from "../../../tests/support/fund-factories";
+import { actorOf, codes, expectLedgerBalanced, key, makeApplicant, makeFund, makePanel, makeReviewedApplication, makeRound, offer, ok, today } from "../../../tests/support/fund-factories";
 import { OrganisationRole } from "../../auth/roles";
 import { addMonths } from "./schedule";
 import { ApplicationsService } from "./applications.service";

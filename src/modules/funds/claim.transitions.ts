@@ -1,7 +1,7 @@
 // The social repayment claim lifecycle: CLAIMED → ACCEPTED (credited to the agreement) or REJECTED.
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../../auth/viewer";
-import { applyMove, Lifecycle } from "./lifecycle";
+import { applyMove, Lifecycle } from "../../kit/lifecycle";
 import { SocialRepaymentClaim } from "./social-claim.entity";
 import { ClaimStatus as S } from "./funds.enums";
 

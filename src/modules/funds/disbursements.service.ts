@@ -1,12 +1,11 @@
 // Disbursing an accepted award: never more than the agreement has undrawn, never more than the fund's pool holds.
+import { touch } from "../../kit/records";
+import { formatPence as pounds } from "../../kit/money";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { once } from "../../db/idempotency";
-import { inTransaction, Rollback } from "../../db/transaction";
-import { UserError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
-import { londonDate } from "../../graphql/scalars";
+import { inTransaction } from "../../db/transaction";
 import { fundAccess } from "./access";
 import { Agreement } from "./agreement.entity";
 import { moveAgreement } from "./agreement.transitions";
@@ -14,9 +13,12 @@ import { AgreementStatus } from "./funds.enums";
 import { agreementBalances, fundFigures } from "./ledger/figures";
 import { ledger } from "./ledger/ledger";
 import { FundMovement, movementsWhere } from "./ledger/movement";
-import { checkDay, checkKey, lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin, pounds, refuse, touch } from "./fund-rules";
+import { checkDay, lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin } from "./fund-rules";
+import { Refusal, refuse, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
+import { londonDate } from "../../kit/calendar";
 
-export type MovementResult = { movement: FundMovement; agreement: Agreement } | { errors: UserError[] };
+export type MovementResult = { movement: FundMovement; agreement: Agreement } | { errors: Refusal[] };
 
 export interface MoneyIn {
   amountPence: number;
@@ -31,8 +33,8 @@ export function checkMovement(input: MoneyIn, today: string): { key: string; mem
   c.pence("amountPence", input.amountPence, { min: 1, max: MAX_MOVEMENT_PENCE, label: "amount" });
   checkDay(c, "occurredOn", input.occurredOn, today);
   const memo = c.text("memo", input.memo, { max: 2000 }) ?? null;
-  const key = checkKey(c, input.idempotencyKey);
-  if (!c.ok) throw new Rollback({ errors: c.errors });
+  const key = c.idempotencyKey(input.idempotencyKey);
+  if (!c.ok) refuseAll(c.errors);
   return { key, memo };
 }
 
@@ -69,7 +71,7 @@ export class DisbursementsService {
         }
         const group = await ledger.disbursement(m, actor, { fundId: fund.id, agreementId, pence: input.amountPence, occurredOn: input.occurredOn, memo });
         if (agreement.status === AgreementStatus.OFFERED) await moveAgreement(m, actor, agreement, AgreementStatus.ACTIVE, today);
-        else await touch(m, agreement);
+        else await m.save(touch(agreement));
         await audit.record(m, actor, { action: "agreement.disburse", entityType: "Agreement", entityId: agreementId, after: { ...request, movementId: group.id } });
         return { ref: group.id, result: await movementResult(m, group.id, agreementId) };
       }, (ref) => movementResult(m, ref, agreementId));

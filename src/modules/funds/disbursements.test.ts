@@ -2,9 +2,7 @@
 // twenty identical requests race, and never overdrawn when twenty different ones race.
 import { createTestDatabase, TestDatabase } from "../../../tests/support/test-db";
 import { rowCounts } from "../../../tests/support/row-counts";
-import {
-  asAdmin, codes, expectLedgerBalanced, key, makeAgreement, makeFund, ok, today,
-} from "../../../tests/support/fund-factories";
+import { asAdmin, codes, expectLedgerBalanced, key, makeAgreement, makeFund, ok, today } from "../../../tests/support/fund-factories";
 import { DisbursementsService } from "./disbursements.service";
 import { FundsService } from "./funds.service";
 import { fundFigures, agreementBalances } from "./ledger/figures";

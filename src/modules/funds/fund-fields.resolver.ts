@@ -12,7 +12,7 @@ import { FundMovement } from "./ledger/movement";
 import type { FundFigures } from "./ledger/figures";
 import { FundGeneration } from "./funds.views";
 import { agreementScope } from "./funds.lists";
-import { AgreementConnection } from "./funds.payloads";
+import { AgreementConnection } from "./funds.types";
 import { visibleAgreement } from "./visibility";
 
 const figure = (key: keyof FundFigures) => async (f: Fund, ctx: Context): Promise<Money> => money((await ctx.loaders.fundFigures.load(f.id))[key]);

@@ -1,6 +1,7 @@
 // A pay-it-forward fund: its name, status and award limits. Its money lives in the ledger, never in columns here.
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
+import { EXPECTED_VERSION, VersionedRecord } from "../../kit/versioned-record";
 import { Node } from "../../graphql/node";
 import { FundStatus } from "./funds.enums";
 
@@ -8,7 +9,7 @@ import { FundStatus } from "./funds.enums";
 @Entity({ name: "fund" })
 @Index("fund_name_key", { synchronize: false })
 @Index("fund_name_idx", { synchronize: false })
-export class Fund {
+export class Fund extends VersionedRecord({ version: EXPECTED_VERSION }) {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
@@ -29,16 +30,4 @@ export class Fund {
 
   @Column({ name: "max_award_pence", type: "bigint", default: 10000000 })
   maxAwardPence: number;
-
-  @Field(() => Int, { description: "Increases with every change; send it back as expectedVersion when updating." })
-  @Column({ type: "int", default: 1 })
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  createdAt: Date;
-
-  @Field()
-  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
-  updatedAt: Date;
 }

@@ -5,7 +5,7 @@ import type { DemoContext } from "../../kith-module";
 import type { Actor } from "../../auth/viewer";
 import { OrganisationRole, Role } from "../../auth/roles";
 import { DEMO_USERS } from "../../demo/demo-accounts";
-import { londonDate } from "../../graphql/scalars";
+import { must } from "../../demo/seeding";
 import { organisationsApi } from "../organisations/organisations.api";
 import { DEMO_OWNER_ORGANISATION } from "../organisations/organisations.demo";
 import { StoStatus } from "../organisations/organisation.enums";
@@ -19,16 +19,11 @@ import { DisbursementsService } from "./disbursements.service";
 import { RepaymentsService } from "./repayments.service";
 import { DecisionOutcome, PanelStance } from "./funds.enums";
 import { addMonths } from "./schedule";
+import { londonDate } from "../../kit/calendar";
 
 export const DEMO_FUND = "Kindred Pay It Forward Fund";
 export const COMBINED_AUTHORITY = "Liverpool City Region Combined Authority";
 export const NATIONAL_FUNDER = "National Community Funder";
-
-/** A generated step's result, or generation stops: the demo's story (and the scale data) must hold together. */
-export function must<R extends object>(r: R): Exclude<R, { errors: unknown }> {
-  if ("errors" in r) throw new Error(`generated funds data: ${JSON.stringify(r.errors)}`);
-  return r as Exclude<R, { errors: unknown }>;
-}
 
 /** The services as they run on one day of the story. */
 function on(m: EntityManager, day: string) {

@@ -2,13 +2,10 @@
 // see; and agreements nested under many funds or organisations in one statement.
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { isAdmin, Viewer } from "../../auth/viewer";
-import { ConnectionResult, Ordering, PageArgs, paginate, paginateByParent } from "../../graphql/connection";
-import { badInput } from "../../graphql/errors";
-import { keyOf } from "../../graphql/ids";
+import { ConnectionResult, OrderDirection, Ordering, PageArgs, paginate, paginateByParent } from "../../graphql/connection";
 import { rowsToEntities } from "../../graphql/loaders";
 import { clustersApi } from "../clusters/clusters.api";
 import { organisationsApi } from "../organisations/organisations.api";
-import { OrderDirection } from "../organisations/organisations.inputs";
 import { fundAccess } from "./access";
 import { Fund } from "./fund.entity";
 import { Agreement } from "./agreement.entity";
@@ -23,21 +20,15 @@ export function listFunds(db: DataSource, args: PageArgs): Promise<ConnectionRes
   return paginate(db.getRepository(Fund).createQueryBuilder("f"), FUNDS_BY_NAME, args);
 }
 
-function filterKey(id: string, type: string, field: string): string {
-  const key = keyOf(id, type);
-  if (!key) throw badInput(`filter.${field} must be ${/^[AEIOU]/.test(type) ? "an" : "a"} ${type}'s ID.`);
-  return key;
-}
-
 /** The filters applications and agreements share: when changed, fund, round, organisation and place. */
 async function applyFilter<T extends ObjectLiteral>(db: DataSource, qb: SelectQueryBuilder<T>, alias: string, f: AgreementFilter | ApplicationFilter): Promise<void> {
   if (f.updatedSince) qb.andWhere(`${alias}.updated_at >= :since`, { since: f.updatedSince });
-  if (f.fund) qb.andWhere(`${alias}.fund_id = :fund`, { fund: filterKey(f.fund, "Fund", "fund") });
-  if (f.round) qb.andWhere(`${alias}.round_id = :round`, { round: filterKey(f.round, "FundRound", "round") });
-  if (f.organisation) qb.andWhere(`${alias}.organisation_id = :organisation`, { organisation: filterKey(f.organisation, "Organisation", "organisation") });
+  if (f.fund) qb.andWhere(`${alias}.fund_id = :fund`, { fund: f.fund });
+  if (f.round) qb.andWhere(`${alias}.round_id = :round`, { round: f.round });
+  if (f.organisation) qb.andWhere(`${alias}.organisation_id = :organisation`, { organisation: f.organisation });
   if (f.status?.length) qb.andWhere(`${alias}.status = ANY(:status)`, { status: f.status });
   if (f.place) {
-    const places = await organisationsApi.placesWithin(db, [filterKey(f.place, "Place", "place")]);
+    const places = await organisationsApi.placesWithin(db, [f.place]);
     qb.andWhere(organisationsApi.inPlacesCondition(`${alias}.organisation_id`, "places"), { places });
   }
 }

@@ -7,7 +7,7 @@ import { Role } from "../../auth/roles";
 import { AuthService } from "../../auth/auth.service";
 import { organisationsApi } from "../organisations/organisations.api";
 import { StoStatus } from "../organisations/organisation.enums";
-import { seededRandom } from "../organisations/organisations.generator";
+import { must, seededRandom } from "../../demo/seeding";
 import { PanelsService } from "../clusters/panels.service";
 import { FundsService } from "./funds.service";
 import { ApplicationsService } from "./applications.service";
@@ -17,7 +17,6 @@ import { DisbursementsService } from "./disbursements.service";
 import { RepaymentsService } from "./repayments.service";
 import { DecisionOutcome, PanelStance } from "./funds.enums";
 import { addMonths } from "./schedule";
-import { must } from "./funds.demo";
 import { clustersApi } from "../clusters/clusters.api";
 
 const ORGANISATIONS_PER_AGREEMENT = 50;

@@ -1,12 +1,10 @@
 // Funds, their contributions and rounds: ADMIN sets up a fund, records money contributed and opens and closes rounds.
+import { requireVersion } from "../../kit/records";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { once } from "../../db/idempotency";
-import { inTransaction, Rollback, sqlState } from "../../db/transaction";
-import { UserError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
-import { londonDate } from "../../graphql/scalars";
+import { inTransaction, sqlState } from "../../db/transaction";
 import { clustersApi } from "../clusters/clusters.api";
 import { fundAccess } from "./access";
 import { Fund } from "./fund.entity";
@@ -16,11 +14,14 @@ import { ledger } from "./ledger/ledger";
 import { FundStatus } from "./funds.enums";
 import { moveRound } from "./round.transitions";
 import { RoundStatus } from "./funds.enums";
-import { checkDay, checkKey, lockFund, MAX_MOVEMENT_PENCE, onlyAdmin, refuse, requireVersion } from "./fund-rules";
+import { checkDay, lockFund, MAX_MOVEMENT_PENCE, onlyAdmin } from "./fund-rules";
+import { Refusal, refuse, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
+import { londonDate } from "../../kit/calendar";
 
-export type FundResult = { fund: Fund } | { errors: UserError[] };
-export type ContributionResult = { contribution: Contribution } | { errors: UserError[] };
-export type RoundResult = { round: FundRound } | { errors: UserError[] };
+export type FundResult = { fund: Fund } | { errors: Refusal[] };
+export type ContributionResult = { contribution: Contribution } | { errors: Refusal[] };
+export type RoundResult = { round: FundRound } | { errors: Refusal[] };
 
 export interface FundTerms {
   name?: string | null;
@@ -55,7 +56,7 @@ export class FundsService {
     return inTransaction(this.db, async (m) => {
       const c = new InputChecks();
       const terms = checkTerms(c, input);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const fund = await m.save(m.create(Fund, terms))
         .catch((e) => nameTaken(e, "name", "A fund already has that name."));
       await audit.record(m, actor, { action: "fund.create", entityType: "Fund", entityId: fund.id, after: terms });
@@ -67,11 +68,11 @@ export class FundsService {
     if (!fundAccess.manage(actor.viewer)) return onlyAdmin("change funds");
     return inTransaction(this.db, async (m) => {
       const fund = await lockFund(m, fundId);
-      requireVersion("fund", fund, input.expectedVersion);
+      requireVersion(fund, input.expectedVersion, "fund");
       const c = new InputChecks();
       const terms = checkTerms(c, input, fund);
       if (input.status === null) c.add("status", "REQUIRED", "A fund is OPEN or CLOSED; status cannot be cleared.");
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const before = { name: fund.name, description: fund.description, status: fund.status, minAwardPence: fund.minAwardPence, maxAwardPence: fund.maxAwardPence };
       Object.assign(fund, terms, { status: input.status ?? fund.status, version: fund.version + 1, updatedAt: new Date() });
       await m.save(fund).catch((e) => nameTaken(e, "name", "Another fund already has that name."));
@@ -93,8 +94,8 @@ export class FundsService {
       const restriction = c.text("restriction", input.restriction, { max: 2000 }) ?? null;
       c.pence("amountPence", input.amountPence, { min: 1, max: MAX_MOVEMENT_PENCE, label: "contribution" });
       checkDay(c, "receivedOn", input.receivedOn, this.today());
-      const key = checkKey(c, input.idempotencyKey);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      const key = c.idempotencyKey(input.idempotencyKey);
+      if (!c.ok) refuseAll(c.errors);
       const request = { fundId, contributor, restriction, amountPence: input.amountPence, receivedOn: input.receivedOn };
       return once<ContributionResult>(m, actor, { operation: "funds.addContribution", key, input: request }, async () => {
         await lockFund(m, fundId);
@@ -116,7 +117,7 @@ export class FundsService {
       if (input.closesOn < input.opensOn) c.add("closesOn", "BEFORE_OPENING", "A round cannot close before it opens.");
       if (!(await clustersApi.panelExists(m, input.panelId))) c.add("panelId", "NOT_FOUND", "No peer panel has that ID.");
       if (fund.status === FundStatus.CLOSED) c.add("fundId", "FUND_CLOSED", "This fund is closed; it opens no more rounds.");
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const round = await m.save(m.create(FundRound, { fundId, name: name!, opensOn: input.opensOn, closesOn: input.closesOn, panelId: input.panelId }))
         .catch((e) => nameTaken(e, "name", "This fund already has a round with that name."));
       await audit.record(m, actor, {
@@ -131,7 +132,7 @@ export class FundsService {
     if (!fundAccess.manage(actor.viewer)) return onlyAdmin("close rounds");
     return inTransaction(this.db, async (m) => {
       const round = await lockRound(m, roundId);
-      requireVersion("round", round, input.expectedVersion);
+      requireVersion(round, input.expectedVersion, "round");
       return { round: await moveRound(m, actor, round, RoundStatus.CLOSED) };
     });
   }

@@ -20,10 +20,7 @@ import { ApplicationsResolver } from "./applications.resolver";
 import { AgreementsResolver } from "./agreements.resolver";
 import { ContributionFieldsResolver, FundFieldsResolver, FundMovementFieldsResolver, FundRoundFieldsResolver } from "./fund-fields.resolver";
 import { FundingApplicationFieldsResolver, PanelViewFieldsResolver } from "./application-fields.resolver";
-import {
-  AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver, ScheduledInstalmentFieldsResolver,
-  SocialRepaymentClaimFieldsResolver,
-} from "./agreement-fields.resolver";
+import { AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver, ScheduledInstalmentFieldsResolver, SocialRepaymentClaimFieldsResolver } from "./agreement-fields.resolver";
 import { OrganisationAgreementsResolver } from "./organisation-agreements.resolver";
 import { fundsLoaders } from "./funds.loaders";
 import { loadDemoFunds } from "./funds.demo";

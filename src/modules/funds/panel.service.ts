@@ -1,13 +1,12 @@
 // Peer decisions: the round's panel records views (conflicted members' views are kept but excluded), then the panel
 // decides together: decline, or offer terms that become an agreement with its first repayment schedule.
+import { requireVersion } from "../../kit/records";
+import { formatPence as pounds } from "../../kit/money";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import { isAdmin, type Actor } from "../../auth/viewer";
 import { once } from "../../db/idempotency";
 import { inTransaction, Rollback } from "../../db/transaction";
-import { UserError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
-import { londonDate } from "../../graphql/scalars";
 import { clustersApi } from "../clusters/clusters.api";
 import { FundingApplication } from "./application.entity";
 import { moveApplication } from "./application.transitions";
@@ -18,10 +17,13 @@ import { PanelDecision } from "./panel-decision.entity";
 import { ApplicationStatus, ConflictOfInterest, DecisionOutcome, FundStatus, PanelStance } from "./funds.enums";
 import { fundFigures } from "./ledger/figures";
 import { checkTiming, ScheduleTiming, writeScheduleVersion } from "./schedule-versions";
-import { checkKey, lockFund, notAllowed, pounds, refuse, requireVersion } from "./fund-rules";
+import { lockFund } from "./fund-rules";
+import { Refusal, notAllowed, refuse, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
+import { londonDate } from "../../kit/calendar";
 
-export type ViewResult = { view: PanelView; application: FundingApplication } | { errors: UserError[] };
-export type DecisionResult = { application: FundingApplication; agreement: Agreement | null } | { errors: UserError[] };
+export type ViewResult = { view: PanelView; application: FundingApplication } | { errors: Refusal[] };
+export type DecisionResult = { application: FundingApplication; agreement: Agreement | null } | { errors: Refusal[] };
 
 export interface OfferTerms extends ScheduleTiming {
   amountPence: number;
@@ -72,7 +74,7 @@ export class PanelService {
       const c = new InputChecks();
       const comment = c.text("comment", input.comment, { max: 5000, required: true });
       const declared = c.text("declaredConflict", input.declaredConflict, { max: 2000 }) ?? null;
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const conflict = await conflictOf(m, actor, seat, application.organisationId, declared);
       const fields = { stance: input.stance, comment: comment!, conflict, conflictNote: declared, memberOrganisationId: seat.organisationId };
       const existing = await m.findOne(PanelView, { where: { applicationId, memberUserId: seat.userId }, lock: { mode: "pessimistic_write" } });
@@ -102,7 +104,7 @@ export class PanelService {
   }): Promise<DecisionResult> {
     return inTransaction(this.db, async (m) => {
       const c = new InputChecks();
-      const key = checkKey(c, input.idempotencyKey);
+      const key = c.idempotencyKey(input.idempotencyKey);
       const reasons = c.text("reasons", input.reasons, { max: 5000, required: true }) ?? "";
       if (input.outcome === DecisionOutcome.OFFER && !input.offer) c.add("offer", "REQUIRED", "An offer needs its terms.");
       if (input.outcome === DecisionOutcome.DECLINE && input.offer) c.add("offer", "NOT_WITH_DECLINE", "A decline carries no offer terms.");
@@ -111,7 +113,7 @@ export class PanelService {
         c.pence("offer.cashRepayablePence", input.offer.cashRepayablePence, { min: 0, max: input.offer.amountPence, label: "cash to repay" });
         checkTiming(c, input.offer, "offer.");
       }
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const { idempotencyKey: _key, ...request } = input;
       return once<DecisionResult>(m, actor, { operation: "funds.decideApplication", key, input: { applicationId, ...request } }, async () => {
         const found = await m.findOne(FundingApplication, { where: { id: applicationId }, select: { id: true, fundId: true } });
@@ -119,7 +121,7 @@ export class PanelService {
         // An offer reserves the fund's money: take the fund's lock before the application's, like every money move.
         const fund = await lockFund(m, found!.fundId);
         const { application, round } = await lockApplicationWithRound(m, applicationId);
-        requireVersion("application", application, input.expectedVersion);
+        requireVersion(application, input.expectedVersion, "application");
         const seat = await seatOf(m, actor, round);
         const views = await m.find(PanelView, { where: { applicationId } });
         const ownView = views.find((v) => v.memberUserId === actor.viewer.userId);

@@ -2,9 +2,7 @@
 // decides together; an offer becomes an agreement only within what the fund has available, even under concurrency.
 import { createTestDatabase, TestDatabase } from "../../../tests/support/test-db";
 import { rowCounts } from "../../../tests/support/row-counts";
-import {
-  actorOf, asAdmin, codes, expectLedgerBalanced, key, makeApplicant, makeFund, makePanel, makeReviewedApplication, makeRound, offer, ok, today,
-} from "../../../tests/support/fund-factories";
+import { actorOf, asAdmin, codes, expectLedgerBalanced, key, makeApplicant, makeFund, makePanel, makeReviewedApplication, makeRound, offer, ok, today } from "../../../tests/support/fund-factories";
 import { ApplicationsService } from "./applications.service";
 import { PanelService } from "./panel.service";
 import { DecisionOutcome, PanelStance } from "./funds.enums";

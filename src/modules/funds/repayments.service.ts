@@ -1,13 +1,12 @@
 // Repayments: cash (back into the pool, ready to be awarded again) and social value (claimed by the organisation,
 // reviewed by ADMIN, then credited). Neither may exceed what is outstanding; repaying both parts in full ends the agreement.
+import { requireVersion, touch } from "../../kit/records";
+import { formatPence as pounds } from "../../kit/money";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { once } from "../../db/idempotency";
 import { inTransaction, Rollback } from "../../db/transaction";
-import { UserError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
-import { londonDate } from "../../graphql/scalars";
 import { fundAccess } from "./access";
 import { Agreement } from "./agreement.entity";
 import { moveAgreement } from "./agreement.transitions";
@@ -17,9 +16,12 @@ import { AgreementStatus, ClaimStatus } from "./funds.enums";
 import { AgreementBalance, agreementBalances } from "./ledger/figures";
 import { ledger } from "./ledger/ledger";
 import { checkMovement, MoneyIn, MovementResult, movementResult } from "./disbursements.service";
-import { checkKey, lockAgreement, MAX_MOVEMENT_PENCE, notAllowed, onlyAdmin, pounds, refuse, requireVersion, touch } from "./fund-rules";
+import { lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin } from "./fund-rules";
+import { Refusal, notAllowed, refuse, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
+import { londonDate } from "../../kit/calendar";
 
-export type ClaimResult = { claim: SocialRepaymentClaim; agreement: Agreement } | { errors: UserError[] };
+export type ClaimResult = { claim: SocialRepaymentClaim; agreement: Agreement } | { errors: Refusal[] };
 
 function requireActive(agreement: Agreement): void {
   if (agreement.status !== AgreementStatus.ACTIVE) {
@@ -32,7 +34,7 @@ async function endIfRepaid(m: EntityManager, actor: Actor, agreement: Agreement,
   const b = (await agreementBalances(m, [agreement.id])).get(agreement.id)!;
   const repaid = b.disbursedPence === agreement.amountPence && b.repaidCashPence === agreement.cashRepayablePence
     && b.repaidSocialPence === agreement.amountPence - agreement.cashRepayablePence;
-  return repaid ? moveAgreement(m, actor, agreement, AgreementStatus.REPAID, today) : touch(m, agreement);
+  return repaid ? moveAgreement(m, actor, agreement, AgreementStatus.REPAID, today) : m.save(touch(agreement));
 }
 
 /** The most that can be repaid now in one part: what is outstanding, and no more than that part has left. */
@@ -81,8 +83,8 @@ export class RepaymentsService {
       const evidence = c.text("evidence", input.evidence, { max: 5000 }) ?? null;
       if (input.periodTo < input.periodFrom) c.add("periodTo", "BEFORE_START", "The period cannot end before it starts.");
       if (input.periodTo > this.today()) c.add("periodTo", "IN_FUTURE", "Claim for social value already delivered: the period must have ended.");
-      const key = checkKey(c, input.idempotencyKey);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      const key = c.idempotencyKey(input.idempotencyKey);
+      if (!c.ok) refuseAll(c.errors);
       const request = { agreementId, valuePence: input.valuePence, periodFrom: input.periodFrom, periodTo: input.periodTo, description, evidence };
       return once<ClaimResult>(m, actor, { operation: "funds.claimSocialRepayment", key, input: request }, async () => {
         const { agreement } = await lockAgreement(m, agreementId);
@@ -112,15 +114,15 @@ export class RepaymentsService {
       const note = c.text("note", input.note, { max: 5000, required: !input.accept, label: "note saying why" }) ?? null;
       if (!input.accept && input.acceptedPence != null) c.add("acceptedPence", "NOT_WITH_REJECT", "A rejected claim accepts nothing.");
       c.pence("acceptedPence", input.acceptedPence, { min: 1, max: MAX_MOVEMENT_PENCE, label: "accepted value" });
-      const key = checkKey(c, input.idempotencyKey);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      const key = c.idempotencyKey(input.idempotencyKey);
+      if (!c.ok) refuseAll(c.errors);
       const { idempotencyKey: _key, ...request } = input;
       return once<ClaimResult>(m, actor, { operation: "funds.reviewSocialRepayment", key, input: { claimId, ...request } }, async () => {
         const found = await m.findOneBy(SocialRepaymentClaim, { id: claimId });
         if (!found) refuse("claimId", "NOT_FOUND", "No social repayment claim has that ID.");
         const { agreement } = await lockAgreement(m, found!.agreementId);
         const claim = await m.findOneOrFail(SocialRepaymentClaim, { where: { id: claimId }, lock: { mode: "pessimistic_write" } });
-        requireVersion("claim", claim, input.expectedVersion);
+        requireVersion(claim, input.expectedVersion, "claim");
         const review = { reviewedBy: actor.viewer.userId, reviewedAt: new Date(), reviewNote: note };
         if (!input.accept) {
           await moveClaim(m, actor, claim, ClaimStatus.REJECTED, review);

@@ -2,9 +2,7 @@
 // reviewed and credited; nothing is repaid beyond what is outstanding; repaying everything ends the agreement.
 import { createTestDatabase, TestDatabase } from "../../../tests/support/test-db";
 import { rowCounts } from "../../../tests/support/row-counts";
-import {
-  actorOf, asAdmin, codes, expectLedgerBalanced, key, makeAgreement, makeFund, ok, today,
-} from "../../../tests/support/fund-factories";
+import { actorOf, asAdmin, codes, expectLedgerBalanced, key, makeAgreement, makeFund, ok, today } from "../../../tests/support/fund-factories";
 import { RepaymentsService } from "./repayments.service";
 import { DisbursementsService } from "./disbursements.service";
 import { AgreementsService } from "./agreements.service";

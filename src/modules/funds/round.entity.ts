@@ -1,6 +1,7 @@
 // A round (cohort) of a fund: when it takes applications and which peer panel decides them.
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
+import { VersionedRecord } from "../../kit/versioned-record";
 import { Node } from "../../graphql/node";
 import { DateScalar } from "../../graphql/scalars";
 import { RoundStatus } from "./funds.enums";
@@ -9,7 +10,7 @@ import { RoundStatus } from "./funds.enums";
 @Entity({ name: "fund_round" })
 @Index("fund_round_name_key", { synchronize: false })
 @Index("fund_round_fund_idx", ["fundId", "opensOn", "id"])
-export class FundRound {
+export class FundRound extends VersionedRecord() {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
@@ -35,16 +36,4 @@ export class FundRound {
   @Field(() => RoundStatus)
   @Column({ type: "text", default: RoundStatus.OPEN })
   status: RoundStatus;
-
-  @Field(() => Int)
-  @Column({ type: "int", default: 1 })
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  createdAt: Date;
-
-  @Field()
-  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
-  updatedAt: Date;
 }

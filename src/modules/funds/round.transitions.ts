@@ -1,7 +1,7 @@
 // The round lifecycle: OPEN (taking applications between its days) → CLOSED.
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../../auth/viewer";
-import { applyMove, Lifecycle } from "./lifecycle";
+import { applyMove, Lifecycle } from "../../kit/lifecycle";
 import { FundRound } from "./round.entity";
 import { RoundStatus as S } from "./funds.enums";
 

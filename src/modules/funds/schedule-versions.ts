@@ -1,9 +1,9 @@
 // Writing schedule versions: the terms of one version and the instalments they yield (kept for ever, like the ledger).
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../../auth/viewer";
-import { InputChecks } from "../../graphql/input-checks";
 import { RepaymentSchedule, ScheduledInstalment } from "./schedule.entity";
 import { instalmentsFor } from "./schedule";
+import { InputChecks } from "../../kit/input-checks";
 
 export const MAX_TERM_MONTHS = 120;
 

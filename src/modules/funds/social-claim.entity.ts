@@ -1,6 +1,7 @@
 // A claim to repay part of an agreement in social value: what was done, its agreed value, and the review.
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
+import { VersionedRecord } from "../../kit/versioned-record";
 import { Node } from "../../graphql/node";
 import { DateScalar } from "../../graphql/scalars";
 import { ClaimStatus } from "./funds.enums";
@@ -9,7 +10,7 @@ import { ClaimStatus } from "./funds.enums";
 @Entity({ name: "social_repayment_claim" })
 @Index("social_repayment_claim_group_key", ["ledgerGroupId"], { unique: true })
 @Index("social_repayment_claim_agreement_idx", ["agreementId", "createdAt"])
-export class SocialRepaymentClaim {
+export class SocialRepaymentClaim extends VersionedRecord() {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
@@ -56,16 +57,4 @@ export class SocialRepaymentClaim {
   /** The ledger group that credited the agreement when the claim was accepted. */
   @Column({ name: "ledger_group_id", type: "uuid", nullable: true })
   ledgerGroupId: string | null;
-
-  @Field(() => Int)
-  @Column({ type: "int", default: 1 })
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  createdAt: Date;
-
-  @Field()
-  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
-  updatedAt: Date;
 }

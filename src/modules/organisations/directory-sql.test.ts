@@ -1,6 +1,7 @@
 // The directory query's SQL count does not grow with page size: first: 5 and first: 100 run the same statements.
 import { startTestApp, TestApp } from "../../../tests/support/test-app";
-import { generateOrganisation, insertGenerated, seededRandom } from "./organisations.generator";
+import { seededRandom } from "../../demo/seeding";
+import { generateOrganisation, insertGenerated } from "./organisations.generator";
 
 const DIRECTORY = `query($first: Int) { organisations(first: $first, orderBy: { field: NAME, direction: ASC }) {
   totalCount pageInfo { hasNextPage endCursor }

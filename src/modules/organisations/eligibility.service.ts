@@ -1,15 +1,15 @@
 // STO eligibility: record an assessment (ADMIN or PANEL_MEMBER); the organisation's stoStatus follows the latest.
 import type { DataSource } from "typeorm";
-import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
-import { inTransaction, Rollback } from "../../db/transaction";
-import { UserError, userError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
+import { inTransaction } from "../../db/transaction";
 import { organisationAccess } from "./access";
 import { StoAssessment } from "./sto-assessment.entity";
 import { StoStatus } from "./organisation.enums";
 import { lockOrganisation } from "./organisations.service";
 import type { RecordStoAssessmentInput } from "./organisations.inputs";
+import { refusal, refuseAll, Result } from "../../kit/refusals";
+import { saveChange } from "../../kit/records";
+import { InputChecks } from "../../kit/input-checks";
 
 type Answers = Pick<RecordStoAssessmentInput,
   "tradesForSocialPurpose" | "communityLed" | "keepsSurplusInRegion" | "notGrantOnlyCharity" | "doesNotExportProfit">;
@@ -21,22 +21,21 @@ export function outcomeOf(a: Answers): StoStatus {
     : StoStatus.NOT_ELIGIBLE;
 }
 
-export type AssessmentResult = { assessment: StoAssessment } | { errors: UserError[] };
+export type AssessmentResult = Result<{ assessment: StoAssessment }>;
 
 export class EligibilityService {
   constructor(private readonly db: DataSource) {}
 
   async record(actor: Actor, organisationId: string, input: RecordStoAssessmentInput): Promise<AssessmentResult> {
     if (!organisationAccess.assess(actor.viewer)) {
-      return { errors: [userError(null, "NOT_ALLOWED", "Only network staff (ADMIN) and panel members assess STO eligibility.")] };
+      return { errors: [refusal(null, "NOT_ALLOWED", "Only network staff (ADMIN) and panel members assess STO eligibility.")] };
     }
     return inTransaction(this.db, async (m) => {
       const organisation = await lockOrganisation(m, organisationId);
-      if (!organisation) throw new Rollback({ errors: [userError("organisationId", "NOT_FOUND", "No organisation has that ID.")] });
       const c = new InputChecks();
       const reasons = c.text("reasons", input.reasons, { max: 5000, required: true });
       if (organisation.archivedAt) c.add("organisationId", "ARCHIVED", "Archived organisations are not assessed.");
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const outcome = outcomeOf(input);
       const assessment = await m.save(m.create(StoAssessment, {
         organisationId,
@@ -51,12 +50,8 @@ export class EligibilityService {
       }));
       const before = organisation.stoStatus;
       organisation.stoStatus = outcome;
-      organisation.version += 1;
-      organisation.updatedAt = new Date();
-      await m.save(organisation);
-      await audit.record(m, actor, {
-        action: "organisation.assessEligibility", entityType: "Organisation", entityId: organisationId,
-        before: { stoStatus: before }, after: { stoStatus: outcome, assessmentId: assessment.id, reasons },
+      await saveChange(m, actor, organisation, {
+        action: "organisation.assessEligibility", before: { stoStatus: before }, after: { stoStatus: outcome, assessmentId: assessment.id, reasons },
       });
       return { assessment };
     });

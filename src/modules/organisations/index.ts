@@ -9,11 +9,9 @@ import { Contact } from "./contact.entity";
 import { Organisations1763900000200 } from "./migrations/1763900000200-Organisations";
 import { OrganisationSearchDocument1763900000250 } from "./migrations/1763900000250-OrganisationSearchDocument";
 import { OrganisationsResolver } from "./organisations.resolver";
-import {
-  ContactFieldsResolver, MembershipOrganisationResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver,
-} from "./organisation-fields.resolver";
+import { ContactFieldsResolver, MembershipOrganisationResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver } from "./organisation-fields.resolver";
 import { organisationsLoaders } from "./organisations.loaders";
-import { TYPO_TOLERANCE } from "./organisations.directory";
+import { TYPO_TOLERANCE } from "./organisations.lists";
 import { organisationAccess } from "./access";
 import { loadDemoOrganisations } from "./organisations.demo";
 import { generateScaleOrganisations } from "./organisations.scale";

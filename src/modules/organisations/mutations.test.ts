@@ -60,17 +60,30 @@ test("bad input gets a clear userError per field and writes nothing", async () =
   const r = await app.ok(CREATE, { input: {
     name: "   ", description: "x".repeat(5001), legalForm: "CIO", website: "not a url",
     registeredPlaceId: toGlobalId("Place", "00000000-0000-4000-8000-000000000000"),
-    placesServedIds: [toGlobalId("Organisation", "00000000-0000-4000-8000-000000000000")],
+    placesServedIds: [toGlobalId("Place", "00000000-0000-4000-8000-000000000001")],
     identifiers: ["US-EIN-123", "GB-COH-123", "GB-CHC-1123456"], governance: { boardSize: 3, communityBoardMembers: 4 },
     tradingIncomePercent: 150, foundedOn: "2999-01-01",
   } }, SYSTEM_ADMIN);
   const codes = r.createOrganisation.userErrors.map((e: { field: string[]; code: string }) => `${e.field.join(".")}:${e.code}`);
   expect(codes.sort()).toEqual([
     "description:TOO_LONG", "foundedOn:IN_FUTURE", "governance.communityBoardMembers:MORE_THAN_BOARD", "identifiers.0:INVALID_IDENTIFIER",
-    "identifiers.1:INVALID_IDENTIFIER", "identifiers.2:IDENTIFIER_TAKEN", "name:REQUIRED", "placesServedIds.0:INVALID_ID",
+    "identifiers.1:INVALID_IDENTIFIER", "identifiers.2:IDENTIFIER_TAKEN", "name:REQUIRED", "placesServedIds.0:UNKNOWN_PLACE",
     "registeredPlaceId:UNKNOWN_PLACE", "tradingIncomePercent:OUT_OF_RANGE", "website:INVALID_URL",
   ].sort());
   expect(r.createOrganisation.userErrors.find((e: { code: string }) => e.code === "IDENTIFIER_TAKEN").message).toMatch(/another organisation/);
+  expect(await counts()).toEqual(before);
+});
+
+test("an ID of another type is refused before any rule runs, naming every such field", async () => {
+  const before = await counts();
+  const r = await app.ok(CREATE, { input: {
+    name: "Fine", legalForm: "CIO", registeredPlaceId: toGlobalId("Organisation", "00000000-0000-4000-8000-000000000000"),
+    placesServedIds: [toGlobalId("Place", "00000000-0000-4000-8000-000000000000"), "not-an-id"],
+  } }, SYSTEM_ADMIN);
+  expect(r.createOrganisation).toEqual({ organisation: null, userErrors: [
+    { field: ["registeredPlaceId"], code: "INVALID_ID", message: "That is not a Place's ID." },
+    { field: ["placesServedIds", "1"], code: "INVALID_ID", message: "That is not a Place's ID." },
+  ] });
   expect(await counts()).toEqual(before);
 });
 

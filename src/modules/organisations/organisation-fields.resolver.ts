@@ -9,7 +9,7 @@ import { Organisation } from "./organisation.entity";
 import { STATUTORY_ASSET_LOCK } from "./organisation.enums";
 import { StoAssessment } from "./sto-assessment.entity";
 import { Contact } from "./contact.entity";
-import { Governance } from "./organisations.payloads";
+import { Governance } from "./organisations.types";
 
 @Resolver(() => Organisation)
 export class OrganisationFieldsResolver {

@@ -1,11 +1,10 @@
 // Checks shared by create and update: text sizes, governance, trading share, website, places and identifiers.
 import type { EntityManager } from "typeorm";
-import { InputChecks } from "../../graphql/input-checks";
-import { keyOf } from "../../graphql/ids";
-import { londonDate } from "../../graphql/scalars";
 import { PlacesService } from "../places/places.service";
 import type { GovernanceInput } from "./organisations.inputs";
 import { parseIdentifier } from "./identifiers";
+import { InputChecks } from "../../kit/input-checks";
+import { londonDate } from "../../kit/calendar";
 
 export const LIMITS = { name: 200, description: 5000, website: 500 };
 
@@ -29,27 +28,16 @@ export function checkFoundedOn(c: InputChecks, foundedOn: string | null | undefi
   if (foundedOn && foundedOn > today) c.add("foundedOn", "IN_FUTURE", "The founding date cannot be in the future.");
 }
 
-/** Decodes place IDs and checks they exist; returns keys (registered place first) or adds errors. */
+/** Checks the places exist (registered place and places served); returns them with repeats removed, or adds errors. */
 export async function checkPlaces(
   c: InputChecks, m: EntityManager, registered: string | null | undefined, served: string[] | null | undefined,
 ): Promise<{ registeredPlaceId: string | null | undefined; servedIds: string[] | undefined }> {
-  const decode = (field: string, id: string) => {
-    const key = keyOf(id, "Place");
-    if (!key) c.add(field, "INVALID_ID", "That is not a place's ID.");
-    return key;
-  };
-  const registeredKey = registered === undefined || registered === null ? registered : decode("registeredPlaceId", registered);
-  const servedKeys = served ? served.map((id, i) => decode(`placesServedIds.${i}`, id)) : undefined;
-  const wanted = [registeredKey, ...(servedKeys ?? [])].filter((k): k is string => !!k);
-  const found = await new PlacesService(m).existing(wanted);
-  if (registeredKey && !found.has(registeredKey)) c.add("registeredPlaceId", "UNKNOWN_PLACE", "No place has that ID.");
-  servedKeys?.forEach((k, i) => {
-    if (k && !found.has(k)) c.add(`placesServedIds.${i}`, "UNKNOWN_PLACE", "No place has that ID.");
+  const found = await new PlacesService(m).existing([...(registered ? [registered] : []), ...(served ?? [])]);
+  if (registered && !found.has(registered)) c.add("registeredPlaceId", "UNKNOWN_PLACE", "No place has that ID.");
+  served?.forEach((k, i) => {
+    if (!found.has(k)) c.add(`placesServedIds.${i}`, "UNKNOWN_PLACE", "No place has that ID.");
   });
-  return {
-    registeredPlaceId: registeredKey ?? (registered === null ? null : undefined),
-    servedIds: servedKeys ? [...new Set(servedKeys.filter((k): k is string => !!k))] : undefined,
-  };
+  return { registeredPlaceId: registered, servedIds: served ? [...new Set(served)] : undefined };
 }
 
 /** Parses identifiers, refusing bad formats, repeats within the input, and ones another organisation holds. */

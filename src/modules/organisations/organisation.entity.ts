@@ -1,8 +1,9 @@
 // An organisation in the register: identity, legal form, places, causes, governance, lifecycle, STO status.
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../../graphql/node";
 import { DateScalar } from "../../graphql/scalars";
+import { EXPECTED_VERSION, VersionedRecord } from "../../kit/versioned-record";
 import { Cause, LegalForm, LifecycleStage, StoStatus } from "./organisation.enums";
 
 @ObjectType({ implements: Node, description: "An organisation in the network's register (an STO or one being assessed)." })
@@ -12,7 +13,7 @@ import { Cause, LegalForm, LifecycleStage, StoStatus } from "./organisation.enum
 @Index("organisation_updated_idx", { synchronize: false })
 @Index("organisation_search_idx", { synchronize: false })
 @Index("organisation_name_trgm_idx", { synchronize: false })
-export class Organisation {
+export class Organisation extends VersionedRecord({ version: EXPECTED_VERSION }) {
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
@@ -77,18 +78,6 @@ export class Organisation {
   @Field(() => Date, { nullable: true })
   @Column({ name: "archived_at", type: "timestamptz", nullable: true })
   archivedAt: Date | null;
-
-  @Field(() => Int, { description: "Increases with every change; send it back as expectedVersion when updating." })
-  @Column({ type: "int", default: 1 })
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
-  createdAt: Date;
-
-  @Field()
-  @Column({ name: "updated_at", type: "timestamptz", default: () => "now()" })
-  updatedAt: Date;
 
   /** Name (weight A) and description (B) as a tsvector, kept by a database trigger; never read or written here. */
   @Column({ name: "search_document", type: "tsvector", nullable: true, select: false, insert: false, update: false })

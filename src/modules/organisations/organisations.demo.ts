@@ -2,7 +2,8 @@
 import type { DemoContext } from "../../kith-module";
 import { DEMO_USERS } from "../../demo/demo-accounts";
 import { LegalForm } from "./organisation.enums";
-import { generateOrganisation, insertGenerated, seededRandom } from "./organisations.generator";
+import { seededRandom } from "../../demo/seeding";
+import { generateOrganisation, insertGenerated } from "./organisations.generator";
 
 export const DEMO_ORGANISATION_COUNT = 60;
 const DEMO_SEED = 20261123;

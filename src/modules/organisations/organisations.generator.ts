@@ -4,17 +4,6 @@ import { Cause, LegalForm, LifecycleStage, StoStatus } from "./organisation.enum
 import { outcomeOf } from "./eligibility.service";
 
 /** mulberry32: a tiny seeded PRNG, so the same seed always gives the same register. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const AREAS: Record<string, string[]> = {
   E06000006: ["Runcorn", "Widnes", "Halebank", "Hale Village", "Castlefields"],
   E08000011: ["Kirkby", "Huyton", "Prescot", "Halewood", "Stockbridge Village"],

@@ -1,27 +1,27 @@
-// The register's queries and mutations: decode IDs, call one service method, return the payload.
-import { Arg, Args, ArgsType, Ctx, Field, Mutation, Query, Resolver } from "type-graphql";
-import { ValidateNested } from "class-validator";
+// The register's queries and mutations: call one service method and return its payload (IDs arrive decoded).
+import { Arg, Args, ArgsType, Ctx, Field, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { ConnectionResult, ConnectionType, PageArgs } from "../../graphql/connection";
-import { decodeId, payload } from "../../graphql/payloads";
+import { ConnectionResult, PageArgs } from "../../graphql/connection";
+import { Mutation, Query } from "../../graphql/operations";
+import { toPayload } from "../../graphql/payloads";
 import { Organisation } from "./organisation.entity";
 import { OrganisationsService } from "./organisations.service";
 import { EligibilityService } from "./eligibility.service";
 import { PeopleService } from "./people.service";
-import { listOrganisations } from "./organisations.directory";
+import { listOrganisations } from "./organisations.lists";
 import {
   AddContactInput, ArchiveOrganisationInput, CreateOrganisationInput, InviteMemberInput, OrganisationFilter,
   OrganisationIdentifierInput, OrganisationOrder, RecordStoAssessmentInput, RemoveContactInput, RemoveMemberInput,
   UpdateContactInput, UpdateOrganisationInput,
 } from "./organisations.inputs";
-import { ContactPayload, MembershipPayload, OrganisationPayload, StoAssessmentPayload } from "./organisations.payloads";
-
-export const OrganisationConnection = ConnectionType(Organisation, "Organisation");
+import {
+  ContactPayload, MembershipPayload, OrganisationConnection, OrganisationPayload, StoAssessmentPayload,
+} from "./organisations.types";
 
 @ArgsType()
 class OrganisationsArgs extends PageArgs {
-  @Field(() => OrganisationFilter, { nullable: true }) @ValidateNested() filter?: OrganisationFilter | null;
-  @Field(() => OrganisationOrder, { nullable: true }) @ValidateNested() orderBy?: OrganisationOrder | null;
+  @Field(() => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter | null;
+  @Field(() => OrganisationOrder, { nullable: true }) orderBy?: OrganisationOrder | null;
 }
 
 @Resolver()
@@ -33,76 +33,56 @@ export class OrganisationsResolver {
 
   @Mutation(() => OrganisationPayload, { description: "Register an organisation; a signed-in person becomes its OWNER." })
   async createOrganisation(@Arg("input") input: CreateOrganisationInput, @Ctx() ctx: Context): Promise<OrganisationPayload> {
-    return payload<OrganisationPayload>("organisation", await new OrganisationsService(ctx.app.db).create(ctx, input));
+    return toPayload(await new OrganisationsService(ctx.app.db).create(ctx, input));
   }
 
   @Mutation(() => OrganisationPayload, { description: "Change an organisation (owners, editors, ADMIN)." })
   async updateOrganisation(@Arg("input") input: UpdateOrganisationInput, @Ctx() ctx: Context): Promise<OrganisationPayload> {
-    const id = decodeId(input.id, "Organisation", "id");
-    if ("errors" in id) return payload<OrganisationPayload>("organisation", id);
-    return payload<OrganisationPayload>("organisation", await new OrganisationsService(ctx.app.db).update(ctx, id.key, input));
+    return toPayload(await new OrganisationsService(ctx.app.db).update(ctx, input.id, input));
   }
 
   @Mutation(() => OrganisationPayload, { description: "Archive an organisation (owners, ADMIN). Nothing is ever deleted." })
   async archiveOrganisation(@Arg("input") input: ArchiveOrganisationInput, @Ctx() ctx: Context): Promise<OrganisationPayload> {
-    const id = decodeId(input.id, "Organisation", "id");
-    if ("errors" in id) return payload<OrganisationPayload>("organisation", id);
-    return payload<OrganisationPayload>("organisation", await new OrganisationsService(ctx.app.db).archive(ctx, id.key, input));
+    return toPayload(await new OrganisationsService(ctx.app.db).archive(ctx, input.id, input));
   }
 
   @Mutation(() => OrganisationPayload)
   async addOrganisationIdentifier(@Arg("input") input: OrganisationIdentifierInput, @Ctx() ctx: Context): Promise<OrganisationPayload> {
-    const id = decodeId(input.organisationId, "Organisation", "organisationId");
-    if ("errors" in id) return payload<OrganisationPayload>("organisation", id);
-    return payload<OrganisationPayload>("organisation", await new OrganisationsService(ctx.app.db).addIdentifier(ctx, id.key, input.identifier));
+    return toPayload(await new OrganisationsService(ctx.app.db).addIdentifier(ctx, input.organisationId, input.identifier));
   }
 
   @Mutation(() => OrganisationPayload)
   async removeOrganisationIdentifier(@Arg("input") input: OrganisationIdentifierInput, @Ctx() ctx: Context): Promise<OrganisationPayload> {
-    const id = decodeId(input.organisationId, "Organisation", "organisationId");
-    if ("errors" in id) return payload<OrganisationPayload>("organisation", id);
-    return payload<OrganisationPayload>("organisation", await new OrganisationsService(ctx.app.db).removeIdentifier(ctx, id.key, input.identifier));
+    return toPayload(await new OrganisationsService(ctx.app.db).removeIdentifier(ctx, input.organisationId, input.identifier));
   }
 
   @Mutation(() => StoAssessmentPayload, { description: "Record an STO eligibility assessment (ADMIN, PANEL_MEMBER)." })
   async recordStoAssessment(@Arg("input") input: RecordStoAssessmentInput, @Ctx() ctx: Context): Promise<StoAssessmentPayload> {
-    const id = decodeId(input.organisationId, "Organisation", "organisationId");
-    if ("errors" in id) return payload<StoAssessmentPayload>("assessment", id);
-    return payload<StoAssessmentPayload>("assessment", await new EligibilityService(ctx.app.db).record(ctx, id.key, input));
+    return toPayload(await new EligibilityService(ctx.app.db).record(ctx, input.organisationId, input));
   }
 
   @Mutation(() => MembershipPayload, { description: "Add an existing account to an organisation, or change its role (owners, ADMIN)." })
   async inviteOrganisationMember(@Arg("input") input: InviteMemberInput, @Ctx() ctx: Context): Promise<MembershipPayload> {
-    const id = decodeId(input.organisationId, "Organisation", "organisationId");
-    if ("errors" in id) return payload<MembershipPayload>("membership", id);
-    return payload<MembershipPayload>("membership", await new PeopleService(ctx.app.db).invite(ctx, id.key, input.email, input.role));
+    return toPayload(await new PeopleService(ctx.app.db).invite(ctx, input.organisationId, input.email, input.role));
   }
 
   @Mutation(() => MembershipPayload, { description: "Remove a member (owners, ADMIN, or the member themself)." })
   async removeOrganisationMember(@Arg("input") input: RemoveMemberInput, @Ctx() ctx: Context): Promise<MembershipPayload> {
-    const id = decodeId(input.membershipId, "Membership", "membershipId");
-    if ("errors" in id) return payload<MembershipPayload>("membership", id);
-    return payload<MembershipPayload>("membership", await new PeopleService(ctx.app.db).remove(ctx, id.key));
+    return toPayload(await new PeopleService(ctx.app.db).remove(ctx, input.membershipId));
   }
 
   @Mutation(() => ContactPayload)
   async addOrganisationContact(@Arg("input") input: AddContactInput, @Ctx() ctx: Context): Promise<ContactPayload> {
-    const id = decodeId(input.organisationId, "Organisation", "organisationId");
-    if ("errors" in id) return payload<ContactPayload>("contact", id);
-    return payload<ContactPayload>("contact", await new PeopleService(ctx.app.db).addContact(ctx, id.key, input));
+    return toPayload(await new PeopleService(ctx.app.db).addContact(ctx, input.organisationId, input));
   }
 
   @Mutation(() => ContactPayload)
   async updateOrganisationContact(@Arg("input") input: UpdateContactInput, @Ctx() ctx: Context): Promise<ContactPayload> {
-    const id = decodeId(input.contactId, "Contact", "contactId");
-    if ("errors" in id) return payload<ContactPayload>("contact", id);
-    return payload<ContactPayload>("contact", await new PeopleService(ctx.app.db).updateContact(ctx, id.key, input));
+    return toPayload(await new PeopleService(ctx.app.db).updateContact(ctx, input.contactId, input));
   }
 
   @Mutation(() => ContactPayload)
   async removeOrganisationContact(@Arg("input") input: RemoveContactInput, @Ctx() ctx: Context): Promise<ContactPayload> {
-    const id = decodeId(input.contactId, "Contact", "contactId");
-    if ("errors" in id) return payload<ContactPayload>("contact", id);
-    return payload<ContactPayload>("contact", await new PeopleService(ctx.app.db).removeContact(ctx, id.key));
+    return toPayload(await new PeopleService(ctx.app.db).removeContact(ctx, input.contactId));
   }
 }

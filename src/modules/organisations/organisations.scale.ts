@@ -1,6 +1,7 @@
 // The scale generator's part: N more organisations, reproducible from a seed, inserted in bulk.
 import type { EntityManager } from "typeorm";
-import { generateOrganisation, insertGenerated, seededRandom } from "./organisations.generator";
+import { seededRandom } from "../../demo/seeding";
+import { generateOrganisation, insertGenerated } from "./organisations.generator";
 
 export async function generateScaleOrganisations(m: EntityManager, count: number, seed: number): Promise<number> {
   const [{ n }] = await m.query("SELECT count(*)::int AS n FROM organisation");

@@ -3,9 +3,9 @@ import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import { OrganisationRole } from "../../auth/roles";
 import type { Actor } from "../../auth/viewer";
-import { inTransaction, Rollback, sqlState } from "../../db/transaction";
-import { UserError, userError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
+import { inTransaction, sqlState } from "../../db/transaction";
+import { domainEvents } from "../../events/domain-events";
+import { lockForEdit, lockRecord, saveChange } from "../../kit/records";
 import { Membership } from "../../auth/membership.entity";
 import { organisationAccess } from "./access";
 import { Organisation } from "./organisation.entity";
@@ -14,11 +14,12 @@ import { PlaceServed } from "./place-served.entity";
 import { LifecycleStage } from "./organisation.enums";
 import type { ArchiveOrganisationInput, CreateOrganisationInput, UpdateOrganisationInput } from "./organisations.inputs";
 import { checkFoundedOn, checkGovernance, checkIdentifiers, checkPlaces, checkWebsite, LIMITS } from "./organisation-rules";
+import { refusal, refuse, refuseAll, Result } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
 
-export type OrganisationResult = { organisation: Organisation } | { errors: UserError[] };
+export type OrganisationResult = Result<{ organisation: Organisation }>;
 
-const notAllowed = (what: string) => userError(null, "NOT_ALLOWED", `You are not allowed to ${what}.`);
-const notFound = (field: string) => userError(field, "NOT_FOUND", "No organisation has that ID.");
+const notAllowed = (what: string) => refusal(null, "NOT_ALLOWED", `You are not allowed to ${what}.`);
 
 /** The audited view of an organisation: its own fields plus the places it serves. */
 async function snapshot(m: EntityManager, o: Organisation): Promise<Record<string, unknown>> {
@@ -29,14 +30,22 @@ async function snapshot(m: EntityManager, o: Organisation): Promise<Record<strin
   return { ...fields, placesServedIds: served.map((s) => s.place_id) };
 }
 
-export async function lockOrganisation(m: EntityManager, id: string): Promise<Organisation | null> {
-  return m.findOne(Organisation, { where: { id }, lock: { mode: "pessimistic_write" } });
+/** Locks the organisation for a change, or refuses NOT_FOUND naming `field`. */
+export function lockOrganisation(m: EntityManager, id: string, field = "organisationId"): Promise<Organisation> {
+  return lockRecord(m, Organisation, id, { noun: "organisation", field });
+}
+
+/** The event partners and other modules follow the register by. */
+function changed(m: EntityManager, actor: Actor, organisation: Organisation, type: "organisation.created" | "organisation.updated") {
+  return domainEvents.record(m, actor, {
+    type, subjectType: "Organisation", subjectId: organisation.id, data: { version: organisation.version, name: organisation.name },
+  });
 }
 
 /** Turns a unique-index race on identifiers into the same user error the pre-check gives. */
 function identifierRace(error: unknown, field: string): never {
   if (sqlState(error) === "23505") {
-    throw new Rollback({ errors: [userError(field, "IDENTIFIER_TAKEN", "That identifier already belongs to another organisation in the register.")] });
+    refuse(field, "IDENTIFIER_TAKEN", "That identifier already belongs to another organisation in the register.");
   }
   throw error;
 }
@@ -56,7 +65,7 @@ export class OrganisationsService {
       c.int("tradingIncomePercent", input.tradingIncomePercent, 0, 100);
       const places = await checkPlaces(c, m, input.registeredPlaceId, input.placesServedIds);
       const identifiers = await checkIdentifiers(c, m, input.identifiers ?? [], (i) => `identifiers.${i}`, null);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
 
       const organisation = await m.save(m.create(Organisation, {
         name: name!, description: description ?? null, legalForm: input.legalForm, foundedOn: input.foundedOn ?? null,
@@ -81,6 +90,7 @@ export class OrganisationsService {
         action: "organisation.create", entityType: "Organisation", entityId: organisation.id,
         after: { ...(await snapshot(m, organisation)), identifiers: identifiers.map((i) => i.value) },
       });
+      await changed(m, actor, organisation, "organisation.created");
       return { organisation };
     });
   }
@@ -88,12 +98,7 @@ export class OrganisationsService {
   async update(actor: Actor, id: string, input: UpdateOrganisationInput): Promise<OrganisationResult> {
     if (!organisationAccess.edit(actor.viewer, id)) return { errors: [notAllowed("edit this organisation")] };
     return inTransaction(this.db, async (m) => {
-      const organisation = await lockOrganisation(m, id);
-      if (!organisation) throw new Rollback({ errors: [notFound("id")] });
-      if (organisation.version !== input.expectedVersion) {
-        throw new Rollback({ errors: [userError("expectedVersion", "STALE_VERSION",
-          `Someone else changed this organisation first (now version ${organisation.version}). Reload it and apply your change again.`)] });
-      }
+      const organisation = await lockForEdit(m, Organisation, id, input.expectedVersion, { noun: "organisation" });
       const before = await snapshot(m, organisation);
       const c = new InputChecks();
       if (input.name !== undefined) {
@@ -125,18 +130,14 @@ export class OrganisationsService {
         organisation.tradingIncomePercent = input.tradingIncomePercent;
       }
       const places = await checkPlaces(c, m, input.registeredPlaceId, input.placesServedIds);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       if (places.registeredPlaceId !== undefined) organisation.registeredPlaceId = places.registeredPlaceId;
       if (input.placesServedIds !== undefined) {
         await m.delete(PlaceServed, { organisationId: id });
         if (places.servedIds?.length) await m.insert(PlaceServed, places.servedIds.map((placeId) => ({ organisationId: id, placeId })));
       }
-      organisation.version += 1;
-      organisation.updatedAt = new Date();
-      await m.save(organisation);
-      await audit.record(m, actor, {
-        action: "organisation.update", entityType: "Organisation", entityId: id, before, after: await snapshot(m, organisation),
-      });
+      await saveChange(m, actor, organisation, { action: "organisation.update", before, after: await snapshot(m, organisation) });
+      await changed(m, actor, organisation, "organisation.updated");
       return { organisation };
     });
   }
@@ -144,20 +145,13 @@ export class OrganisationsService {
   async archive(actor: Actor, id: string, input: ArchiveOrganisationInput): Promise<OrganisationResult> {
     if (!organisationAccess.archive(actor.viewer, id)) return { errors: [notAllowed("archive this organisation (owners and ADMIN only)")] };
     return inTransaction(this.db, async (m) => {
-      const organisation = await lockOrganisation(m, id);
-      if (!organisation) throw new Rollback({ errors: [notFound("id")] });
-      if (organisation.version !== input.expectedVersion) {
-        throw new Rollback({ errors: [userError("expectedVersion", "STALE_VERSION", "Someone else changed this organisation first. Reload it and try again.")] });
-      }
-      if (organisation.archivedAt) throw new Rollback({ errors: [userError("id", "ALREADY_ARCHIVED", "This organisation is already archived.")] });
+      const organisation = await lockForEdit(m, Organisation, id, input.expectedVersion, { noun: "organisation" });
+      if (organisation.archivedAt) refuse("id", "ALREADY_ARCHIVED", "This organisation is already archived.");
       organisation.archivedAt = new Date();
-      organisation.version += 1;
-      organisation.updatedAt = organisation.archivedAt;
-      await m.save(organisation);
-      await audit.record(m, actor, {
-        action: "organisation.archive", entityType: "Organisation", entityId: id,
-        before: { archivedAt: null }, after: { archivedAt: organisation.archivedAt },
+      await saveChange(m, actor, organisation, {
+        action: "organisation.archive", before: { archivedAt: null }, after: { archivedAt: organisation.archivedAt },
       });
+      await changed(m, actor, organisation, "organisation.updated");
       return { organisation };
     });
   }
@@ -166,16 +160,15 @@ export class OrganisationsService {
     if (!organisationAccess.edit(actor.viewer, organisationId)) return { errors: [notAllowed("edit this organisation")] };
     return inTransaction(this.db, async (m) => {
       const organisation = await lockOrganisation(m, organisationId);
-      if (!organisation) throw new Rollback({ errors: [notFound("organisationId")] });
       const c = new InputChecks();
       const [identifier] = await checkIdentifiers(c, m, [raw], () => "identifier", organisationId);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       await m.insert(OrganisationIdentifier, { ...identifier, organisationId }).catch((e) => identifierRace(e, "identifier"));
-      await this.touch(m, organisation);
-      await audit.record(m, actor, {
-        action: "organisation.addIdentifier", entityType: "Organisation", entityId: organisationId,
-        before: { identifier: null }, after: { identifier: identifier.value },
+      // Identifier changes are changes to the organisation: a new version and updatedAt, so syncs see them.
+      await saveChange(m, actor, organisation, {
+        action: "organisation.addIdentifier", before: { identifier: null }, after: { identifier: identifier.value },
       });
+      await changed(m, actor, organisation, "organisation.updated");
       return { organisation };
     });
   }
@@ -184,23 +177,14 @@ export class OrganisationsService {
     if (!organisationAccess.edit(actor.viewer, organisationId)) return { errors: [notAllowed("edit this organisation")] };
     return inTransaction(this.db, async (m) => {
       const organisation = await lockOrganisation(m, organisationId);
-      if (!organisation) throw new Rollback({ errors: [notFound("organisationId")] });
       const value = raw.trim().toUpperCase().replace(/\s+/g, "");
       const removed = await m.delete(OrganisationIdentifier, { organisationId, value });
-      if (!removed.affected) throw new Rollback({ errors: [userError("identifier", "NOT_FOUND", `${value} is not an identifier of this organisation.`)] });
-      await this.touch(m, organisation);
-      await audit.record(m, actor, {
-        action: "organisation.removeIdentifier", entityType: "Organisation", entityId: organisationId,
-        before: { identifier: value }, after: { identifier: null },
+      if (!removed.affected) refuse("identifier", "NOT_FOUND", "That is not an identifier of this organisation.");
+      await saveChange(m, actor, organisation, {
+        action: "organisation.removeIdentifier", before: { identifier: value }, after: { identifier: null },
       });
+      await changed(m, actor, organisation, "organisation.updated");
       return { organisation };
     });
-  }
-
-  /** Identifier changes are changes to the organisation: bump version and updatedAt so syncs see them. */
-  private async touch(m: EntityManager, organisation: Organisation): Promise<void> {
-    organisation.version += 1;
-    organisation.updatedAt = new Date();
-    await m.save(organisation);
   }
 }

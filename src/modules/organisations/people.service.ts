@@ -5,16 +5,16 @@ import { Membership } from "../../auth/membership.entity";
 import { User } from "../../auth/user.entity";
 import { OrganisationRole } from "../../auth/roles";
 import type { Actor } from "../../auth/viewer";
-import { inTransaction, Rollback } from "../../db/transaction";
-import { UserError, userError } from "../../graphql/errors";
-import { InputChecks } from "../../graphql/input-checks";
+import { inTransaction } from "../../db/transaction";
 import { organisationAccess } from "./access";
 import { Contact } from "./contact.entity";
 import { lockOrganisation } from "./organisations.service";
 import type { AddContactInput, UpdateContactInput } from "./organisations.inputs";
+import { refusal, refuse, Result, refuseAll } from "../../kit/refusals";
+import { InputChecks } from "../../kit/input-checks";
 
-export type MembershipResult = { membership: Membership } | { errors: UserError[] };
-export type ContactResult = { contact: Contact } | { errors: UserError[] };
+export type MembershipResult = Result<{ membership: Membership }>;
+export type ContactResult = Result<{ contact: Contact }>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
@@ -30,9 +30,8 @@ function checkContact(c: InputChecks, input: Partial<Omit<AddContactInput, "name
 }
 
 async function requireOrganisation(m: EntityManager, id: string, field = "organisationId") {
-  const organisation = await lockOrganisation(m, id);
-  if (!organisation) throw new Rollback({ errors: [userError(field, "NOT_FOUND", "No organisation has that ID.")] });
-  if (organisation.archivedAt) throw new Rollback({ errors: [userError(field, "ARCHIVED", "This organisation is archived.")] });
+  const organisation = await lockOrganisation(m, id, field);
+  if (organisation.archivedAt) refuse(field, "ARCHIVED", "This organisation is archived.");
   return organisation;
 }
 
@@ -44,14 +43,14 @@ export class PeopleService {
   /** Adds an existing account to the organisation, or changes the role of one already there. */
   async invite(actor: Actor, organisationId: string, email: string, role: OrganisationRole): Promise<MembershipResult> {
     if (!organisationAccess.manageMembers(actor.viewer, organisationId)) {
-      return { errors: [userError(null, "NOT_ALLOWED", "Only the organisation's owners and ADMIN manage its members.")] };
+      return { errors: [refusal(null, "NOT_ALLOWED", "Only the organisation's owners and ADMIN manage its members.")] };
     }
     return inTransaction(this.db, async (m) => {
       await requireOrganisation(m, organisationId);
       const user = await m.getRepository(User).createQueryBuilder("u").where("lower(u.email) = lower(:email)", { email: email.trim() }).getOne();
-      if (!user) throw new Rollback({ errors: [userError("email", "NO_ACCOUNT", "No kith account uses that email; ask the person to get an account first.")] });
+      if (!user) refuse("email", "NO_ACCOUNT", "No kith account uses that email; ask the person to get an account first.");
       const existing = await m.findOne(Membership, { where: { organisationId, userId: user.id }, lock: { mode: "pessimistic_write" } });
-      if (existing?.role === role) throw new Rollback({ errors: [userError("role", "ALREADY_MEMBER", `That person is already ${role} of this organisation.`)] });
+      if (existing?.role === role) refuse("role", "ALREADY_MEMBER", `That person is already ${role} of this organisation.`);
       if (existing?.role === OrganisationRole.OWNER) await this.keepAnOwner(m, organisationId, existing.id);
       const membership = existing ?? m.create(Membership, { organisationId, userId: user.id });
       const before = existing ? { role: existing.role } : null;
@@ -71,7 +70,7 @@ export class PeopleService {
       // Members may leave on their own; otherwise owners and ADMIN decide.
       const allowed = membership && (membership.userId === actor.viewer.userId || organisationAccess.manageMembers(actor.viewer, membership.organisationId));
       if (!membership || !allowed) {
-        throw new Rollback({ errors: [userError("membershipId", "NOT_FOUND", "No membership you can manage has that ID.")] });
+        refuse("membershipId", "NOT_FOUND", "No membership you can manage has that ID.");
       }
       await lockOrganisation(m, membership.organisationId);
       if (membership.role === OrganisationRole.OWNER) await this.keepAnOwner(m, membership.organisationId, membership.id);
@@ -91,19 +90,19 @@ export class PeopleService {
       [organisationId, leavingMembershipId],
     );
     if (row.n === 0) {
-      throw new Rollback({ errors: [userError("membershipId", "LAST_OWNER", "This is the organisation's last owner; make someone else OWNER first.")] });
+      refuse("membershipId", "LAST_OWNER", "This is the organisation's last owner; make someone else OWNER first.");
     }
   }
 
   async addContact(actor: Actor, organisationId: string, input: AddContactInput): Promise<ContactResult> {
     if (!organisationAccess.manageContacts(actor.viewer, organisationId)) {
-      return { errors: [userError(null, "NOT_ALLOWED", "Only the organisation's owners, editors and ADMIN manage its contacts.")] };
+      return { errors: [refusal(null, "NOT_ALLOWED", "Only the organisation's owners, editors and ADMIN manage its contacts.")] };
     }
     return inTransaction(this.db, async (m) => {
       await requireOrganisation(m, organisationId);
       const c = new InputChecks();
       const fields = checkContact(c, input, true);
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       const contact = await m.save(m.create(Contact, {
         organisationId, name: fields.name!, role: fields.role ?? null, email: fields.email ?? null, phone: fields.phone ?? null,
       }));
@@ -116,13 +115,13 @@ export class PeopleService {
     return inTransaction(this.db, async (m) => {
       const contact = await m.findOne(Contact, { where: { id: contactId }, lock: { mode: "pessimistic_write" } });
       if (!contact || !organisationAccess.manageContacts(actor.viewer, contact.organisationId)) {
-        throw new Rollback({ errors: [userError("contactId", "NOT_FOUND", "No contact you can edit has that ID.")] });
+        refuse("contactId", "NOT_FOUND", "No contact you can edit has that ID.");
       }
       const before = contactFields(contact);
       const c = new InputChecks();
       const fields = checkContact(c, input, false);
       if (input.name === null) c.add("name", "REQUIRED", "A contact needs a name.");
-      if (!c.ok) throw new Rollback({ errors: c.errors });
+      if (!c.ok) refuseAll(c.errors);
       if (fields.name) contact.name = fields.name;
       if (input.role !== undefined) contact.role = fields.role ?? null;
       if (input.email !== undefined) contact.email = fields.email ?? null;
@@ -137,7 +136,7 @@ export class PeopleService {
     return inTransaction(this.db, async (m) => {
       const contact = await m.findOne(Contact, { where: { id: contactId }, lock: { mode: "pessimistic_write" } });
       if (!contact || !organisationAccess.manageContacts(actor.viewer, contact.organisationId)) {
-        throw new Rollback({ errors: [userError("contactId", "NOT_FOUND", "No contact you can edit has that ID.")] });
+        refuse("contactId", "NOT_FOUND", "No contact you can edit has that ID.");
       }
       await m.delete(Contact, { id: contactId });
       await audit.record(m, actor, { action: "organisation.removeContact", entityType: "Contact", entityId: contactId, before: contactFields(contact), after: null });

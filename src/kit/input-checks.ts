@@ -1,16 +1,16 @@
 // Collects field-level user errors for a mutation's input, so every problem is reported at once.
-import { UserError, userError } from "./errors";
-import { money } from "./scalars";
+import { Refusal, refusal } from "./refusals";
+import { formatPence } from "./money";
 
 export class InputChecks {
-  readonly errors: UserError[] = [];
+  readonly errors: Refusal[] = [];
 
   get ok(): boolean {
     return this.errors.length === 0;
   }
 
   add(field: string | null, code: string, message: string): this {
-    this.errors.push(userError(field, code, message));
+    this.errors.push(refusal(field, code, message));
     return this;
   }
 
@@ -27,6 +27,11 @@ export class InputChecks {
     return o.required || trimmed.length ? trimmed : null;
   }
 
+  /** A client's idempotency key (required, at most 200 characters). */
+  idempotencyKey(value: string | null | undefined, field = "idempotencyKey"): string {
+    return this.text(field, value, { max: 200, required: true, label: "idempotency key" }) ?? "";
+  }
+
   int(field: string, value: number | null | undefined, min: number, max: number): void {
     if (value === undefined || value === null) return;
     if (!Number.isInteger(value) || value < min || value > max) {
@@ -39,7 +44,7 @@ export class InputChecks {
     if (value === undefined || value === null) return;
     const label = o.label ?? field.split(".").pop();
     if (!Number.isSafeInteger(value)) this.add(field, "NOT_WHOLE_PENCE", `Give the ${label} in whole pence (e.g. 2500000 for £25,000.00).`);
-    else if (value < o.min) this.add(field, value < 0 ? "NEGATIVE_AMOUNT" : "AMOUNT_TOO_SMALL", `The ${label} must be at least ${money(o.min).formatted}.`);
-    else if (value > o.max) this.add(field, "AMOUNT_TOO_LARGE", `The ${label} can be at most ${money(o.max).formatted}.`);
+    else if (value < o.min) this.add(field, value < 0 ? "NEGATIVE_AMOUNT" : "AMOUNT_TOO_SMALL", `The ${label} must be at least ${formatPence(o.min)}.`);
+    else if (value > o.max) this.add(field, "AMOUNT_TOO_LARGE", `The ${label} can be at most ${formatPence(o.max)}.`);
   }
 }

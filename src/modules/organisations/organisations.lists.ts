@@ -1,11 +1,12 @@
-// The directory query: text search (full text + trigram), filters, and keyset orderings for `organisations`.
+// The register's read side: the directory (`organisations`: text search, filters, keyset orderings) and the filter
+// fields later modules add to it through the `organisationFilters` extension point.
 import type { DataSource, SelectQueryBuilder } from "typeorm";
-import { ConnectionResult, Ordering, PageArgs, paginate } from "../../graphql/connection";
+import { ConnectionResult, OrderDirection, Ordering, PageArgs, paginate } from "../../graphql/connection";
 import { badInput } from "../../graphql/errors";
-import { keyOf } from "../../graphql/ids";
+import { ExtensionPoint } from "../../kit/extension-point";
 import { organisationsApi } from "./organisations.api";
 import { Organisation } from "./organisation.entity";
-import { OrderDirection, OrganisationFilter, OrganisationOrder, OrganisationOrderField } from "./organisations.inputs";
+import { OrganisationFilter, OrganisationOrder, OrganisationOrderField } from "./organisations.inputs";
 
 /** Kept by a trigger from name and description (see the OrganisationSearchDocument migration). */
 const DOCUMENT = "o.search_document";
@@ -31,25 +32,27 @@ function orderingFor(order: OrganisationOrder | null | undefined, searching: boo
   return { name: field, keys: ORDER_KEYS[field], direction };
 }
 
-/** A condition another module adds to the directory for a filter field it owns (e.g. clusters for clusterIds). */
-export type DirectoryFilter = (qb: SelectQueryBuilder<Organisation>, filter: OrganisationFilter, db: DataSource) => void | Promise<void>;
-const moduleFilters: DirectoryFilter[] = [];
-
-/** Lets a later module filter the directory on its own tables without this module reading them. */
-export function addDirectoryFilter(fn: DirectoryFilter): void {
-  moduleFilters.push(fn);
+/**
+ * A filter field a later module adds to `OrganisationFilter`, answered from its own tables (e.g. clusters' clusterIds):
+ * the module owns the field's declaration and its SQL; this module only calls it.
+ */
+export interface OrganisationFilterField {
+  name: string;
+  /** Declares the input field (type, description, limits), e.g. IdListField("Cluster", { max: 50, nullable: true }). */
+  field: PropertyDecorator;
+  /** Adds the condition on `o` (the organisation) for the value the client gave; not called for null or absent. */
+  apply(qb: SelectQueryBuilder<Organisation>, value: never): void;
 }
+
+export const organisationFilters = new ExtensionPoint<OrganisationFilterField>("organisations.filters",
+  (f) => f.field(OrganisationFilter.prototype, f.name));
 
 export async function listOrganisations(
   db: DataSource, args: PageArgs, filter: OrganisationFilter = {}, order?: OrganisationOrder | null,
 ): Promise<ConnectionResult<Organisation>> {
   const search = filter.search?.trim() ?? "";
   const ordering = orderingFor(order, search.length > 0);
-  const places = filter.placeIds?.length ? await organisationsApi.placesWithin(db, filter.placeIds.map((id) => {
-    const key = keyOf(id, "Place");
-    if (!key) throw badInput("filter.placeIds must hold places' IDs.");
-    return key;
-  })) : null;
+  const places = filter.placeIds?.length ? await organisationsApi.placesWithin(db, filter.placeIds) : null;
 
   const like = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const searchCondition = search ? await matchCondition(db, search, like) : null;
@@ -61,7 +64,10 @@ export async function listOrganisations(
   if (filter.lifecycleStages?.length) qb.andWhere("o.lifecycle_stage = ANY(:stages)", { stages: filter.lifecycleStages });
   if (filter.causes?.length) qb.andWhere("o.causes && :causes::text[]", { causes: filter.causes });
   if (places) qb.andWhere(organisationsApi.inPlacesCondition("o.id", "places"), { places });
-  for (const fn of moduleFilters) await fn(qb, filter, db);
+  for (const extra of organisationFilters.values()) {
+    const value = (filter as Record<string, unknown>)[extra.name];
+    if (value !== null && value !== undefined) extra.apply(qb, value as never);
+  }
   return paginate(qb, ordering, args);
 }
 

@@ -1,0 +1,28 @@
+// The places list: by kind, by parent, by part of the name or the exact GSS code, by name.
+import type { DataSource } from "typeorm";
+import { InputType } from "type-graphql";
+import { ConnectionResult, Ordering, PageArgs, paginate } from "../../graphql/connection";
+import { IdField, ListField, SEARCH_TEXT_LIMIT, TextField } from "../../graphql/input-fields";
+import { Place, PlaceKind } from "./place.entity";
+
+@InputType()
+export class PlaceFilter {
+  @ListField(() => PlaceKind, { nullable: true, max: 4 }) kinds?: PlaceKind[];
+  @IdField("Place", { nullable: true, description: "Only the direct children of this place." }) parentId?: string;
+  @TextField({ nullable: true, max: SEARCH_TEXT_LIMIT, description: "Part of the name or the exact GSS code." }) search?: string;
+}
+
+const BY_NAME: Ordering = { name: "name", keys: ["lower(p.name)", "p.id"], direction: "ASC" };
+
+export function listPlaces(db: DataSource, args: PageArgs, f: PlaceFilter): Promise<ConnectionResult<Place>> {
+  const qb = db.getRepository(Place).createQueryBuilder("p");
+  if (f.kinds?.length) qb.andWhere("p.kind = ANY(:kinds)", { kinds: f.kinds });
+  if (f.parentId) qb.andWhere("p.parent_id = :parent", { parent: f.parentId });
+  const search = f.search?.trim();
+  if (search) {
+    qb.andWhere("(p.name ILIKE :pattern ESCAPE '\\' OR p.code = :code)", {
+      pattern: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, code: search.toUpperCase(),
+    });
+  }
+  return paginate(qb, BY_NAME, args);
+}
