@@ -2,6 +2,7 @@
 import { AuthService, FREE_FAILURES, lockSeconds } from "./auth.service";
 import { createTestDatabase, TestDatabase } from "../../tests/support/test-db";
 import { makeUser, TEST_PASSWORD } from "../../tests/support/factories";
+import { raceTest } from "../../tests/support/races";
 
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 let tdb: TestDatabase;
@@ -79,14 +80,14 @@ test("failures an hour old are forgotten", async () => {
   expect(codeOf(await auth.signIn(user.email, TEST_PASSWORD, later(61 * 60 + 1)))).toBe("OK");
 });
 
-test("guesses sent at once cannot get past the lock: at most five are checked", async () => {
+raceTest("guesses sent at once cannot get past the lock: at most five are checked", async () => {
   const user = await makeUser(tdb.db);
   const codes = await Promise.all(Array.from({ length: 12 }, () => auth.signIn(user.email, "wrong password", T0).then(codeOf)));
   expect(codes.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(FREE_FAILURES);
   expect(codes.filter((c) => c === "TOO_MANY_ATTEMPTS")).toHaveLength(12 - FREE_FAILURES);
 });
 
-test("overlapping right sign-ins for one email never fail with an error", async () => {
+raceTest("overlapping right sign-ins for one email never fail with an error", async () => {
   const user = await makeUser(tdb.db);
   // Staggered starts interleave one attempt's counting with another's success clearing the count.
   const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>

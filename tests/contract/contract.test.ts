@@ -1,5 +1,5 @@
 // Every contract operation whose module exists runs, exactly as written, against the demo data set.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { buildSchema, FieldNode, parse, print, validate, visit } from "graphql";
 import { join } from "node:path";
 import { startTestApp, TestApp } from "../support/test-app";
@@ -11,6 +11,12 @@ import { toGlobalId } from "../../src/graphql/ids";
 import served from "./served.json";
 
 const CONTRACT_DIR = join(__dirname, "../../../shared/contract");
+/** The operations live beside the repository (CI has them); a clone on its own reports them as not checked. */
+const CONTRACTS_PRESENT = existsSync(CONTRACT_DIR);
+const contractTest = CONTRACTS_PRESENT ? test : test.skip;
+if (!CONTRACTS_PRESENT) {
+  test.skip(`client operations not checked: ${CONTRACT_DIR} is not beside this clone (CI has it)`, () => undefined);
+}
 
 type Check = (data: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Case { variables(app: TestApp): Promise<Record<string, unknown>>; as?: keyof typeof DEMO_USERS; check: Check }
@@ -91,10 +97,11 @@ const CASES: Record<string, Case> = {
 
 let app: TestApp;
 beforeAll(async () => {
+  if (!CONTRACTS_PRESENT) return;
   app = await startTestApp();
   await loadDemoData(app.db, allModules, createLogger("silent"));
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => { await app?.close(); });
 
 /**
  * Operations whose other fields arrive with later modules: the part this build serves must validate and run now.
@@ -104,7 +111,7 @@ const PARTLY_SERVED: Record<string, string[]> = {
   "portal/OrganisationProfile.graphql": ["agreements", "assets", "impact", "clusters"],
 };
 
-test.each(Object.entries(PARTLY_SERVED).filter(([name]) => !(served as string[]).includes(name)))(
+contractTest.each(Object.entries(PARTLY_SERVED).filter(([name]) => !(served as string[]).includes(name)))(
   "the part of %s whose modules exist validates and runs on the demo data", async (name, later) => {
     const schema = buildSchema(readFileSync(join(__dirname, "../../schema.graphql"), "utf8"));
     const organisation = schema.getType("Organisation") as unknown as { getFields(): Record<string, unknown> };
@@ -125,7 +132,7 @@ test.each(Object.entries(PARTLY_SERVED).filter(([name]) => !(served as string[])
     expect(res.json.data.node.identifiers[0]).toMatch(/^GB-COH-/);
   });
 
-test.each(served as string[])("%s runs on the demo data", async (name) => {
+contractTest.each(served as string[])("%s runs on the demo data", async (name) => {
   const c = CASES[name];
   expect(c).toBeDefined();
   const token = c.as ? await app.signIn(DEMO_USERS[c.as].email, DEMO_PASSWORD) : undefined;

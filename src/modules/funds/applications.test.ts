@@ -8,6 +8,7 @@ import { OrganisationRole } from "../../auth/roles";
 import { addMonths } from "./schedule";
 import { ApplicationsService } from "./applications.service";
 import { APPLICATION_MOVES } from "./application.transitions";
+import { raceTest } from "../../../tests/support/races";
 
 let tdb: TestDatabase;
 let service: ApplicationsService;
@@ -108,7 +109,7 @@ test("applications go only into a round taking them today", async () => {
   expect(ok(await submit()).application.roundId).toBe(now.id);
 });
 
-test("one key submits once: a replay returns the same application, other input under the key is refused", async () => {
+raceTest("one key submits once: a replay returns the same application, other input under the key is refused", async () => {
   const { fund } = await openFund();
   const applicant = await makeApplicant(tdb.db);
   const k = key();

@@ -7,6 +7,7 @@ import { DisbursementsService } from "./disbursements.service";
 import { FundsService } from "./funds.service";
 import { fundFigures, agreementBalances } from "./ledger/figures";
 import type { Agreement } from "./agreement.entity";
+import { raceTest } from "../../../tests/support/races";
 
 let tdb: TestDatabase;
 beforeAll(async () => { tdb = await createTestDatabase(); });
@@ -83,7 +84,7 @@ test("replaying an idempotency key returns the first disbursement; the same key 
   expect((await agreementBalances(tdb.db, [agreement.id])).get(agreement.id)!.disbursedPence).toBe(1_000_000);
 });
 
-test("20 concurrent identical disbursement requests with one key move the money once", async () => {
+raceTest("20 concurrent identical disbursement requests with one key move the money once", async () => {
   const fund = await makeFund(tdb.db, { contributions: [10_000_000] });
   const { agreement } = await makeAgreement(tdb.db, fund, { amountPence: 4_000_000 });
   const k = key();
@@ -95,7 +96,7 @@ test("20 concurrent identical disbursement requests with one key move the money 
   expect((await agreementBalances(tdb.db, [agreement.id])).get(agreement.id)!.disbursedPence).toBe(500_000);
 });
 
-test("20 concurrent different disbursements never draw more than the agreements hold or the fund has", async () => {
+raceTest("20 concurrent different disbursements never draw more than the agreements hold or the fund has", async () => {
   const fund = await makeFund(tdb.db, { contributions: [5_000_000] });
   const a = (await makeAgreement(tdb.db, fund, { amountPence: 2_500_000 })).agreement;
   const b = (await makeAgreement(tdb.db, fund, { amountPence: 2_500_000 })).agreement;
@@ -110,7 +111,7 @@ test("20 concurrent different disbursements never draw more than the agreements 
   expect((await fundFigures(tdb.db, [fund.id])).get(fund.id)!.poolPence).toBe(800_000);
 });
 
-test("20 concurrent disbursements across agreements drain the pool to exactly zero and no further", async () => {
+raceTest("20 concurrent disbursements across agreements drain the pool to exactly zero and no further", async () => {
   const fund = await makeFund(tdb.db, { contributions: [2_000_000] });
   const agreements: Agreement[] = [];
   for (let i = 0; i < 4; i++) agreements.push((await makeAgreement(tdb.db, fund, { amountPence: 500_000 })).agreement);

@@ -7,6 +7,7 @@ import { ApplicationsService } from "./applications.service";
 import { PanelService } from "./panel.service";
 import { DecisionOutcome, PanelStance } from "./funds.enums";
 import { fundFigures } from "./ledger/figures";
+import { raceTest } from "../../../tests/support/races";
 
 let tdb: TestDatabase;
 let panel: PanelService;
@@ -113,7 +114,7 @@ test("an offer never exceeds what the fund has available", async () => {
   expect((r as { errors: { message: string }[] }).errors[0].message).toContain("£10,000.00 available");
 });
 
-test("20 concurrent offers on one fund never award more than it has available", async () => {
+raceTest("20 concurrent offers on one fund never award more than it has available", async () => {
   const fund = await makeFund(tdb.db, { contributions: [10_000_000] });
   const reviewed = [];
   for (let i = 0; i < 20; i++) reviewed.push(await makeReviewedApplication(tdb.db, fund));

@@ -4,6 +4,7 @@ import { makeUser } from "../../../tests/support/factories";
 import { LIVERPOOL, makeOrganisation, placeId, rowCount, SYSTEM_ADMIN, viewerWith } from "../../../tests/support/organisation-factories";
 import { toGlobalId } from "../../graphql/ids";
 import { OrganisationRole, Role } from "../../auth/roles";
+import { raceTest } from "../../../tests/support/races";
 
 const CREATE = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) {
   organisation { id name version assetLocked identifiers registeredPlace { code } governance { boardSize communityBoardMembers } memberships { role } }
@@ -105,7 +106,7 @@ test("an update with a stale expectedVersion is refused and changes nothing", as
   expect(row).toEqual({ description: "First edit", version: 2 });
 });
 
-test("concurrent updates with the same expectedVersion leave exactly one applied", async () => {
+raceTest("concurrent updates with the same expectedVersion leave exactly one applied", async () => {
   const org = await makeOrganisation(app.db, { name: "Halewood Repair Café" });
   const id = toGlobalId("Organisation", org.id);
   const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
@@ -145,7 +146,7 @@ test("identifiers are added once across the register and removed again, each bum
   expect((await add(b.id, "GB-MPR-31234R")).addOrganisationIdentifier.userErrors).toEqual([]);
 });
 
-test("two organisations claiming one identifier at the same moment: exactly one gets it", async () => {
+raceTest("two organisations claiming one identifier at the same moment: exactly one gets it", async () => {
   const orgs = await Promise.all([1, 2, 3, 4].map((i) => makeOrganisation(app.db, { name: `Racer ${i}` })));
   const results = await Promise.all(orgs.map((o) => app.ok(IDENTIFIER("addOrganisationIdentifier"),
     { input: { organisationId: toGlobalId("Organisation", o.id), identifier: "GB-COH-SC999999" } }, SYSTEM_ADMIN)));
