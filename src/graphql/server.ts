@@ -41,6 +41,8 @@ export function createApollo(services: AppServices, schema: GraphQLSchema): Apol
     introspection: services.config.introspection,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the whole process on SIGINT/SIGTERM; Apollo's own handlers would race it and never let it exit.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, httpRequestId.getStore()),
   });
 }
