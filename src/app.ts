@@ -48,7 +48,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
   const apollo = createApollo(services, await buildKithSchema(allModules));
   await apollo.start();
   const handler = createHttpHandler(services, apollo);
-  const events = startEventWorker(db, log);
+  const events = config.runWorkers ? startEventWorker(db, log) : undefined;
   // Responses not yet sent; on stop they are told to close their connection, so a keep-alive socket does not
   // hold shutdown open until its idle timeout once its last request is done.
   const unsent = new Set<ServerResponse>();
@@ -80,7 +80,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
         clearTimeout(force);
       }
       await apollo.stop();
-      await events.stop();
+      await events?.stop();
       // The data source may already be closed (a lost database, a test); stopping must still finish.
       if (db.isInitialized) await db.destroy();
       await onStop?.();

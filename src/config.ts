@@ -20,6 +20,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Whether this process drains the outbox (events to handlers); a deployment may run dedicated worker processes. */
+  runWorkers: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -111,11 +113,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     256 * 1024,
   );
 
+  const runWorkers = attempt(() => parseBool("KITH_WORKERS", env.KITH_WORKERS, true), true);
+
   if (problems.length) {
     throw new ConfigError(`Configuration is not valid:\n  - ${problems.join("\n  - ")}`);
   }
   return {
     port, databaseUrl, dataDir, tokenSecret, nodeEnv, logLevel, loadDemo, introspection,
-    statementTimeoutMs, maxBodyBytes,
+    statementTimeoutMs, maxBodyBytes, runWorkers,
   };
 }

@@ -45,7 +45,10 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const tdb = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", KITH_TOKEN_SECRET: TEST_SECRET, KITH_DATA_DIR: "/tmp/kith-test-unused", ...env });
+  // Tests deliver events themselves (deliverDue) unless they ask for the background worker with KITH_WORKERS=true.
+  const config = loadConfig({
+    NODE_ENV: "test", KITH_TOKEN_SECRET: TEST_SECRET, KITH_DATA_DIR: "/tmp/kith-test-unused", KITH_WORKERS: "false", ...env,
+  });
   const log = createLogger("silent");
   const kith = await createKith(tdb.db, config, log, () => tdb.drop());
   let port: number | undefined;

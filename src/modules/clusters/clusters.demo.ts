@@ -1,7 +1,7 @@
 // Demo data: a dozen clusters of every kind across the six boroughs, with history, posts, exchanges and a peer panel.
 import type { DemoContext } from "../../kith-module";
 import { DEMO_USERS } from "../../demo/demo-accounts";
-import { PlacesService } from "../places/places.service";
+import { placesApi } from "../places/places.api";
 import { organisationsApi } from "../organisations/organisations.api";
 import { DEMO_OWNER_ORGANISATION } from "../organisations/organisations.demo";
 import { Cause } from "../organisations/organisation.enums";
@@ -39,7 +39,7 @@ const CLUSTERS: DemoCluster[] = [
 export async function loadDemoClusters({ manager: m }: DemoContext): Promise<void> {
   const rnd = seededRandom(DEMO_SEED);
   const orgs = await organisationsApi.listActive(m);
-  const places = await new PlacesService(m).idsByCode([HALTON, KNOWSLEY, LIVERPOOL, ST_HELENS, SEFTON, WIRRAL]);
+  const places = await placesApi.idsByCode(m, [HALTON, KNOWSLEY, LIVERPOOL, ST_HELENS, SEFTON, WIRRAL]);
   const placeOf = (code: string) => places.get(code)!;
   const bakery = orgs.find((o) => o.name === DEMO_OWNER_ORGANISATION)!;
   const clusters: GeneratedCluster[] = CLUSTERS.map((c) => {

@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { ConnectionResult, Ordering, PageArgs, paginate } from "../../graphql/connection";
 import { IdListField } from "../../graphql/input-fields";
 import { organisationsApi } from "../organisations/organisations.api";
-import type { OrganisationFilterField } from "../organisations/organisations.lists";
+import type { OrganisationFilterField } from "../organisations/organisations.api";
 import { ClusterStatus } from "./cluster.enums";
 import { Cluster } from "./cluster.entity";
 import type { ClusterFilter } from "./clusters.inputs";

@@ -2,7 +2,7 @@
 // checkPlace adds to the input checks so it is reported with the other field errors.
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../../auth/viewer";
-import { PlacesService } from "../places/places.service";
+import { placesApi } from "../places/places.api";
 import { organisationsApi } from "../organisations/organisations.api";
 import { Organisation } from "../organisations/organisation.entity";
 import { clusterAccess } from "./access";
@@ -39,6 +39,6 @@ export async function requireActiveOrganisation(m: EntityManager, id: string, fi
 /** Checks a place exists; undefined stays undefined (not given), null stays null (cleared). */
 export async function checkPlace(c: InputChecks, m: EntityManager, placeId: string | null | undefined): Promise<string | null | undefined> {
   if (placeId === undefined || placeId === null) return placeId;
-  if (!(await new PlacesService(m).existing([placeId])).has(placeId)) c.add("placeId", "UNKNOWN_PLACE", "No place has that ID.");
+  if (!(await placesApi.existing(m, [placeId])).has(placeId)) c.add("placeId", "UNKNOWN_PLACE", "No place has that ID.");
   return placeId;
 }

@@ -1,6 +1,6 @@
 // The clusters module: Collaborating Communities (clusters, memberships, gatherings, peer offers and needs) and peer panels.
 import type { KithModule } from "../../kith-module";
-import { organisationFilters } from "../organisations/organisations.lists";
+import { organisationFilters } from "../organisations/organisations.api";
 import { clusterAccess } from "./access";
 import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";

@@ -1,6 +1,6 @@
 // Checks shared by create and update: text sizes, governance, trading share, website, places and identifiers.
 import type { EntityManager } from "typeorm";
-import { PlacesService } from "../places/places.service";
+import { placesApi } from "../places/places.api";
 import type { GovernanceInput } from "./organisations.inputs";
 import { parseIdentifier } from "./identifiers";
 import { InputChecks } from "../../kit/input-checks";
@@ -32,7 +32,7 @@ export function checkFoundedOn(c: InputChecks, foundedOn: string | null | undefi
 export async function checkPlaces(
   c: InputChecks, m: EntityManager, registered: string | null | undefined, served: string[] | null | undefined,
 ): Promise<{ registeredPlaceId: string | null | undefined; servedIds: string[] | undefined }> {
-  const found = await new PlacesService(m).existing([...(registered ? [registered] : []), ...(served ?? [])]);
+  const found = await placesApi.existing(m, [...(registered ? [registered] : []), ...(served ?? [])]);
   if (registered && !found.has(registered)) c.add("registeredPlaceId", "UNKNOWN_PLACE", "No place has that ID.");
   served?.forEach((k, i) => {
     if (!found.has(k)) c.add(`placesServedIds.${i}`, "UNKNOWN_PLACE", "No place has that ID.");

@@ -1,8 +1,10 @@
 // What other modules may ask of the register (they never read its tables themselves).
-import type { DataSource, EntityManager } from "typeorm";
-import { PlacesService } from "../places/places.service";
+import type { DataSource, EntityManager, SelectQueryBuilder } from "typeorm";
+import { ExtensionPoint } from "../../kit/extension-point";
+import { placesApi } from "../places/places.api";
 import { Organisation } from "./organisation.entity";
 import { StoStatus } from "./organisation.enums";
+import { OrganisationFilter } from "./organisations.inputs";
 
 export const organisationsApi = {
   /** Organisations by id (missing ids are simply absent). */
@@ -41,6 +43,21 @@ export const organisationsApi = {
 
   /** The places and every place inside them. */
   placesWithin(db: DataSource | EntityManager, placeIds: string[]): Promise<string[]> {
-    return new PlacesService(db).withDescendants(placeIds);
+    return placesApi.withDescendants(db, placeIds);
   },
 };
+
+/**
+ * A filter field a later module adds to `OrganisationFilter`, answered from its own tables (e.g. clusters' clusterIds):
+ * the module owns the field's declaration and its SQL; this module only calls it.
+ */
+export interface OrganisationFilterField {
+  name: string;
+  /** Declares the input field (type, description, limits), e.g. IdListField("Cluster", { max: 50, nullable: true }). */
+  field: PropertyDecorator;
+  /** Adds the condition on `o` (the organisation) for the value the client gave; not called for null or absent. */
+  apply(qb: SelectQueryBuilder<Organisation>, value: never): void;
+}
+
+export const organisationFilters = new ExtensionPoint<OrganisationFilterField>("organisations.filters",
+  (f) => f.field(OrganisationFilter.prototype, f.name));

@@ -124,7 +124,7 @@ export class OrganisationOrder {
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
 }
 
-/** More fields are added by later modules through `organisationFilters` (see organisations.lists.ts). */
+/** More fields are added by later modules through `organisationFilters` (see organisations.api.ts). */
 @InputType()
 export class OrganisationFilter {
   @TextField({ nullable: true, max: SEARCH_TEXT_LIMIT, description: "Words from the name or description; tolerant of small typos." })

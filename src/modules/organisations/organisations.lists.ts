@@ -1,10 +1,9 @@
-// The register's read side: the directory (`organisations`: text search, filters, keyset orderings) and the filter
-// fields later modules add to it through the `organisationFilters` extension point.
-import type { DataSource, SelectQueryBuilder } from "typeorm";
+// The register's read side: the directory (`organisations`: text search, filters, keyset orderings), with the filter
+// fields later modules add through `organisationFilters`.
+import type { DataSource } from "typeorm";
 import { ConnectionResult, OrderDirection, Ordering, PageArgs, paginate } from "../../graphql/connection";
 import { badInput } from "../../graphql/errors";
-import { ExtensionPoint } from "../../kit/extension-point";
-import { organisationsApi } from "./organisations.api";
+import { organisationFilters, organisationsApi } from "./organisations.api";
 import { Organisation } from "./organisation.entity";
 import { OrganisationFilter, OrganisationOrder, OrganisationOrderField } from "./organisations.inputs";
 
@@ -31,21 +30,6 @@ function orderingFor(order: OrganisationOrder | null | undefined, searching: boo
   const direction = order?.direction ?? (field === OrganisationOrderField.RELEVANCE ? OrderDirection.DESC : OrderDirection.ASC);
   return { name: field, keys: ORDER_KEYS[field], direction };
 }
-
-/**
- * A filter field a later module adds to `OrganisationFilter`, answered from its own tables (e.g. clusters' clusterIds):
- * the module owns the field's declaration and its SQL; this module only calls it.
- */
-export interface OrganisationFilterField {
-  name: string;
-  /** Declares the input field (type, description, limits), e.g. IdListField("Cluster", { max: 50, nullable: true }). */
-  field: PropertyDecorator;
-  /** Adds the condition on `o` (the organisation) for the value the client gave; not called for null or absent. */
-  apply(qb: SelectQueryBuilder<Organisation>, value: never): void;
-}
-
-export const organisationFilters = new ExtensionPoint<OrganisationFilterField>("organisations.filters",
-  (f) => f.field(OrganisationFilter.prototype, f.name));
 
 export async function listOrganisations(
   db: DataSource, args: PageArgs, filter: OrganisationFilter = {}, order?: OrganisationOrder | null,

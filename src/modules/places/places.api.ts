@@ -1,27 +1,27 @@
-// Places for other modules: existence checks and "this place and everything inside it".
+// What other modules may ask of places: existence checks, ids by GSS code, and "this place and everything inside it".
 import type { DataSource, EntityManager } from "typeorm";
 
-export class PlacesService {
-  constructor(private readonly db: DataSource | EntityManager) {}
+type Db = DataSource | EntityManager;
 
+export const placesApi = {
   /** The subset of `ids` that name existing places. */
-  async existing(ids: string[]): Promise<Set<string>> {
+  async existing(db: Db, ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows: { id: string }[] = await this.db.query("SELECT id FROM place WHERE id = ANY($1)", [ids]);
+    const rows: { id: string }[] = await db.query("SELECT id FROM place WHERE id = ANY($1)", [ids]);
     return new Set(rows.map((r) => r.id));
-  }
+  },
 
   /** Place ids by ONS GSS code (unknown codes are simply absent). */
-  async idsByCode(codes: string[]): Promise<Map<string, string>> {
+  async idsByCode(db: Db, codes: string[]): Promise<Map<string, string>> {
     if (!codes.length) return new Map();
-    const rows: { id: string; code: string }[] = await this.db.query("SELECT id, code FROM place WHERE code = ANY($1)", [codes]);
+    const rows: { id: string; code: string }[] = await db.query("SELECT id, code FROM place WHERE code = ANY($1)", [codes]);
     return new Map(rows.map((r) => [r.code, r.id]));
-  }
+  },
 
   /** The places and all their descendants (a borough matches its wards and neighbourhoods too). */
-  async withDescendants(ids: string[]): Promise<string[]> {
+  async withDescendants(db: Db, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: { id: string }[] = await this.db.query(
+    const rows: { id: string }[] = await db.query(
       `WITH RECURSIVE tree AS (
          SELECT id FROM place WHERE id = ANY($1)
          UNION SELECT p.id FROM place p JOIN tree t ON p.parent_id = t.id
@@ -29,5 +29,5 @@ export class PlacesService {
       [ids],
     );
     return rows.map((r) => r.id);
-  }
-}
+  },
+};
