@@ -12,6 +12,7 @@ import { openDataSource } from "./db/data-source";
 import { startEmbeddedDatabase, EmbeddedDatabase } from "./db/embedded";
 import { AppServices, Context } from "./graphql/context";
 import { buildKithSchema } from "./graphql/schema";
+import { RelationRegistry } from "./graphql/relations";
 import { createApollo, createHttpHandler, HttpHandler } from "./graphql/server";
 import { loadDemoDataIfEmpty } from "./demo/demo";
 import { startEventWorker } from "./events/event-worker";
@@ -44,7 +45,10 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ db: D
 
 /** Builds the server over an initialised, migrated data source. */
 export async function createKith(db: DataSource, config: Config, log: Logger, onStop?: () => Promise<void>): Promise<Kith> {
-  const services: AppServices = { db, config, log, modules: allModules, nodeTypes: nodeTypesOf(allModules) };
+  const services: AppServices = {
+    db, config, log, modules: allModules, nodeTypes: nodeTypesOf(allModules),
+    relations: new RelationRegistry(allModules.flatMap((m) => m.relations ?? [])),
+  };
   const apollo = createApollo(services, await buildKithSchema(allModules));
   await apollo.start();
   const handler = createHttpHandler(services, apollo);

@@ -2,6 +2,7 @@
 // points, and its part of the demo and scale data. src/modules/MODULE.md says how to fill it in.
 import type { DataSource, EntityManager } from "typeorm";
 import type { Contribution } from "./kit/extension-point";
+import type { Relation } from "./graphql/relations";
 import type { Context, Loaders } from "./graphql/context";
 import type { Logger } from "./log";
 
@@ -28,6 +29,8 @@ export interface KithModule {
   /** PostgreSQL settings every database session needs (e.g. a search threshold), set on every connection. */
   sessionSettings?: Record<string, string>;
   nodeTypes?: Record<string, NodeType>;
+  /** Relations this module answers (on its own types or on earlier modules'), read folded or batched. */
+  relations?: Relation[];
   /**
    * What this module adds to extension points that foundation or earlier modules offer (a directory filter, an event
    * handler): installed from the module list at start-up, never by importing a file.

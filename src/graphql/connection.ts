@@ -1,6 +1,10 @@
 // Relay connections with keyset cursors: types, page arguments, and paging for one list or for many parents at once.
+import { getNamedType, GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { ClassType, Field, ObjectType, Int, ArgsType, registerEnumType } from "type-graphql";
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { Context } from "./context";
+import { connectionSelection, Fold, foldFor } from "./folding";
+import { rowShape } from "./rows";
 import { badInput } from "./errors";
 import { sqlState } from "../db/transaction";
 
@@ -71,7 +75,7 @@ export interface Ordering {
   direction: Direction;
 }
 
-interface Page {
+export interface Page {
   limit: number;
   forward: boolean;
   after: unknown[] | null;
@@ -133,7 +137,7 @@ export function readPage(args: PageArgs, ordering: Ordering): Page {
   };
 }
 
-function flip(d: Direction): Direction {
+export function flip(d: Direction): Direction {
   return d === "ASC" ? "DESC" : "ASC";
 }
 
@@ -142,7 +146,11 @@ function keysetCondition(keys: string[], op: ">" | "<", placeholders: string[]):
   return `(${keys.join(", ")}) ${op} (${placeholders.join(", ")})`;
 }
 
-function assemble<T>(rows: T[], cursorValues: unknown[][], page: Page, ordering: Ordering,
+/**
+ * A page as a connection: rows fetched one past the limit say whether there is more. Edges and cursors are made only
+ * when a client asks for them; totalCount is computed only then too.
+ */
+export function assemblePage<T>(rows: T[], cursorValues: unknown[][], page: Page, ordering: Ordering,
   total: () => Promise<number> | number): ConnectionResult<T> {
   const hasMore = rows.length > page.limit;
   let nodes = rows.slice(0, page.limit);
@@ -151,16 +159,20 @@ function assemble<T>(rows: T[], cursorValues: unknown[][], page: Page, ordering:
     nodes = nodes.reverse();
     values = values.reverse();
   }
-  const edges = nodes.map((node, i) => ({ node, cursor: encodeCursor(ordering, values[i]) }));
+  const cursorAt = (i: number) => (i >= 0 && i < values.length ? encodeCursor(ordering, values[i]) : null);
+  let edges: Edge<T>[] | undefined;
   let count: Promise<number> | number | undefined;
   return {
-    edges,
     nodes,
+    get edges() {
+      edges ??= nodes.map((node, i) => ({ node, get cursor() { return encodeCursor(ordering, values[i]); } }));
+      return edges;
+    },
     pageInfo: {
       hasNextPage: page.forward ? hasMore : page.before !== null,
       hasPreviousPage: page.forward ? page.after !== null : hasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() { return cursorAt(0); },
+      get endCursor() { return cursorAt(values.length - 1); },
     },
     get totalCount() {
       count ??= total();
@@ -169,12 +181,19 @@ function assemble<T>(rows: T[], cursorValues: unknown[][], page: Page, ordering:
   };
 }
 
+/** What a list needs to fold the relations a query selects under its nodes into its own statement (folding.ts). */
+export interface FoldingRead {
+  ctx: Context;
+  info: GraphQLResolveInfo;
+}
+
 /**
- * Pages a TypeORM query by keyset. The query must not join to-many relations (one SQL row per entity).
- * Cursor values are read back as text from SQL so timestamps keep their full precision.
+ * Pages a TypeORM query by keyset. The query must not join to-many relations (one SQL row per entity). Rows are read
+ * as plain data (cursor values as text, so timestamps keep their full precision); with `read`, the relations the
+ * query selects under its nodes, and totalCount when asked, come in the same statement.
  */
 export async function paginate<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>, ordering: Ordering, args: PageArgs,
+  qb: SelectQueryBuilder<T>, ordering: Ordering, args: PageArgs, read?: FoldingRead,
 ): Promise<ConnectionResult<T>> {
   const page = readPage(args, ordering);
   const countQuery = qb.clone();
@@ -188,15 +207,42 @@ export async function paginate<T extends ObjectLiteral>(
   if (page.before) {
     qb.andWhere(keysetCondition(ordering.keys, ordering.direction === "ASC" ? "<" : ">", ph("kb")), bind("kb", page.before));
   }
+  const shape = rowShape<T>(qb.connection, qb.expressionMap.mainAlias!.target as abstract new () => object);
+  qb.select(shape.select(qb.alias));
   ordering.keys.forEach((key, i) => {
     qb.addSelect(`(${key})::text`, `__k${i}`);
     if (i === 0) qb.orderBy(key, dir);
     else qb.addOrderBy(key, dir);
   });
+  let fold: Fold | null = null;
+  let countFolded = false;
+  if (read) {
+    const connection = getNamedType(read.info.returnType) as GraphQLObjectType;
+    const selection = connectionSelection(read.info, connection, read.info.fieldNodes);
+    fold = foldFor(read.ctx, read.info, selection.nodeType, selection.nodeFields, qb.alias);
+    fold?.columns.forEach((column, i) => {
+      const { text, params } = column.toNamed(`__f${i}_`);
+      qb.addSelect(text);
+      qb.setParameters(params);
+    });
+    if (selection.wantsTotal) {
+      // An uncorrelated subquery runs once per statement: the count rides on the page's rows.
+      // Its text keeps the named parameters it shares with the page query.
+      qb.addSelect(`(${countQuery.clone().select("count(*)").orderBy().getQuery()})`, "__total");
+      countFolded = true;
+    }
+  }
   qb.limit(page.limit + 1);
-  const { entities, raw } = await withCursorValues(page, () => qb.getRawAndEntities());
-  const values = raw.map((r: Record<string, unknown>) => ordering.keys.map((_, i) => r[`__k${i}`]));
-  return assemble(entities, values, page, ordering, () => countQuery.getCount());
+  const [text, values] = qb.getQueryAndParameters();
+  const rows: Record<string, unknown>[] = await withCursorValues(page, () => qb.connection.query(text, values));
+  const nodes = rows.map((row) => {
+    const node = shape.fromRow(row);
+    fold?.attach(node, row);
+    return node;
+  });
+  const cursorValues = rows.map((r) => ordering.keys.map((_, i) => r[`__k${i}`]));
+  const counted = countFolded && rows.length ? Number(rows[0].__total) : null;
+  return assemblePage(nodes, cursorValues, page, ordering, () => counted ?? countQuery.getCount());
 }
 
 export interface NestedPageQuery<T> {
@@ -263,6 +309,6 @@ export async function paginateByParent<T>(
   return parentKeys.map((key) => {
     const list = byParent.get(key) ?? [];
     const total = list.length ? Number(list[0].__total) : (totals.get(key) ?? 0);
-    return assemble(list.map(q.map), list.map((r) => q.ordering.keys.map((_, i) => r[`__k${i}`])), page, q.ordering, () => total);
+    return assemblePage(list.map(q.map), list.map((r) => q.ordering.keys.map((_, i) => r[`__k${i}`])), page, q.ordering, () => total);
   });
 }

@@ -3,7 +3,9 @@ import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import type { Logger } from "../log";
 import type { Viewer } from "../auth/viewer";
+import type DataLoader from "dataloader";
 import type { KithModule, NodeType } from "../kith-module";
+import type { RelationRegistry } from "./relations";
 
 /** Every module adds its loaders to this interface (declaration merging) and builds them in `loaders()`. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -15,12 +17,15 @@ export interface AppServices {
   log: Logger;
   modules: KithModule[];
   nodeTypes: Map<string, NodeType>;
+  relations: RelationRegistry;
 }
 
 export interface Context {
   requestId: string;
   viewer: Viewer;
   loaders: Loaders;
+  /** Loaders of declared relations, made on first use (relations.ts). */
+  relationLoaders: Map<string, DataLoader<string, unknown>>;
   app: AppServices;
 }
 
@@ -31,5 +36,5 @@ export function createLoaders(app: AppServices): Loaders {
 }
 
 export function buildContext(app: AppServices, viewer: Viewer, requestId: string): Context {
-  return { requestId, viewer, loaders: createLoaders(app), app };
+  return { requestId, viewer, loaders: createLoaders(app), relationLoaders: new Map(), app };
 }

@@ -1,8 +1,27 @@
-// Who may do what with an organisation (DESIGN.md "Access"): one place for the register's rules.
+// Who may do what with an organisation (DESIGN.md "Access"): one place for the register's rules. Read rules are
+// scopes (every organisation, or the ones listed), so the same definition answers one object and filters SQL.
 import { ApiScope, OrganisationRole, Role } from "../../auth/roles";
 import { hasOrganisationRole, hasRole, isAdmin, isSignedIn, Viewer } from "../../auth/viewer";
+import { Sql, sql } from "../../graphql/sql";
 
 const partnerMayWrite = (v: Viewer) => v.scopes !== null && v.scopes.has(ApiScope.WRITE_ORGANISATIONS);
+
+/** The organisations a read rule opens to the viewer: all of them (null), or these ids. */
+export type OrganisationScope = string[] | null;
+
+const memberOrganisations = (v: Viewer): string[] => [...v.memberships.keys()];
+const within = (scope: OrganisationScope, orgId: string) => scope === null || scope.includes(orgId);
+
+/** The scope as a condition on a column holding organisation ids. */
+export function inScope(scope: OrganisationScope, column: string): Sql {
+  return scope === null ? Sql.raw("true") : sql`${Sql.raw(column)} = ANY(${scope})`;
+}
+
+/** People's names, emails and phones: the organisation's members and ADMIN; never ANALYST or PARTNER as such. */
+const personalDataScope = (v: Viewer): OrganisationScope => (isAdmin(v) ? null : memberOrganisations(v));
+/** Eligibility assessments: staff, panel members, the combined authority's analysts, and the organisation's members. */
+const assessmentScope = (v: Viewer): OrganisationScope =>
+  (isAdmin(v) || hasRole(v, Role.PANEL_MEMBER) || hasRole(v, Role.ANALYST) ? null : memberOrganisations(v));
 
 export const organisationAccess = {
   /** Any signed-in person may register an organisation (and becomes its OWNER); partners need write:organisations. */
@@ -12,8 +31,8 @@ export const organisationAccess = {
   manageMembers: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.OWNER),
   manageContacts: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.EDITOR),
   assess: (v: Viewer) => isAdmin(v) || hasRole(v, Role.PANEL_MEMBER),
-  /** People's names, emails and phones: the organisation's members and ADMIN; never ANALYST or PARTNER as such. */
-  seePersonalData: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.VIEWER),
-  seeAssessments: (v: Viewer, orgId: string) =>
-    isAdmin(v) || hasRole(v, Role.PANEL_MEMBER) || hasRole(v, Role.ANALYST) || hasOrganisationRole(v, orgId, OrganisationRole.VIEWER),
+  personalDataScope,
+  assessmentScope,
+  seePersonalData: (v: Viewer, orgId: string) => within(personalDataScope(v), orgId),
+  seeAssessments: (v: Viewer, orgId: string) => within(assessmentScope(v), orgId),
 };

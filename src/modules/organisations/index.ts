@@ -11,6 +11,7 @@ import { OrganisationSearchDocument1763900000250 } from "./migrations/1763900000
 import { OrganisationsResolver } from "./organisations.resolver";
 import { ContactFieldsResolver, MembershipOrganisationResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver } from "./organisation-fields.resolver";
 import { organisationsLoaders } from "./organisations.loaders";
+import { assessmentRelations, contactRelations, membershipRelations, organisationRelations } from "./organisations.relations";
 import { TYPO_TOLERANCE } from "./organisations.lists";
 import { organisationAccess } from "./access";
 import { loadDemoOrganisations } from "./organisations.demo";
@@ -22,6 +23,7 @@ export const organisationsModule: KithModule = {
   migrations: [Organisations1763900000200, OrganisationSearchDocument1763900000250],
   resolvers: [OrganisationsResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver, MembershipOrganisationResolver, ContactFieldsResolver],
   loaders: organisationsLoaders,
+  relations: [organisationRelations, assessmentRelations, membershipRelations, contactRelations].flatMap((r) => Object.values(r)),
   sessionSettings: { "pg_trgm.word_similarity_threshold": TYPO_TOLERANCE },
   nodeTypes: {
     Organisation: { load: (ctx, key) => ctx.loaders.organisationById.load(key) },

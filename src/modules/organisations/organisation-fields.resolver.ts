@@ -1,31 +1,38 @@
-// Fields of an Organisation and its satellites, each read through a per-request loader and its access rule.
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+// Fields of an Organisation and its satellites: relations read folded or batched (organisations.relations.ts), each
+// behind its access rule.
+import type { GraphQLResolveInfo } from "graphql";
+import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
+import { readRelation } from "../../graphql/relations";
 import { Membership } from "../../auth/membership.entity";
 import { User } from "../../auth/user.entity";
 import { Place } from "../places/place.entity";
 import { organisationAccess } from "./access";
 import { Organisation } from "./organisation.entity";
+import { OrganisationIdentifier } from "./organisation-identifier.entity";
 import { STATUTORY_ASSET_LOCK } from "./organisation.enums";
 import { StoAssessment } from "./sto-assessment.entity";
 import { Contact } from "./contact.entity";
 import { Governance } from "./organisations.types";
+import { assessmentRelations, contactRelations, membershipRelations, organisationRelations as r } from "./organisations.relations";
+
+type Maybe<T> = Promise<T> | T;
 
 @Resolver(() => Organisation)
 export class OrganisationFieldsResolver {
   @FieldResolver(() => [String], { description: "org-id identifiers, e.g. GB-COH-09876543." })
-  async identifiers(@Root() o: Organisation, @Ctx() ctx: Context): Promise<string[]> {
-    return (await ctx.loaders.identifiersByOrganisation.load(o.id)).map((i) => i.value);
+  async identifiers(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<string[]> {
+    return (await readRelation<OrganisationIdentifier[]>(r.identifiers, o, {}, ctx, info)).map((i) => i.value);
   }
 
   @FieldResolver(() => Place, { nullable: true })
-  registeredPlace(@Root() o: Organisation, @Ctx() ctx: Context): Promise<Place | null> | null {
-    return o.registeredPlaceId ? ctx.loaders.placeById.load(o.registeredPlaceId) : null;
+  registeredPlace(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Place | null> {
+    return readRelation(r.registeredPlace, o, {}, ctx, info);
   }
 
   @FieldResolver(() => [Place])
-  placesServed(@Root() o: Organisation, @Ctx() ctx: Context): Promise<Place[]> {
-    return ctx.loaders.placesServedByOrganisation.load(o.id);
+  placesServed(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Place[]> {
+    return readRelation(r.placesServed, o, {}, ctx, info);
   }
 
   @FieldResolver(() => Boolean, { description: "Locked by law (CICs, charities) or declared in the rules." })
@@ -44,32 +51,31 @@ export class OrganisationFieldsResolver {
   }
 
   @FieldResolver(() => StoAssessment, { nullable: true, description: "The assessment that set stoStatus; null when none or hidden." })
-  async latestAssessment(@Root() o: Organisation, @Ctx() ctx: Context): Promise<StoAssessment | null> {
-    if (!organisationAccess.seeAssessments(ctx.viewer, o.id)) return null;
-    return (await ctx.loaders.assessmentsByOrganisation.load(o.id))[0] ?? null;
+  latestAssessment(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<StoAssessment | null> {
+    return organisationAccess.seeAssessments(ctx.viewer, o.id) ? readRelation(r.latestAssessment, o, {}, ctx, info) : null;
   }
 
   @FieldResolver(() => [StoAssessment], { nullable: true, description: "Every assessment, newest first. Null when hidden from you." })
-  assessments(@Root() o: Organisation, @Ctx() ctx: Context): Promise<StoAssessment[]> | null {
-    return organisationAccess.seeAssessments(ctx.viewer, o.id) ? ctx.loaders.assessmentsByOrganisation.load(o.id) : null;
+  assessments(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<StoAssessment[] | null> {
+    return organisationAccess.seeAssessments(ctx.viewer, o.id) ? readRelation(r.assessments, o, {}, ctx, info) : null;
   }
 
   @FieldResolver(() => [Membership], { nullable: true, description: "Personal data: members and ADMIN only; null otherwise." })
-  memberships(@Root() o: Organisation, @Ctx() ctx: Context): Promise<Membership[]> | null {
-    return organisationAccess.seePersonalData(ctx.viewer, o.id) ? ctx.loaders.membershipsByOrganisation.load(o.id) : null;
+  memberships(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Membership[] | null> {
+    return organisationAccess.seePersonalData(ctx.viewer, o.id) ? readRelation(r.memberships, o, {}, ctx, info) : null;
   }
 
   @FieldResolver(() => [Contact], { nullable: true, description: "Personal data: members and ADMIN only; null otherwise." })
-  contacts(@Root() o: Organisation, @Ctx() ctx: Context): Promise<Contact[]> | null {
-    return organisationAccess.seePersonalData(ctx.viewer, o.id) ? ctx.loaders.contactsByOrganisation.load(o.id) : null;
+  contacts(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Contact[] | null> {
+    return organisationAccess.seePersonalData(ctx.viewer, o.id) ? readRelation(r.contacts, o, {}, ctx, info) : null;
   }
 }
 
 @Resolver(() => StoAssessment)
 export class StoAssessmentFieldsResolver {
   @FieldResolver(() => Organisation, { nullable: true })
-  organisation(@Root() a: StoAssessment, @Ctx() ctx: Context): Promise<Organisation | null> {
-    return ctx.loaders.organisationById.load(a.organisationId);
+  organisation(@Root() a: StoAssessment, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Organisation | null> {
+    return readRelation(assessmentRelations.organisation, a, {}, ctx, info);
   }
 
   @FieldResolver(() => User, { nullable: true, description: "The assessor (their personal fields follow the user rules)." })
@@ -81,15 +87,15 @@ export class StoAssessmentFieldsResolver {
 @Resolver(() => Membership)
 export class MembershipOrganisationResolver {
   @FieldResolver(() => Organisation, { nullable: true })
-  organisation(@Root() m: Membership, @Ctx() ctx: Context): Promise<Organisation | null> {
-    return ctx.loaders.organisationById.load(m.organisationId);
+  organisation(@Root() m: Membership, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Organisation | null> {
+    return readRelation(membershipRelations.organisation, m, {}, ctx, info);
   }
 }
 
 @Resolver(() => Contact)
 export class ContactFieldsResolver {
   @FieldResolver(() => Organisation, { nullable: true })
-  organisation(@Root() c: Contact, @Ctx() ctx: Context): Promise<Organisation | null> {
-    return ctx.loaders.organisationById.load(c.organisationId);
+  organisation(@Root() c: Contact, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Organisation | null> {
+    return readRelation(contactRelations.organisation, c, {}, ctx, info);
   }
 }

@@ -1,7 +1,7 @@
 // The register's read side: the directory (`organisations`: text search, filters, keyset orderings), with the filter
 // fields later modules add through `organisationFilters`.
 import type { DataSource } from "typeorm";
-import { ConnectionResult, OrderDirection, Ordering, PageArgs, paginate } from "../../graphql/connection";
+import { ConnectionResult, FoldingRead, OrderDirection, Ordering, PageArgs, paginate } from "../../graphql/connection";
 import { badInput } from "../../graphql/errors";
 import { organisationFilters, organisationsApi } from "./organisations.api";
 import { Organisation } from "./organisation.entity";
@@ -32,7 +32,7 @@ function orderingFor(order: OrganisationOrder | null | undefined, searching: boo
 }
 
 export async function listOrganisations(
-  db: DataSource, args: PageArgs, filter: OrganisationFilter = {}, order?: OrganisationOrder | null,
+  db: DataSource, args: PageArgs, filter: OrganisationFilter = {}, order?: OrganisationOrder | null, read?: FoldingRead,
 ): Promise<ConnectionResult<Organisation>> {
   const search = filter.search?.trim() ?? "";
   const ordering = orderingFor(order, search.length > 0);
@@ -52,7 +52,7 @@ export async function listOrganisations(
     const value = (filter as Record<string, unknown>)[extra.name];
     if (value !== null && value !== undefined) extra.apply(qb, value as never);
   }
-  return paginate(qb, ordering, args);
+  return paginate(qb, ordering, args, read);
 }
 
 /**

@@ -1,5 +1,6 @@
 // The register's queries and mutations: call one service method and return its payload (IDs arrive decoded).
-import { Arg, Args, ArgsType, Ctx, Field, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, ArgsType, Ctx, Field, Info, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../graphql/connection";
 import { Mutation, Query } from "../../graphql/operations";
@@ -27,8 +28,8 @@ class OrganisationsArgs extends PageArgs {
 @Resolver()
 export class OrganisationsResolver {
   @Query(() => OrganisationConnection, { description: "The register: search, filter and order organisations. Public." })
-  organisations(@Args() args: OrganisationsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Organisation>> {
-    return listOrganisations(ctx.app.db, args, args.filter ?? {}, args.orderBy);
+  organisations(@Args() args: OrganisationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<Organisation>> {
+    return listOrganisations(ctx.app.db, args, args.filter ?? {}, args.orderBy, { ctx, info });
   }
 
   @Mutation(() => OrganisationPayload, { description: "Register an organisation; a signed-in person becomes its OWNER." })

@@ -4,6 +4,7 @@ import { Place } from "./place.entity";
 import { Places1763900000100 } from "./migrations/1763900000100-Places";
 import { PlacesResolver } from "./places.resolver";
 import { placesLoaders } from "./places.loaders";
+import { placeRelations } from "./places.relations";
 
 export const placesModule: KithModule = {
   name: "places",
@@ -11,5 +12,6 @@ export const placesModule: KithModule = {
   migrations: [Places1763900000100],
   resolvers: [PlacesResolver],
   loaders: placesLoaders,
+  relations: Object.values(placeRelations),
   nodeTypes: { Place: { load: (ctx, key) => ctx.loaders.placeById.load(key) } },
 };

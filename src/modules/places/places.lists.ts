@@ -1,7 +1,7 @@
 // The places list: by kind, by parent, by part of the name or the exact GSS code, by name.
 import type { DataSource } from "typeorm";
 import { InputType } from "type-graphql";
-import { ConnectionResult, Ordering, PageArgs, paginate } from "../../graphql/connection";
+import { ConnectionResult, FoldingRead, Ordering, PageArgs, paginate } from "../../graphql/connection";
 import { IdField, ListField, SEARCH_TEXT_LIMIT, TextField } from "../../graphql/input-fields";
 import { Place, PlaceKind } from "./place.entity";
 
@@ -14,7 +14,7 @@ export class PlaceFilter {
 
 const BY_NAME: Ordering = { name: "name", keys: ["lower(p.name)", "p.id"], direction: "ASC" };
 
-export function listPlaces(db: DataSource, args: PageArgs, f: PlaceFilter): Promise<ConnectionResult<Place>> {
+export function listPlaces(db: DataSource, args: PageArgs, f: PlaceFilter, read?: FoldingRead): Promise<ConnectionResult<Place>> {
   const qb = db.getRepository(Place).createQueryBuilder("p");
   if (f.kinds?.length) qb.andWhere("p.kind = ANY(:kinds)", { kinds: f.kinds });
   if (f.parentId) qb.andWhere("p.parent_id = :parent", { parent: f.parentId });
@@ -24,5 +24,5 @@ export function listPlaces(db: DataSource, args: PageArgs, f: PlaceFilter): Prom
       pattern: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, code: search.toUpperCase(),
     });
   }
-  return paginate(qb, BY_NAME, args);
+  return paginate(qb, BY_NAME, args, read);
 }

@@ -1,10 +1,13 @@
 // Places: the `places` list, and each place's parent and children.
-import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { ConnectionResult, ConnectionType, PageArgs } from "../../graphql/connection";
 import { Query } from "../../graphql/operations";
+import { readRelation } from "../../graphql/relations";
 import { Place } from "./place.entity";
 import { listPlaces, PlaceFilter } from "./places.lists";
+import { placeRelations } from "./places.relations";
 
 @ArgsType()
 class PlacesArgs extends PageArgs {
@@ -16,17 +19,17 @@ const PlaceConnection = ConnectionType(Place, "Place");
 @Resolver(() => Place)
 export class PlacesResolver {
   @Query(() => PlaceConnection, { description: "Places by name. Public reference data." })
-  places(@Args() args: PlacesArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Place>> {
-    return listPlaces(ctx.app.db, args, args.filter ?? {});
+  places(@Args() args: PlacesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<Place>> {
+    return listPlaces(ctx.app.db, args, args.filter ?? {}, { ctx, info });
   }
 
   @FieldResolver(() => Place, { nullable: true })
-  parent(@Root() place: Place, @Ctx() ctx: Context): Promise<Place | null> | null {
-    return place.parentId ? ctx.loaders.placeById.load(place.parentId) : null;
+  parent(@Root() place: Place, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Place | null> | Place | null {
+    return readRelation(placeRelations.parent, place, {}, ctx, info);
   }
 
   @FieldResolver(() => [Place], { description: "Places directly inside this one, by name." })
-  children(@Root() place: Place, @Ctx() ctx: Context): Promise<Place[]> {
-    return ctx.loaders.placesByParent.load(place.id);
+  children(@Root() place: Place, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Place[]> | Place[] {
+    return readRelation(placeRelations.children, place, {}, ctx, info);
   }
 }

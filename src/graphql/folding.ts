@@ -1,0 +1,172 @@
+// Folded reads: the relations a query selects under a list are added to the list's own SQL as JSON subqueries (one
+// object, a list, or a keyset page per parent), so a nested page costs one statement. Deeper than MAX_DEPTH, or for
+// arguments the fold cannot take, the field falls back to its per-request loader (relations.ts).
+import {
+  FieldNode, getNamedType, GraphQLObjectType, GraphQLResolveInfo, isObjectType,
+} from "graphql";
+import { collectSubfields } from "graphql/execution/collectFields";
+import { getArgumentValues } from "graphql/execution/values";
+import type { Context } from "./context";
+import { assemblePage, flip, PageArgs, readPage } from "./connection";
+import { FOLDED, Relation } from "./relations";
+import { rowShape } from "./rows";
+import { Sql, sql } from "./sql";
+
+/** Relations nested deeper than this are read through loaders: the SQL stays readable and bounded. */
+const MAX_DEPTH = 4;
+
+export interface Fold {
+  /** SELECT-list entries to add to the parents' query, each `(subquery) AS "__f_<responseKey>"`. */
+  columns: Sql[];
+  /** Puts the folded values on a parent object, from its row (pg row or JSON row). */
+  attach(parent: object, row: Record<string, unknown>): void;
+}
+
+interface Selected {
+  responseKey: string;
+  relation: Relation;
+  args: Record<string, unknown>;
+  nodes: readonly FieldNode[];
+}
+
+/** The relation fields selected directly on objects of `type` by `fieldNodes`' selection sets. */
+function selectedRelations(ctx: Context, info: GraphQLResolveInfo, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): Selected[] {
+  const fields = collectSubfields(info.schema, info.fragments, info.variableValues, type, fieldNodes);
+  const selected: Selected[] = [];
+  for (const [responseKey, nodes] of fields) {
+    const relation = ctx.app.relations.get(type.name, nodes[0].name.value);
+    if (!relation) continue;
+    const definition = type.getFields()[nodes[0].name.value];
+    selected.push({ responseKey, relation, nodes, args: getArgumentValues(definition, nodes[0], info.variableValues) });
+  }
+  return selected;
+}
+
+/** For a connection field: the node type, the field nodes that select on nodes, and whether totalCount is asked. */
+export function connectionSelection(info: GraphQLResolveInfo, connectionType: GraphQLObjectType, fieldNodes: readonly FieldNode[]) {
+  const fields = collectSubfields(info.schema, info.fragments, info.variableValues, connectionType, fieldNodes);
+  const nodeType = getNamedType(connectionType.getFields().nodes.type) as GraphQLObjectType;
+  const nodeFields = [...(fields.get("nodes") ?? [])];
+  for (const edges of fields.values()) {
+    if (edges[0].name.value !== "edges") continue;
+    const edgeType = getNamedType(connectionType.getFields().edges.type) as GraphQLObjectType;
+    for (const [, node] of collectSubfields(info.schema, info.fragments, info.variableValues, edgeType, edges)) {
+      if (node[0].name.value === "node") nodeFields.push(...node);
+    }
+  }
+  const wantsTotal = [...fields.values()].some((f) => f[0].name.value === "totalCount");
+  return { nodeType, nodeFields, wantsTotal };
+}
+
+/**
+ * The fold of everything selected under the objects of `type` read at `alias` (depth 0 for a root list). Returns null
+ * when nothing is selected that can be folded.
+ */
+export function foldFor(
+  ctx: Context, info: GraphQLResolveInfo, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], alias: string, depth = 0,
+): Fold | null {
+  if (depth >= MAX_DEPTH || !fieldNodes.some((n) => n.selectionSet)) return null;
+  const parts = selectedRelations(ctx, info, type, fieldNodes)
+    .map((s) => foldRelation(ctx, info, s, alias, depth))
+    .filter((p): p is FoldedRelation => p !== null);
+  if (!parts.length) return null;
+  return {
+    columns: parts.map((p) => sql`(${p.subquery}) AS ${Sql.raw(`"__f_${p.responseKey}"`)}`),
+    attach(parent, row) {
+      const folded = new Map<string, unknown>();
+      for (const p of parts) folded.set(p.responseKey, p.read(row[`__f_${p.responseKey}`]));
+      Object.defineProperty(parent, FOLDED, { value: folded, enumerable: false });
+    },
+  };
+}
+
+interface FoldedRelation {
+  responseKey: string;
+  subquery: Sql;
+  /** The API value from the subquery's JSON. */
+  read(json: unknown): unknown;
+}
+
+function foldRelation(ctx: Context, info: GraphQLResolveInfo, s: Selected, parentAlias: string, depth: number): FoldedRelation | null {
+  const { relation } = s;
+  const t = `t${depth}`;
+  const parentKey = Sql.raw(`${parentAlias}.${relation.parentKey?.column ?? "id"}`);
+  const shape = rowShape(ctx.app.db, relation.target());
+  const childType = getNamedType(info.schema.getType(relationTypeName(info, relation, s)) ?? undefined);
+  const from = relation.from(ctx);
+
+  if (relation.kind === "page") {
+    const ordering = relation.ordering!;
+    let page;
+    try {
+      page = readPage(s.args as PageArgs, ordering);
+    } catch {
+      return null; // bad page arguments: the field's own resolver reports them where they were given
+    }
+    if (!isObjectType(childType)) return null;
+    const selection = connectionSelection(info, childType, s.nodes);
+    const child = foldFor(ctx, info, selection.nodeType, selection.nodeFields, t, depth + 1);
+    const keys = ordering.keys.map((k) => `${t}.${k}`);
+    const conds: Sql[] = [sql`${Sql.raw(`${t}.__parent`)} = ${parentKey}`];
+    if (page.after) conds.push(keysetSql(keys, ordering.direction === "ASC" ? ">" : "<", page.after));
+    if (page.before) conds.push(keysetSql(keys, ordering.direction === "ASC" ? "<" : ">", page.before));
+    const dir = page.forward ? ordering.direction : flip(ordering.direction);
+    const order = keys.map((k) => `${k} ${dir}`).join(", ");
+    const total = selection.wantsTotal
+      ? sql`, 'total', (SELECT count(*) FROM (${from}) c WHERE c.__parent = ${parentKey})`
+      : Sql.raw("");
+    const subquery = sql`SELECT json_build_object('rows', coalesce(json_agg(row_to_json(x) ORDER BY x.__rn), '[]'::json)${total})
+      FROM (SELECT ${Sql.raw(`${t}.*`)}${childColumns(child)},
+                   ${Sql.raw(keys.map((k, i) => `(${k})::text AS __k${i}`).join(", "))},
+                   row_number() OVER (ORDER BY ${Sql.raw(order)}) AS __rn
+              FROM (${from}) ${Sql.raw(t)} WHERE ${Sql.join(conds, " AND ")}
+             ORDER BY ${Sql.raw(order)} LIMIT ${page.limit + 1}) x`;
+    return {
+      responseKey: s.responseKey, subquery,
+      read(json) {
+        const { rows, total: counted } = json as { rows: Record<string, unknown>[]; total?: number };
+        const nodes = rows.map((r) => hydrate(shape.fromJson(r), r, child));
+        const values = rows.map((r) => ordering.keys.map((_, i) => r[`__k${i}`]));
+        return assemblePage(nodes, values, page, ordering, () => counted ?? 0);
+      },
+    };
+  }
+
+  if (!isObjectType(childType)) return null;
+  const child = foldFor(ctx, info, childType, s.nodes, t, depth + 1);
+  const order = (relation.orderBy ?? []).map((c) => `${t}.${c}`).join(", ");
+  if (relation.kind === "one") {
+    return {
+      responseKey: s.responseKey,
+      subquery: sql`SELECT row_to_json(x) FROM (SELECT ${Sql.raw(`${t}.*`)}${childColumns(child)} FROM (${from}) ${Sql.raw(t)}
+        WHERE ${Sql.raw(`${t}.__parent`)} = ${parentKey} ${Sql.raw(order ? `ORDER BY ${order}` : "")} LIMIT 1) x`,
+      read: (json) => (json ? hydrate(shape.fromJson(json as Record<string, unknown>), json as Record<string, unknown>, child) : null),
+    };
+  }
+  return {
+    responseKey: s.responseKey,
+    subquery: sql`SELECT coalesce(json_agg(row_to_json(x) ORDER BY x.__rn), '[]'::json)
+      FROM (SELECT ${Sql.raw(`${t}.*`)}${childColumns(child)}, row_number() OVER (${Sql.raw(order ? `ORDER BY ${order}` : "")}) AS __rn
+              FROM (${from}) ${Sql.raw(t)} WHERE ${Sql.raw(`${t}.__parent`)} = ${parentKey}) x`,
+    read: (json) => (json as Record<string, unknown>[]).map((r) => hydrate(shape.fromJson(r), r, child)),
+  };
+}
+
+/** The GraphQL type a relation field returns (its named type). */
+function relationTypeName(info: GraphQLResolveInfo, relation: Relation, s: Selected): string {
+  const parent = info.schema.getType(relation.parentType) as GraphQLObjectType;
+  return getNamedType(parent.getFields()[s.nodes[0].name.value].type).name;
+}
+
+function childColumns(child: Fold | null): Sql {
+  return child ? sql`, ${Sql.join(child.columns, ", ")}` : Sql.raw("");
+}
+
+function keysetSql(keys: string[], op: ">" | "<", values: unknown[]): Sql {
+  return sql`(${Sql.raw(keys.join(", "))}) ${Sql.raw(op)} (${Sql.join(values.map((v) => sql`${v}`), ", ")})`;
+}
+
+function hydrate<T extends object>(object: T, row: Record<string, unknown>, fold: Fold | null): T {
+  fold?.attach(object, row);
+  return object;
+}

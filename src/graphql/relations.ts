@@ -1,0 +1,116 @@
+// Relations declared once: which rows hang off an object, as SQL scoped to the viewer. The same declaration is folded
+// into the page query that reads the parents (folding.ts) and, where nothing folded it, batched per request.
+import DataLoader from "dataloader";
+import type { GraphQLResolveInfo } from "graphql";
+import type { Context } from "./context";
+import { ConnectionResult, Ordering, PageArgs, paginateByParent } from "./connection";
+import { rowShape } from "./rows";
+import { Sql, sql } from "./sql";
+
+type Entity = abstract new () => object;
+
+export interface RelationSpec {
+  /** One object, a list, or a connection (keyset pages). */
+  kind: "one" | "many" | "page";
+  /** The entity the related rows are read as. */
+  target: () => Entity;
+  /**
+   * The candidate rows as SQL, with a `__parent` column matched against the parent's key, limited to what the viewer may
+   * see (the access rule lives in the module's access.ts; this applies it). Sort keys an ordering names are columns here.
+   */
+  from(ctx: Context): Sql;
+  /** The parent's key the rows hang off: its column and property (default id). */
+  parentKey?: { column: string; property: string };
+  /** many (and one, which takes the first): the columns of `from` to order by, e.g. ["name", "id"] or ["assessed_at DESC"]. */
+  orderBy?: string[];
+  /** page: the keyset ordering over the columns of `from` (keys without an alias). */
+  ordering?: Ordering;
+}
+
+export interface Relation extends RelationSpec {
+  /** The GraphQL type and field this relation answers, e.g. Organisation.registeredPlace. */
+  parentType: string;
+  field: string;
+}
+
+/**
+ * Declares the relations of one parent type, `relationsOf("Organisation", { registeredPlace: {...}, ... })`: list
+ * `Object.values(...)` in the module's `relations`, and read each in its field resolver with `readRelation`.
+ */
+export function relationsOf<K extends string>(parentType: string, specs: Record<K, RelationSpec>): Record<K, Relation> {
+  return Object.fromEntries(Object.entries<RelationSpec>(specs).map(([field, spec]) => [field, { ...spec, parentType, field }])) as Record<K, Relation>;
+}
+
+/** Every module's relations, found by type and field. */
+export class RelationRegistry {
+  private readonly byType = new Map<string, Map<string, Relation>>();
+
+  constructor(relations: Relation[]) {
+    for (const r of relations) {
+      if (!this.byType.has(r.parentType)) this.byType.set(r.parentType, new Map());
+      const fields = this.byType.get(r.parentType)!;
+      if (fields.has(r.field)) throw new Error(`${r.parentType}.${r.field} is declared twice`);
+      fields.set(r.field, r);
+    }
+  }
+
+  get(parentType: string, field: string): Relation | undefined {
+    return this.byType.get(parentType)?.get(field);
+  }
+}
+
+/** Folded values ride on the object under this key, by response key (alias or field name). */
+export const FOLDED = Symbol("folded");
+
+export function parentKeyOf(relation: Relation, parent: object): string | null {
+  const value = (parent as Record<string, unknown>)[relation.parentKey?.property ?? "id"];
+  return value === null || value === undefined ? null : String(value);
+}
+
+/**
+ * What a relation field resolver returns: the value folded into the parents' query when there is one, otherwise the
+ * same relation read through a per-request loader (one statement per relation and set of arguments).
+ */
+export function readRelation<T>(relation: Relation, parent: object, args: PageArgs, ctx: Context, info: GraphQLResolveInfo): Promise<T> | T {
+  const folded = (parent as { [FOLDED]?: Map<string, unknown> })[FOLDED];
+  if (folded?.has(info.path.key as string)) return folded.get(info.path.key as string) as T;
+  const key = parentKeyOf(relation, parent);
+  if (key === null) return (relation.kind === "one" ? null : relation.kind === "many" ? [] : emptyPage()) as T;
+  return loaderFor(ctx, relation, args).load(key) as Promise<T>;
+}
+
+function emptyPage(): ConnectionResult<never> {
+  return { edges: [], nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 };
+}
+
+/** The per-request loader of one relation and set of arguments (pages of different sizes batch separately). */
+function loaderFor(ctx: Context, relation: Relation, args: PageArgs): DataLoader<string, unknown> {
+  const id = relation.kind === "page"
+    ? `${relation.parentType}.${relation.field}:${JSON.stringify([args.first, args.after, args.last, args.before])}`
+    : `${relation.parentType}.${relation.field}`;
+  let loader = ctx.relationLoaders.get(id);
+  if (!loader) {
+    loader = new DataLoader((keys: readonly string[]) => batch(ctx, relation, keys, args));
+    ctx.relationLoaders.set(id, loader);
+  }
+  return loader;
+}
+
+async function batch(ctx: Context, relation: Relation, keys: readonly string[], args: PageArgs): Promise<unknown[]> {
+  const db = ctx.app.db;
+  const shape = rowShape(db, relation.target());
+  if (relation.kind === "page") {
+    const { text, values } = relation.from(ctx).toQuery();
+    return paginateByParent({ db, from: text, params: values, ordering: relation.ordering!, map: shape.fromRow }, keys, args);
+  }
+  const order = relation.orderBy?.length ? `ORDER BY ${relation.orderBy.map((c) => `t.${c}`).join(", ")}` : "";
+  const query = sql`SELECT t.* FROM (${relation.from(ctx)}) t WHERE t.__parent = ANY(${[...keys]}) ${Sql.raw(order)}`.toQuery();
+  const rows: Record<string, unknown>[] = await db.query(query.text, query.values);
+  const byParent = new Map<string, unknown[]>();
+  for (const row of rows) {
+    const parent = String(row.__parent);
+    if (!byParent.has(parent)) byParent.set(parent, []);
+    byParent.get(parent)!.push(shape.fromRow(row));
+  }
+  return keys.map((k) => (relation.kind === "one" ? byParent.get(k)?.[0] ?? null : byParent.get(k) ?? []));
+}
