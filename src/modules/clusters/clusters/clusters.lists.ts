@@ -1,0 +1,45 @@
+// Listing clusters (filters, search, keyset by name), and the clusterIds filter this module adds to `organisations`.
+import type { DataSource } from "typeorm";
+import { ConnectionResult, Ordering, PageArgs, paginate } from "../../../graphql/connection";
+import { IdListField } from "../../../graphql/input-fields";
+import { organisationsApi } from "../../organisations/organisations.api";
+import type { OrganisationFilterField } from "../../organisations/organisations.lists";
+import { ClusterStatus } from "../cluster.enums";
+import { Cluster } from "./cluster.entity";
+import type { ClusterFilter } from "./clusters.inputs";
+
+const BY_NAME: Ordering = { name: "NAME", keys: ["lower(c.name)", "c.id"], direction: "ASC" };
+/** Must match the expression of cluster_search_idx, or the trigram index is not used. */
+const SEARCHED = "(c.name || ' ' || coalesce(c.description, '') || ' ' || coalesce(c.interest, ''))";
+
+export async function listClusters(db: DataSource, args: PageArgs, filter: ClusterFilter = {}): Promise<ConnectionResult<Cluster>> {
+  const qb = db.getRepository(Cluster).createQueryBuilder("c");
+  const statuses = filter.statuses?.length ? filter.statuses : Object.values(ClusterStatus).filter((s) => s !== ClusterStatus.CLOSED);
+  qb.where("c.status = ANY(:statuses)", { statuses });
+  if (filter.kinds?.length) qb.andWhere("c.kind = ANY(:kinds)", { kinds: filter.kinds });
+  if (filter.placeIds?.length) {
+    const places = await organisationsApi.placesWithin(db, filter.placeIds);
+    qb.andWhere("c.place_id = ANY(:places)", { places });
+  }
+  const search = filter.search?.trim();
+  if (search) qb.andWhere(`${SEARCHED} ILIKE :like`, { like: `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
+  if (filter.hasOrganisation) {
+    const organisationId = filter.hasOrganisation;
+    qb.andWhere(`EXISTS (SELECT 1 FROM cluster_membership cm WHERE cm.cluster_id = c.id AND cm.organisation_id = :organisationId
+      AND cm.left_on IS NULL)`, { organisationId });
+  }
+  return paginate(qb, BY_NAME, args);
+}
+
+/** `organisations(filter: { clusterIds })`: organisations currently members of any of the clusters. */
+export const clusterIdsFilter: OrganisationFilterField = {
+  name: "clusterIds",
+  field: IdListField("Cluster", {
+    nullable: true, max: 50, description: "Current members of any of these clusters (applied by the clusters module).",
+  }),
+  apply(qb, clusterIds: string[]) {
+    if (!clusterIds.length) return;
+    qb.andWhere(`EXISTS (SELECT 1 FROM cluster_membership cm_f WHERE cm_f.organisation_id = o.id AND cm_f.left_on IS NULL
+      AND cm_f.cluster_id = ANY(:filterClusterIds))`, { filterClusterIds: clusterIds });
+  },
+};
