@@ -10,7 +10,9 @@ import { PeerPost } from "./peer-support/peer-post.entity";
 import { PeerExchange } from "./peer-support/peer-exchange.entity";
 import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./panels/peer-panel.entity";
 import type { PeerPostKind } from "./cluster.enums";
-import { ClusterMembersArgs, clusterPages } from "./clusters/cluster-pages";
+import { ClusterMembersArgs, clusterPages } from "./clusters/clusters.lists";
+import { gatheringPages } from "./gatherings/gatherings.lists";
+import { peerSupportPages } from "./peer-support/peer-support.lists";
 import { ActivityLoader, activityLoader } from "./clusters/activity";
 
 declare module "../../graphql/context" {
@@ -53,6 +55,8 @@ function openMembershipsByCluster(db: DataSource): DataLoader<string, ClusterMem
 export function clustersLoaders(db: DataSource) {
   return {
     ...clusterPages(db),
+    ...gatheringPages(db),
+    ...peerSupportPages(db),
     clusterById: loaderByKey(db, Cluster),
     openMembershipsByCluster: openMembershipsByCluster(db),
     clusterMembershipsByOrganisation: loaderOfMany(db, ClusterMembership, "organisation_id", (m) => m.organisationId, "t.joined_on"),

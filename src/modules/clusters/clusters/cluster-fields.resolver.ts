@@ -12,8 +12,10 @@ import { ClusterMembership } from "./cluster-membership.entity";
 import { Gathering } from "../gatherings/gathering.entity";
 import { PeerPost } from "../peer-support/peer-post.entity";
 import { ClusterActivity } from "./activity";
-import { ClusterMembersArgs } from "./cluster-pages";
-import { ClusterMembershipConnection, GatheringConnection, PeerPostConnection } from "./clusters.types";
+import { ClusterMembersArgs } from "./clusters.lists";
+import { ClusterMembershipConnection } from "./clusters.types";
+import { GatheringConnection } from "../gatherings/gatherings.types";
+import { PeerPostConnection } from "../peer-support/peer-support.types";
 
 const isOrganisation = (o: unknown): o is Organisation => o instanceof Organisation;
 

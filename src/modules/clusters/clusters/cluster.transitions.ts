@@ -1,11 +1,10 @@
-// The lifecycles of clusters and peer panels: the allowed moves, and the one function per lifecycle that applies them.
+// A cluster's lifecycle: the allowed moves, and the one function that applies them (closing ends current memberships).
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../../../auth/viewer";
 import { applyMove, checkMove, Lifecycle } from "../../../kit/lifecycle";
 import { refuseAll } from "../../../kit/refusals";
-import { ClusterStatus, PeerPanelStatus } from "../cluster.enums";
+import { ClusterStatus } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
-import { PeerPanel } from "../panels/peer-panel.entity";
 
 const CLUSTER_LIFECYCLE: Lifecycle<ClusterStatus> = {
   noun: "A cluster", entityType: "Cluster", auditAs: "cluster",
@@ -13,15 +12,6 @@ const CLUSTER_LIFECYCLE: Lifecycle<ClusterStatus> = {
     FORMING: [ClusterStatus.ACTIVE, ClusterStatus.CLOSED],
     ACTIVE: [ClusterStatus.DORMANT, ClusterStatus.CLOSED],
     DORMANT: [ClusterStatus.ACTIVE, ClusterStatus.CLOSED],
-    CLOSED: [],
-  },
-};
-
-const PANEL_LIFECYCLE: Lifecycle<PeerPanelStatus> = {
-  noun: "A panel", entityType: "PeerPanel", auditAs: "peerPanel",
-  moves: {
-    FORMING: [PeerPanelStatus.ACTIVE, PeerPanelStatus.CLOSED],
-    ACTIVE: [PeerPanelStatus.CLOSED],
     CLOSED: [],
   },
 };
@@ -41,8 +31,4 @@ export async function moveCluster(m: EntityManager, actor: Actor, cluster: Clust
   const ended = rows.map((r: { id: string }) => r.id);
   return applyMove(m, actor, CLUSTER_LIFECYCLE, cluster, to, { closedAt: new Date() },
     { action: "cluster.close", before: { endedMemberships: [] }, after: { endedMemberships: ended } });
-}
-
-export function movePanel(m: EntityManager, actor: Actor, panel: PeerPanel, to: PeerPanelStatus): Promise<PeerPanel> {
-  return applyMove(m, actor, PANEL_LIFECYCLE, panel, to);
 }

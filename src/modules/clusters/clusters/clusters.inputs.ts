@@ -4,8 +4,6 @@ import { TextField, IdField, IdListField, ListField } from "../../../graphql/inp
 import { DateScalar } from "../../../graphql/scalars";
 import { Cause } from "../../organisations/organisation.enums";
 import { ClusterKind, ClusterRole, ClusterStatus } from "../cluster.enums";
-import { Cluster } from "./cluster.entity";
-
 
 @InputType({ description: "PLACE needs placeId, CAUSE needs cause, COMMUNITY_OF_INTEREST needs interest. Never a sector." })
 export class CreateClusterInput {

@@ -10,8 +10,8 @@ import { clusterAccess } from "../access";
 import { Cluster } from "../clusters/cluster.entity";
 import { Gathering, GatheringAttendance } from "./gathering.entity";
 import { GatheringsService } from "./gatherings.service";
-import { RecordAttendanceInput, RecordGatheringInput } from "../peer-support/peer-support.inputs";
-import { GatheringPayload } from "../clusters/clusters.types";
+import { RecordAttendanceInput, RecordGatheringInput } from "./gatherings.inputs";
+import { GatheringPayload } from "./gatherings.types";
 
 @Resolver(() => Gathering)
 export class GatheringsResolver {

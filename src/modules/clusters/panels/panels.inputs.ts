@@ -2,7 +2,6 @@
 import { Field, InputType, Int } from "type-graphql";
 import { TextField, IdField, IdListField } from "../../../graphql/input-fields";
 import { PeerPanelStatus } from "../cluster.enums";
-import { PeerPanel } from "./peer-panel.entity";
 
 @InputType()
 export class CreatePeerPanelInput {

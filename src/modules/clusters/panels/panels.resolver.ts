@@ -10,7 +10,7 @@ import { Cluster } from "../clusters/cluster.entity";
 import { PeerPanel, PeerPanelMember } from "./peer-panel.entity";
 import { PanelsService } from "./panels.service";
 import { listPanels } from "./panels.lists";
-import { PeerPanelConnection, PeerPanelPayload } from "../clusters/clusters.types";
+import { PeerPanelConnection, PeerPanelPayload } from "./panels.types";
 import { AddPeerPanelMemberInput, CreatePeerPanelInput, RemovePeerPanelMemberInput, UpdatePeerPanelInput } from "./panels.inputs";
 
 @Resolver(() => PeerPanel)

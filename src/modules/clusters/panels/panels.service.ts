@@ -10,7 +10,7 @@ import { Cluster } from "../clusters/cluster.entity";
 import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./peer-panel.entity";
 import { currentMembersOfAny } from "../clusters/memberships";
 import { requireManager } from "../clusters/guards";
-import { movePanel } from "../clusters/cluster.transitions";
+import { movePanel } from "./panel.transitions";
 import { Refusal, refuse, refuseAll } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { requireVersion, saveChange } from "../../../kit/records";

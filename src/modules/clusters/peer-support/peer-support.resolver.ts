@@ -13,7 +13,7 @@ import { PeerPostsService } from "./peer-posts.service";
 import { ExchangesService } from "./exchanges.service";
 import { matchesFor, PeerMatch } from "./matching";
 import { AcceptPeerMatchInput, ClosePeerPostInput, PostPeerSupportInput, RecordPeerExchangeInput } from "./peer-support.inputs";
-import { PeerExchangePayload, PeerPostPayload } from "../clusters/clusters.types";
+import { PeerExchangePayload, PeerPostPayload } from "./peer-support.types";
 
 @ArgsType()
 class MatchesForArgs {
