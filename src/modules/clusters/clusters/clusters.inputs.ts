@@ -1,7 +1,6 @@
 // GraphQL inputs and filter of clusters and memberships. Hard size limits here; rules live in the services.
-import { Field, InputType, Int } from "type-graphql";
-import { TextField, IdField, IdListField, ListField } from "../../../graphql/input-fields";
-import { DateScalar } from "../../../graphql/scalars";
+import { Field, InputType } from "type-graphql";
+import { DayField, IdField, IdListField, ListField, SEARCH_TEXT_LIMIT, TextField, VersionField } from "../../../graphql/input-fields";
 import { Cause } from "../../organisations/organisation.enums";
 import { ClusterKind, ClusterRole, ClusterStatus } from "../cluster.enums";
 
@@ -22,7 +21,7 @@ export class CreateClusterInput {
 @InputType({ description: "Omitted fields stay as they are; null clears what may be empty. The kind never changes." })
 export class UpdateClusterInput {
   @IdField("Cluster") id: string;
-  @Field(() => Int, { description: "The version you read; a newer one means someone else changed it first." }) expectedVersion: number;
+  @VersionField({ description: "The version you read; a newer one means someone else changed it first." }) expectedVersion: number;
   @TextField({ nullable: true }) name?: string | null;
   @TextField({ nullable: true }) description?: string | null;
   @IdField("Place", { nullable: true }) placeId?: string | null;
@@ -35,7 +34,7 @@ export class UpdateClusterInput {
 @InputType()
 export class CloseClusterInput {
   @IdField("Cluster") id: string;
-  @Field(() => Int) expectedVersion: number;
+  @VersionField() expectedVersion: number;
 }
 
 @InputType()
@@ -43,21 +42,21 @@ export class JoinClusterInput {
   @IdField("Cluster") clusterId: string;
   @IdField("Organisation") organisationId: string;
   @Field(() => ClusterRole, { nullable: true, description: "MEMBER unless a facilitator or ADMIN appoints a FACILITATOR." }) role?: ClusterRole | null;
-  @Field(() => DateScalar, { nullable: true, description: "Defaults to today (UK); never in the future." }) joinedOn?: string | null;
+  @DayField({ nullable: true, description: "Defaults to today (UK); never in the future." }) joinedOn?: string | null;
 }
 
 @InputType()
 export class LeaveClusterInput {
   @IdField("Cluster") clusterId: string;
   @IdField("Organisation") organisationId: string;
-  @Field(() => DateScalar, { nullable: true, description: "Defaults to today (UK); the first day no longer a member." }) leftOn?: string | null;
+  @DayField({ nullable: true, description: "Defaults to today (UK); the first day no longer a member." }) leftOn?: string | null;
 }
 
 @InputType()
 export class ClusterFilter {
   @ListField(() => ClusterKind, { nullable: true, max: 3 }) kinds?: ClusterKind[] | null;
   @IdListField("Place", { nullable: true, description: "Clusters of these places or places inside them.", max: 50 }) placeIds?: string[] | null;
-  @TextField({ nullable: true, description: "Words in the name, description or interest.", max: 200 }) search?: string | null;
+  @TextField({ nullable: true, description: "Words in the name, description or interest.", max: SEARCH_TEXT_LIMIT }) search?: string | null;
   @IdField("Organisation", { nullable: true, description: "Clusters this organisation is currently a member of." }) hasOrganisation?: string | null;
   @ListField(() => ClusterStatus, { nullable: true, description: "Default: every status but CLOSED.", max: 4 }) statuses?: ClusterStatus[] | null;
 }

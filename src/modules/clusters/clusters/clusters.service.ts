@@ -10,13 +10,34 @@ import { ClusterMembership } from "./cluster-membership.entity";
 import { checkNotSector } from "./sector-rule";
 import { checkPlace, lockCluster, requireActiveOrganisation, requireManager, requireOpenCluster } from "./guards";
 import { moveCluster } from "./cluster.transitions";
-import type { CreateClusterInput, UpdateClusterInput } from "./clusters.inputs";
-import { Refusal, refusal, refuseAll, refuse } from "../../../kit/refusals";
+import type { Cause } from "../../organisations/organisation.enums";
+import { refusal, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { requireVersion, saveChange } from "../../../kit/records";
 import { londonDate } from "../../../kit/calendar";
 
-export type ClusterResult = { cluster: Cluster } | { errors: Refusal[] };
+export type ClusterResult = Result<{ cluster: Cluster }>;
+
+/** A new cluster: its kind decides which of place, cause and interest it must name. */
+export interface NewCluster {
+  name: string;
+  description?: string | null;
+  kind: ClusterKind;
+  placeId?: string | null;
+  cause?: Cause | null;
+  interest?: string | null;
+}
+
+/** A change to a cluster: omitted fields stay as they are, null clears what may be empty; the kind never changes. */
+export interface ClusterChanges {
+  expectedVersion: number;
+  name?: string | null;
+  description?: string | null;
+  placeId?: string | null;
+  cause?: Cause | null;
+  interest?: string | null;
+  status?: ClusterStatus | null;
+}
 
 const CLUSTER_LIMITS = { name: 200, description: 5000, interest: 500 };
 
@@ -49,7 +70,7 @@ function checkWords(c: InputChecks, name: string | null | undefined, description
 export class ClustersService {
   constructor(private readonly db: DataSource) {}
 
-  async create(actor: Actor, input: CreateClusterInput, facilitatorOrganisationId: string | null): Promise<ClusterResult> {
+  async create(actor: Actor, input: NewCluster, facilitatorOrganisationId: string | null): Promise<ClusterResult> {
     if (!clusterAccess.create(actor.viewer, facilitatorOrganisationId)) {
       return { errors: [refusal("facilitatorOrganisationId", "NOT_ALLOWED", "Start a cluster for an organisation you own or edit, which will facilitate it (ADMIN may start any).")] };
     }
@@ -76,7 +97,7 @@ export class ClustersService {
     });
   }
 
-  async update(actor: Actor, id: string, input: UpdateClusterInput): Promise<ClusterResult> {
+  async update(actor: Actor, id: string, input: ClusterChanges): Promise<ClusterResult> {
     return inTransaction(this.db, async (m) => {
       const cluster = await lockCluster(m, id, "id");
       await requireManager(m, actor, [id], "change this cluster");

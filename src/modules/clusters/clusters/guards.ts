@@ -9,7 +9,7 @@ import { clusterAccess } from "../access";
 import { ClusterStatus } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { facilitatorsOf } from "./memberships";
-import { refuse } from "../../../kit/refusals";
+import { notAllowed, refuse, refuseAll } from "../../../kit/refusals";
 import { lockRecord } from "../../../kit/records";
 import { InputChecks } from "../../../kit/input-checks";
 
@@ -24,7 +24,7 @@ export function requireOpenCluster(cluster: Cluster, field: string): void {
 /** ADMIN, or someone acting for an organisation that facilitates one of the clusters. */
 export async function requireManager(m: EntityManager, actor: Actor, clusterIds: string[], what: string): Promise<void> {
   if (!clusterAccess.manage(actor.viewer, await facilitatorsOf(m, clusterIds))) {
-    refuse(null, "NOT_ALLOWED", `Only ADMIN and the cluster's facilitators may ${what}.`);
+    refuseAll([notAllowed(`Only ADMIN and the cluster's facilitators may ${what}.`)]);
   }
 }
 

@@ -8,10 +8,10 @@ import { ClusterRole } from "../cluster.enums";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { facilitatorsOf, openMembership } from "./memberships";
 import { lockCluster, requireActiveOrganisation, requireOpenCluster } from "./guards";
-import { Refusal, refuse } from "../../../kit/refusals";
+import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { londonDate } from "../../../kit/calendar";
 
-export type MembershipResult = { membership: ClusterMembership } | { errors: Refusal[] };
+export type MembershipResult = Result<{ membership: ClusterMembership }>;
 
 export class MembershipService {
   constructor(private readonly db: DataSource) {}
@@ -25,9 +25,9 @@ export class MembershipService {
       const cluster = await lockCluster(m, clusterId, "clusterId");
       const manages = clusterAccess.manage(actor.viewer, await facilitatorsOf(m, [clusterId]));
       if (!(manages || (role === ClusterRole.MEMBER && clusterAccess.actFor(actor.viewer, organisationId)))) {
-        refuse(null, "NOT_ALLOWED", role === ClusterRole.FACILITATOR
+        refuseAll([notAllowed(role === ClusterRole.FACILITATOR
           ? "Only ADMIN and the cluster's facilitators appoint a facilitator."
-          : "Join for an organisation you own or edit; facilitators and ADMIN may add any organisation.");
+          : "Join for an organisation you own or edit; facilitators and ADMIN may add any organisation.")]);
       }
       requireOpenCluster(cluster, "clusterId");
       const organisation = await requireActiveOrganisation(m, organisationId, "organisationId");
@@ -60,7 +60,7 @@ export class MembershipService {
     return inTransaction(this.db, async (m) => {
       const cluster = await lockCluster(m, clusterId, "clusterId");
       if (!clusterAccess.actFor(actor.viewer, organisationId) && !clusterAccess.manage(actor.viewer, await facilitatorsOf(m, [clusterId]))) {
-        refuse(null, "NOT_ALLOWED", "Leave for an organisation you own or edit; facilitators and ADMIN may end any membership.");
+        refuseAll([notAllowed("Leave for an organisation you own or edit; facilitators and ADMIN may end any membership.")]);
       }
       const membership = await openMembership(m, clusterId, organisationId);
       if (!membership) refuse("organisationId", "NOT_MEMBER", `That organisation is not a current member of ${cluster.name}.`);

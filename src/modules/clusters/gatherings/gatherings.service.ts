@@ -7,11 +7,11 @@ import { Gathering, GatheringAttendance } from "./gathering.entity";
 import { membersOn } from "../clusters/memberships";
 import { checkPlace, lockCluster, requireManager, requireOpenCluster } from "../clusters/guards";
 import type { Cluster } from "../clusters/cluster.entity";
-import { Refusal, refuse, refuseAll } from "../../../kit/refusals";
+import { refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
-export type GatheringResult = { gathering: Gathering } | { errors: Refusal[] };
+export type GatheringResult = Result<{ gathering: Gathering }>;
 
 export interface Attendance {
   organisationId: string;

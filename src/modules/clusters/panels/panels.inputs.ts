@@ -1,6 +1,6 @@
 // GraphQL inputs of peer panels. Hard size limits here; the service turns rule breaks into userErrors.
-import { Field, InputType, Int } from "type-graphql";
-import { TextField, IdField, IdListField } from "../../../graphql/input-fields";
+import { Field, InputType } from "type-graphql";
+import { IdField, IdListField, TextField, VersionField } from "../../../graphql/input-fields";
 import { PeerPanelStatus } from "../cluster.enums";
 
 @InputType()
@@ -12,7 +12,7 @@ export class CreatePeerPanelInput {
 @InputType({ description: "Omitted fields stay as they are." })
 export class UpdatePeerPanelInput {
   @IdField("PeerPanel") id: string;
-  @Field(() => Int) expectedVersion: number;
+  @VersionField() expectedVersion: number;
   @TextField({ nullable: true, max: 1000 }) name?: string | null;
   @Field(() => PeerPanelStatus, { nullable: true, description: "FORMING -> ACTIVE -> CLOSED." }) status?: PeerPanelStatus | null;
 }

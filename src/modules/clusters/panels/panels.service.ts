@@ -4,6 +4,7 @@ import { audit } from "../../../audit/audit";
 import type { Actor } from "../../../auth/viewer";
 import { User } from "../../../auth/user.entity";
 import { inTransaction, sqlState } from "../../../db/transaction";
+import { organisationsApi } from "../../organisations/organisations.api";
 import { clusterAccess } from "../access";
 import { ClusterStatus, PeerPanelStatus } from "../cluster.enums";
 import { Cluster } from "../clusters/cluster.entity";
@@ -11,11 +12,11 @@ import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./peer-panel.entit
 import { currentMembersOfAny } from "../clusters/memberships";
 import { requireManager } from "../clusters/guards";
 import { movePanel } from "./panel.transitions";
-import { Refusal, refuse, refuseAll } from "../../../kit/refusals";
+import { refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { requireVersion, saveChange } from "../../../kit/records";
 
-export type PanelResult = { panel: PeerPanel } | { errors: Refusal[] };
+export type PanelResult = Result<{ panel: PeerPanel }>;
 
 const MAX_CLUSTERS = 20;
 
@@ -94,7 +95,7 @@ export class PanelsService {
         refuse("organisationId", "NOT_MEMBER", "That organisation is not a current member of any of the panel's clusters.");
       }
       const eligible = user && (organisationId
-        ? (await m.query("SELECT 1 FROM organisation_membership WHERE user_id = $1 AND organisation_id = $2", [user.id, organisationId])).length > 0
+        ? await organisationsApi.hasMember(m, organisationId, user.id)
         : clusterAccess.sitsWithoutOrganisation(user.roles));
       if (!user || !eligible) {
         refuse("email", "NOT_ELIGIBLE", organisationId

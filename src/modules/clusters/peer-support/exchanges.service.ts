@@ -8,11 +8,11 @@ import { PeerExchangeStatus, PeerPostKind, PeerPostStatus } from "../cluster.enu
 import { PeerPost } from "./peer-post.entity";
 import { PeerExchange } from "./peer-exchange.entity";
 import { requireActiveOrganisation } from "../clusters/guards";
-import { Refusal, refuse, refuseAll } from "../../../kit/refusals";
+import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
-export type PeerExchangeResult = { exchange: PeerExchange } | { errors: Refusal[] };
+export type PeerExchangeResult = Result<{ exchange: PeerExchange }>;
 
 async function lockPost(m: EntityManager, id: string, kind: PeerPostKind, field: string): Promise<PeerPost> {
   const post = await m.findOne(PeerPost, { where: { id, kind }, lock: { mode: "pessimistic_write" } });
@@ -29,7 +29,7 @@ export class ExchangesService {
     return inTransaction(this.db, async (m) => {
       const need = await lockPost(m, needId, PeerPostKind.NEED, "needId");
       if (!clusterAccess.actFor(actor.viewer, need.organisationId)) {
-        refuse(null, "NOT_ALLOWED", "Accept matches for an organisation you own or edit.");
+        refuseAll([notAllowed("Accept matches for an organisation you own or edit.")]);
       }
       const offer = await lockPost(m, offerId, PeerPostKind.OFFER, "offerId");
       if (offer.organisationId === need.organisationId) refuse("offerId", "SAME_ORGANISATION", "An organisation cannot accept its own offer.");
@@ -52,7 +52,7 @@ export class ExchangesService {
       const exchange = await m.findOne(PeerExchange, { where: { id: exchangeId }, lock: { mode: "pessimistic_write" } });
       if (!exchange) refuse("exchangeId", "NOT_FOUND", "No exchange has that ID.");
       if (!clusterAccess.actFor(actor.viewer, exchange.giverId) && !clusterAccess.actFor(actor.viewer, exchange.receiverId)) {
-        refuse(null, "NOT_ALLOWED", "Only the two organisations' owners and editors record an exchange.");
+        refuseAll([notAllowed("Only the two organisations' owners and editors record an exchange.")]);
       }
       if (exchange.status === PeerExchangeStatus.COMPLETED) refuse("exchangeId", "ALREADY_RECORDED", "That exchange has already been recorded.");
       const c = new InputChecks();

@@ -7,10 +7,10 @@ import { clusterAccess } from "../access";
 import { PeerPostKind, PeerPostStatus, Skill, SKILLS } from "../cluster.enums";
 import { PeerPost } from "./peer-post.entity";
 import { requireActiveOrganisation } from "../clusters/guards";
-import { Refusal, refusal, refuse, refuseAll } from "../../../kit/refusals";
+import { notAllowed, refusal, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 
-export type PeerPostResult = { post: PeerPost } | { errors: Refusal[] };
+export type PeerPostResult = Result<{ post: PeerPost }>;
 
 export class PeerPostsService {
   constructor(private readonly db: DataSource) {}
@@ -40,7 +40,7 @@ export class PeerPostsService {
     return inTransaction(this.db, async (m) => {
       const post = await m.findOne(PeerPost, { where: { id: postId }, lock: { mode: "pessimistic_write" } });
       if (!post) refuse("postId", "NOT_FOUND", "No offer or need has that ID.");
-      if (!clusterAccess.actFor(actor.viewer, post.organisationId)) refuse(null, "NOT_ALLOWED", "Only the organisation's owners and editors close its offers and needs.");
+      if (!clusterAccess.actFor(actor.viewer, post.organisationId)) refuseAll([notAllowed("Only the organisation's owners and editors close its offers and needs.")]);
       if (post.status === PeerPostStatus.CLOSED) refuse("postId", "ALREADY_CLOSED", "That offer or need is already closed.");
       post.status = PeerPostStatus.CLOSED;
       post.closedAt = new Date();

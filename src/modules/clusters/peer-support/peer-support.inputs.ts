@@ -1,7 +1,6 @@
 // GraphQL inputs of peer support: offers and needs, matches and exchanges. Hard size limits here; rules live in the services.
 import { Field, InputType, Int } from "type-graphql";
-import { TextField, IdField } from "../../../graphql/input-fields";
-import { DateScalar } from "../../../graphql/scalars";
+import { DayField, IdField, TextField } from "../../../graphql/input-fields";
 
 @InputType()
 export class PostPeerSupportInput {
@@ -26,5 +25,5 @@ export class RecordPeerExchangeInput {
   @IdField("PeerExchange") exchangeId: string;
   @Field(() => Int, { description: "Whole hours of help given." }) hoursGiven: number;
   @TextField() outcome: string;
-  @Field(() => DateScalar, { nullable: true, description: "Defaults to today (UK)." }) completedOn?: string | null;
+  @DayField({ nullable: true, description: "Defaults to today (UK)." }) completedOn?: string | null;
 }
