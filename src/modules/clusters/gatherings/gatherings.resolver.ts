@@ -3,7 +3,6 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { Mutation } from "../../../graphql/operations";
 import type { Context } from "../../../graphql/context";
 import { toPayload } from "../../../graphql/payloads";
-import { isAdmin } from "../../../auth/viewer";
 import { Place } from "../../places/place.entity";
 import { Organisation } from "../../organisations/organisation.entity";
 import { clusterAccess } from "../access";
@@ -37,9 +36,9 @@ export class GatheringsResolver {
 
   @FieldResolver(() => String, { nullable: true, description: "For people in the cluster's member organisations and ADMIN; null for everyone else." })
   async notes(@Root() g: Gathering, @Ctx() ctx: Context): Promise<string | null> {
-    if (!isAdmin(ctx.viewer) && ctx.viewer.memberships.size === 0) return null;
+    if (!clusterAccess.seeNotes.couldAllow(ctx.viewer)) return null;
     const members = (await ctx.loaders.openMembershipsByCluster.load(g.clusterId)).map((m) => m.organisationId);
-    return clusterAccess.seeNotes(ctx.viewer, members) ? g.notes : null;
+    return clusterAccess.seeNotes.allows(ctx.viewer, { memberOrganisationIds: members }) ? g.notes : null;
   }
 
   @Mutation(() => GatheringPayload, { description: "Record a gathering, and who attended if it has started (facilitators, ADMIN)." })
