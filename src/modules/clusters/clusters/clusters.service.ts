@@ -10,6 +10,7 @@ import { ClusterMembership } from "./cluster-membership.entity";
 import { checkNotSector } from "./sector-rule";
 import { checkPlace, lockCluster, requireActiveOrganisation, requireManager, requireOpenCluster } from "./guards";
 import { moveCluster } from "./cluster.transitions";
+import { membershipEvent } from "./cluster.events";
 import type { Cause } from "../../organisations/organisation.enums";
 import { refusal, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
@@ -91,6 +92,9 @@ export class ClustersService {
         await audit.record(m, actor, {
           action: "cluster.join", entityType: "ClusterMembership", entityId: membership.id,
           after: { clusterId: cluster.id, organisationId: facilitatorOrganisationId, role: membership.role, joinedOn: membership.joinedOn },
+        });
+        await membershipEvent(m, actor, "cluster.joined", {
+          id: membership.id, clusterId: cluster.id, organisationId: facilitatorOrganisationId, role: membership.role, day: membership.joinedOn,
         });
       }
       return { cluster };

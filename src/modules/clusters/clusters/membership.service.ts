@@ -7,6 +7,7 @@ import { clusterAccess } from "../access";
 import { ClusterRole } from "../cluster.enums";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { facilitatorsOf, openMembership } from "./memberships";
+import { membershipEvent } from "./cluster.events";
 import { lockCluster, requireActiveOrganisation, requireOpenCluster } from "./guards";
 import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { londonDate } from "../../../kit/calendar";
@@ -51,6 +52,7 @@ export class MembershipService {
         action: "cluster.join", entityType: "ClusterMembership", entityId: membership.id,
         after: { clusterId, organisationId, role, joinedOn: day },
       });
+      await membershipEvent(m, actor, "cluster.joined", { id: membership.id, clusterId, organisationId, role, day });
       return { membership };
     });
   }
@@ -73,6 +75,7 @@ export class MembershipService {
       await audit.record(m, actor, {
         action: "cluster.leave", entityType: "ClusterMembership", entityId: membership.id, before: { leftOn: null }, after: { leftOn: day },
       });
+      await membershipEvent(m, actor, "cluster.left", { id: membership.id, clusterId, organisationId, role: membership.role, day });
       return { membership };
     });
   }
