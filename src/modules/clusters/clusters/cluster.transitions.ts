@@ -17,6 +17,12 @@ const CLUSTER_LIFECYCLE: Lifecycle<ClusterStatus> = {
   },
 };
 
+/** Refuses (WRONG_STATUS) a move the lifecycle does not allow, such as reopening a CLOSED cluster. */
+export function requireClusterMove(cluster: Cluster, to: ClusterStatus): void {
+  const refused = checkMove(CLUSTER_LIFECYCLE, cluster.status, to);
+  if (refused) refuseAll([refused]);
+}
+
 /**
  * Moves a cluster to `to`. Closing ends every open membership on `today`, so the history says who was in it
  * until when, and a closed cluster has no current members; each ended membership is a cluster.left event, and the
@@ -24,8 +30,7 @@ const CLUSTER_LIFECYCLE: Lifecycle<ClusterStatus> = {
  */
 export async function moveCluster(m: EntityManager, actor: Actor, cluster: Cluster, to: ClusterStatus, today: string): Promise<Cluster> {
   if (to !== ClusterStatus.CLOSED) return applyMove(m, actor, CLUSTER_LIFECYCLE, cluster, to);
-  const refused = checkMove(CLUSTER_LIFECYCLE, cluster.status, to);
-  if (refused) refuseAll([refused]);
+  requireClusterMove(cluster, to);
   const [rows]: [{ id: string; organisation_id: string; role: ClusterRole; left_on: string }[]] = await m.query(
     `UPDATE cluster_membership SET left_on = greatest($2::date, joined_on) WHERE cluster_id = $1 AND left_on IS NULL
      RETURNING id, organisation_id, role, left_on::text`,

@@ -9,7 +9,7 @@ import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { checkNotSector } from "./sector-rule";
 import { checkPlace, lockCluster, requireActiveOrganisation, requireManager, requireOpenCluster } from "./guards";
-import { moveCluster } from "./cluster.transitions";
+import { moveCluster, requireClusterMove } from "./cluster.transitions";
 import { membershipEvent } from "./cluster.events";
 import type { Cause } from "../../organisations/organisation.enums";
 import { refusal, refuseAll, Result } from "../../../kit/refusals";
@@ -105,6 +105,8 @@ export class ClustersService {
     return inTransaction(this.db, async (m) => {
       const cluster = await lockCluster(m, id, "id");
       await requireManager(m, actor, [id], "change this cluster");
+      // A status the lifecycle does not allow (reopening a CLOSED cluster too) is WRONG_STATUS, as for every lifecycle.
+      if (input.status && input.status !== cluster.status) requireClusterMove(cluster, input.status);
       requireOpenCluster(cluster, "id");
       requireVersion(cluster, input.expectedVersion, "cluster");
       const before = snapshot(cluster);
@@ -129,12 +131,11 @@ export class ClustersService {
     });
   }
 
-  /** Closing keeps the history and ends every current membership today. */
+  /** Closing keeps the history and ends every current membership today; a CLOSED cluster does not close again (WRONG_STATUS). */
   async close(actor: Actor, id: string, expectedVersion: number): Promise<ClusterResult> {
     return inTransaction(this.db, async (m) => {
       const cluster = await lockCluster(m, id, "id");
       await requireManager(m, actor, [id], "close this cluster");
-      requireOpenCluster(cluster, "id");
       requireVersion(cluster, expectedVersion, "cluster");
       await moveCluster(m, actor, cluster, ClusterStatus.CLOSED, londonDate());
       return { cluster };

@@ -103,6 +103,33 @@ test("closing a cluster ends its current memberships today, keeps the history, a
   expect(await clusterRowCounts(app.db)).toEqual(before);
 });
 
+test("a CLOSED cluster is never reopened or closed again: each is WRONG_STATUS and writes nothing", async () => {
+  const admin = (await signedIn(app, [Role.ADMIN])).token;
+  const id = toGlobalId("Cluster", await makeCluster(app.db, { status: "ACTIVE" }));
+  expect((await app.ok(OPS.closeCluster, { input: { id, expectedVersion: 1 } }, admin)).closeCluster.userErrors).toEqual([]);
+  const before = await clusterRowCounts(app.db);
+  for (const status of ["ACTIVE", "DORMANT", "FORMING"]) {
+    const reopen = (await app.ok(OPS.updateCluster, { input: { id, expectedVersion: 2, status } }, admin)).updateCluster;
+    expect({ status, codes: codes(reopen), cluster: reopen.cluster }).toEqual({ status, codes: ["WRONG_STATUS"], cluster: null });
+  }
+  expect(codes((await app.ok(OPS.closeCluster, { input: { id, expectedVersion: 2 } }, admin)).closeCluster)).toEqual(["WRONG_STATUS"]);
+  expect(await clusterRowCounts(app.db)).toEqual(before);
+  const [row] = await app.db.query("SELECT status, version FROM cluster WHERE id = $1", [Buffer.from(id, "base64url").toString().split(":")[1]]);
+  expect(row).toEqual({ status: "CLOSED", version: 2 });
+});
+
+test("a FORMING cluster becomes ACTIVE before it can rest as DORMANT; the refused move writes nothing", async () => {
+  const admin = (await signedIn(app, [Role.ADMIN])).token;
+  const id = toGlobalId("Cluster", await makeCluster(app.db, { status: "FORMING" }));
+  const before = await clusterRowCounts(app.db);
+  expect(codes((await app.ok(OPS.updateCluster, { input: { id, expectedVersion: 1, status: "DORMANT" } }, admin)).updateCluster)).toEqual(["WRONG_STATUS"]);
+  expect(await clusterRowCounts(app.db)).toEqual(before);
+  const active = (await app.ok(OPS.updateCluster, { input: { id, expectedVersion: 1, status: "ACTIVE" } }, admin)).updateCluster;
+  expect(active.cluster).toMatchObject({ status: "ACTIVE", version: 2 });
+  const dormant = (await app.ok(OPS.updateCluster, { input: { id, expectedVersion: 2, status: "DORMANT" } }, admin)).updateCluster;
+  expect(dormant.cluster).toMatchObject({ status: "DORMANT", version: 3 });
+});
+
 test("clusters can be filtered by kind, place (boroughs include their wards), words, and a member organisation; closed ones are hidden unless asked", async () => {
   const member = await personWithOrganisation(app);
   const [ward] = await app.db.query(`INSERT INTO place (kind, code, name, parent_id) SELECT 'WARD', 'E05999001', 'Test Ward', id FROM place WHERE code = 'E08000014' RETURNING id`);

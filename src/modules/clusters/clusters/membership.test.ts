@@ -4,6 +4,7 @@ import { clusterRowCounts, makeCluster } from "../../../../tests/support/cluster
 import { codes, OPS, personWithOrganisation } from "../../../../tests/support/cluster-operations";
 import { toGlobalId } from "../../../graphql/ids";
 import { londonDate } from "../../../kit/calendar";
+import { raceTest } from "../../../../tests/support/races";
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -87,4 +88,15 @@ test("a cluster's members list shows current periods, or the whole history with 
   expect(all.nodes.map((n: { joinedOn: string; current: boolean }) => [n.joinedOn, n.current])).toEqual([
     ["2023-01-01", true], ["2023-02-01", false], ["2023-03-01", false], ["2024-06-01", true],
   ]);
+});
+
+raceTest("two requests joining one organisation to a cluster at once make one membership period and one cluster.joined", async () => {
+  const owner = await personWithOrganisation(app);
+  const clusterId = await makeCluster(app.db);
+  const input = { clusterId: toGlobalId("Cluster", clusterId), organisationId: owner.organisation };
+  const results = await Promise.all([join(owner.token, input), join(owner.token, input)]);
+  expect(results.map(codes).sort()).toEqual([[], ["ALREADY_MEMBER"]]);
+  const [{ periods }] = await app.db.query("SELECT count(*)::int AS periods FROM cluster_membership WHERE cluster_id = $1", [clusterId]);
+  const [{ events }] = await app.db.query("SELECT count(*)::int AS events FROM domain_event WHERE type = 'cluster.joined' AND data->>'clusterId' = $1", [clusterId]);
+  expect({ periods, events }).toEqual({ periods: 1, events: 1 });
 });

@@ -5,6 +5,7 @@ import { makeUser, TEST_PASSWORD } from "../../../../tests/support/factories";
 import { Role } from "../../../auth/roles";
 import { toGlobalId } from "../../../graphql/ids";
 import { clustersApi } from "../clusters.api";
+import { raceTest } from "../../../../tests/support/races";
 
 const CREATE = `mutation($input: CreatePeerPanelInput!) {
   createPeerPanel(input: $input) { panel { id name status version clusters { name } } userErrors { field code message } } }`;
@@ -133,4 +134,14 @@ test("panels are visible to ADMIN, the people on them and their clusters' facili
   expect(await seen()).toBeNull();
   const listed = await app.ok(`{ peerPanels(first: 100) { nodes { name } } }`, {}, await app.signIn(stranger.email, TEST_PASSWORD));
   expect(listed.peerPanels.nodes).toEqual([]);
+});
+
+raceTest("one person put on a panel twice at once has one seat; the other request is ALREADY_ON_PANEL", async () => {
+  const f = await facilitatedCluster();
+  const panellist = await makeUser(app.db, { roles: [Role.PANEL_MEMBER] });
+  const { createPeerPanel: { panel } } = await app.ok(CREATE, { input: { name: "Race panel", clusterIds: [toGlobalId("Cluster", f.cluster)] } }, adminToken);
+  const add = async () => (await app.ok(ADD, { input: { panelId: panel.id, email: panellist.email } }, f.token)).addPeerPanelMember.userErrors
+    .map((e: { code: string }) => e.code);
+  expect((await Promise.all([add(), add()])).sort()).toEqual([[], ["ALREADY_ON_PANEL"]]);
+  expect(await clustersApi.panelMembers(app.db, keyOfPanel(panel.id))).toEqual([{ userId: panellist.id, organisationId: null }]);
 });

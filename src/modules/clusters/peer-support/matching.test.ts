@@ -4,6 +4,7 @@ import { clusterRowCounts, makeCluster } from "../../../../tests/support/cluster
 import { codes, OPS, Person, personWithOrganisation } from "../../../../tests/support/cluster-operations";
 import { toGlobalId } from "../../../graphql/ids";
 import { londonDate } from "../../../kit/calendar";
+import { raceTest } from "../../../../tests/support/races";
 
 let app: TestApp;
 beforeAll(async () => { app = await startTestApp(); });
@@ -124,4 +125,14 @@ test("closing a post takes it out of matching; closing it twice is ALREADY_CLOSE
   expect(matchesFor[0].organisation.name).toBe("Same Cluster Finance Co-op");
   const twice = (await app.ok(OPS.closePost, { input: { postId: n.offers.sameBothFinance } }, n.sameBoth.token)).closePeerPost;
   expect(codes(twice)).toEqual(["ALREADY_CLOSED"]);
+});
+
+raceTest("a match accepted twice at once becomes one exchange; the other request is ALREADY_ACCEPTED", async () => {
+  const n = await network();
+  const [need] = await app.db.query("SELECT id FROM peer_post WHERE organisation_id = $1 AND kind = 'NEED' AND skill = 'FINANCE'", [n.needy.organisationId]);
+  const input = { needId: toGlobalId("PeerPost", need.id), offerId: n.offers.sameOne };
+  const accept = async () => codes((await app.ok(OPS.acceptMatch, { input }, n.needy.token)).acceptPeerMatch);
+  expect((await Promise.all([accept(), accept()])).sort()).toEqual([[], ["ALREADY_ACCEPTED"]]);
+  const [{ exchanges }] = await app.db.query("SELECT count(*)::int AS exchanges FROM peer_exchange WHERE need_id = $1", [need.id]);
+  expect(exchanges).toBe(1);
 });
