@@ -1,6 +1,6 @@
 // A cluster (Collaborating Community): what brings its organisations together, and where it is in its life.
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { EXPECTED_VERSION, VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
 import { Cause } from "../../organisations/organisation.enums";

@@ -7,7 +7,8 @@ import { Gathering, GatheringAttendance } from "./gathering.entity";
 import { membersOn } from "../clusters/memberships";
 import { checkPlace, lockCluster, requireManager, requireOpenCluster } from "../clusters/guards";
 import type { Cluster } from "../clusters/cluster.entity";
-import { refuse, refuseAll, Result } from "../../../kit/refusals";
+import { refuseAll, Result } from "../../../kit/refusals";
+import { lockRecord } from "../../../kit/records";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
@@ -89,8 +90,7 @@ export class GatheringsService {
   /** Sets the people count of each listed organisation; organisations not listed keep what was recorded. */
   async recordAttendance(actor: Actor, gatheringId: string, attendance: Attendance[]): Promise<GatheringResult> {
     return inTransaction(this.db, async (m) => {
-      const gathering = await m.findOne(Gathering, { where: { id: gatheringId }, lock: { mode: "pessimistic_write" } });
-      if (!gathering) refuse("gatheringId", "NOT_FOUND", "No gathering has that ID.");
+      const gathering = await lockRecord(m, Gathering, gatheringId, { noun: "gathering", field: "gatheringId" });
       const cluster = await lockCluster(m, gathering.clusterId, "gatheringId");
       await requireManager(m, actor, [cluster.id], "record attendance at its gatherings");
       requireOpenCluster(cluster, "gatheringId");

@@ -14,15 +14,14 @@ import { requireManager } from "../clusters/guards";
 import { movePanel } from "./panel.transitions";
 import { refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
-import { requireVersion, saveChange } from "../../../kit/records";
+import { lockRecord, requireVersion, saveChange } from "../../../kit/records";
 
 export type PanelResult = Result<{ panel: PeerPanel }>;
 
 const MAX_CLUSTERS = 20;
 
 async function lockPanel(m: EntityManager, id: string, field: string): Promise<{ panel: PeerPanel; clusterIds: string[] }> {
-  const panel = await m.findOne(PeerPanel, { where: { id }, lock: { mode: "pessimistic_write" } });
-  if (!panel) refuse(field, "NOT_FOUND", "No peer panel has that ID.");
+  const panel = await lockRecord(m, PeerPanel, id, { noun: "peer panel", field });
   const rows = await m.find(PeerPanelCluster, { where: { panelId: id } });
   return { panel, clusterIds: rows.map((r) => r.clusterId) };
 }

@@ -1,6 +1,6 @@
 // A peer panel: people drawn from clusters' member organisations who take part in funding decisions.
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
 import { PeerPanelStatus } from "../cluster.enums";

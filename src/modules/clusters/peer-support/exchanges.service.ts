@@ -9,6 +9,7 @@ import { PeerPost } from "./peer-post.entity";
 import { PeerExchange } from "./peer-exchange.entity";
 import { requireActiveOrganisation } from "../clusters/guards";
 import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
+import { lockRecord } from "../../../kit/records";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
@@ -49,8 +50,7 @@ export class ExchangesService {
   /** Either organisation's owners or editors record the hours and outcome once the help has been given. */
   async record(actor: Actor, exchangeId: string, input: { hoursGiven: number; outcome: string; completedOn?: string | null }): Promise<PeerExchangeResult> {
     return inTransaction(this.db, async (m) => {
-      const exchange = await m.findOne(PeerExchange, { where: { id: exchangeId }, lock: { mode: "pessimistic_write" } });
-      if (!exchange) refuse("exchangeId", "NOT_FOUND", "No exchange has that ID.");
+      const exchange = await lockRecord(m, PeerExchange, exchangeId, { noun: "exchange", field: "exchangeId" });
       if (!clusterAccess.actFor(actor.viewer, exchange.giverId) && !clusterAccess.actFor(actor.viewer, exchange.receiverId)) {
         refuseAll([notAllowed("Only the two organisations' owners and editors record an exchange.")]);
       }

@@ -8,6 +8,7 @@ import { PeerPostKind, PeerPostStatus, Skill, SKILLS } from "../cluster.enums";
 import { PeerPost } from "./peer-post.entity";
 import { requireActiveOrganisation } from "../clusters/guards";
 import { notAllowed, refusal, refuse, refuseAll, Result } from "../../../kit/refusals";
+import { lockRecord } from "../../../kit/records";
 import { InputChecks } from "../../../kit/input-checks";
 
 export type PeerPostResult = Result<{ post: PeerPost }>;
@@ -38,8 +39,7 @@ export class PeerPostsService {
 
   async close(actor: Actor, postId: string): Promise<PeerPostResult> {
     return inTransaction(this.db, async (m) => {
-      const post = await m.findOne(PeerPost, { where: { id: postId }, lock: { mode: "pessimistic_write" } });
-      if (!post) refuse("postId", "NOT_FOUND", "No offer or need has that ID.");
+      const post = await lockRecord(m, PeerPost, postId, { noun: "offer or need", field: "postId" });
       if (!clusterAccess.actFor(actor.viewer, post.organisationId)) refuseAll([notAllowed("Only the organisation's owners and editors close its offers and needs.")]);
       if (post.status === PeerPostStatus.CLOSED) refuse("postId", "ALREADY_CLOSED", "That offer or need is already closed.");
       post.status = PeerPostStatus.CLOSED;

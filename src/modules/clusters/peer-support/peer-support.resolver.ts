@@ -1,5 +1,5 @@
 // Peer offers, needs, matches and exchanges in the API: fields through loaders, and thin queries and mutations.
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, ClassType, Ctx, Field, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { IdField } from "../../../graphql/input-fields";
 import { Mutation, Query } from "../../../graphql/operations";
 import type { Context } from "../../../graphql/context";
@@ -63,18 +63,28 @@ export class PeerPostsResolver {
   }
 }
 
+/**
+ * The need and the offer that a match or an exchange pairs. A function, because type-graphql moves a base resolver's
+ * fields onto the first class that extends it: each type gets a base of its own.
+ */
+function NeedAndOfferFields<T extends { needId: string; offerId: string }>(of: ClassType<T>) {
+  @Resolver(() => of)
+  abstract class NeedAndOffer {
+    @FieldResolver(() => PeerPost, { nullable: true })
+    need(@Root() pair: T, @Ctx() ctx: Context): Promise<PeerPost | null> {
+      return ctx.loaders.peerPostById.load(pair.needId);
+    }
+
+    @FieldResolver(() => PeerPost, { nullable: true })
+    offer(@Root() pair: T, @Ctx() ctx: Context): Promise<PeerPost | null> {
+      return ctx.loaders.peerPostById.load(pair.offerId);
+    }
+  }
+  return NeedAndOffer;
+}
+
 @Resolver(() => PeerExchange)
-export class PeerExchangeFieldsResolver {
-  @FieldResolver(() => PeerPost, { nullable: true })
-  need(@Root() e: PeerExchange, @Ctx() ctx: Context): Promise<PeerPost | null> {
-    return ctx.loaders.peerPostById.load(e.needId);
-  }
-
-  @FieldResolver(() => PeerPost, { nullable: true })
-  offer(@Root() e: PeerExchange, @Ctx() ctx: Context): Promise<PeerPost | null> {
-    return ctx.loaders.peerPostById.load(e.offerId);
-  }
-
+export class PeerExchangeFieldsResolver extends NeedAndOfferFields(PeerExchange) {
   @FieldResolver(() => Organisation, { nullable: true, description: "The organisation that gives the help." })
   giver(@Root() e: PeerExchange, @Ctx() ctx: Context): Promise<Organisation | null> {
     return ctx.loaders.organisationById.load(e.giverId);
@@ -87,17 +97,7 @@ export class PeerExchangeFieldsResolver {
 }
 
 @Resolver(() => PeerMatch)
-export class PeerMatchFieldsResolver {
-  @FieldResolver(() => PeerPost, { nullable: true })
-  need(@Root() m: PeerMatch, @Ctx() ctx: Context): Promise<PeerPost | null> {
-    return ctx.loaders.peerPostById.load(m.needId);
-  }
-
-  @FieldResolver(() => PeerPost, { nullable: true })
-  offer(@Root() m: PeerMatch, @Ctx() ctx: Context): Promise<PeerPost | null> {
-    return ctx.loaders.peerPostById.load(m.offerId);
-  }
-
+export class PeerMatchFieldsResolver extends NeedAndOfferFields(PeerMatch) {
   @FieldResolver(() => Organisation, { nullable: true, description: "The organisation making the offer." })
   organisation(@Root() m: PeerMatch, @Ctx() ctx: Context): Promise<Organisation | null> {
     return ctx.loaders.organisationById.load(m.offeringOrganisationId);
