@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm";
 import type { Actor } from "../../../auth/viewer";
 import { PlacesService } from "../../places/places.service";
 import { organisationsApi } from "../../organisations/organisations.api";
-import { Organisation } from "../../organisations/organisation.entity";
+import type { Organisation } from "../../organisations/organisation.entity";
 import { clusterAccess } from "../access";
 import { ClusterStatus } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
