@@ -23,7 +23,7 @@ export async function makeOrganisationFor(db: DataSource, owner: User | null, o:
 }
 
 const CLUSTER_TABLES = ["cluster", "cluster_membership", "gathering", "gathering_attendance", "peer_post", "peer_exchange",
-  "peer_panel", "peer_panel_cluster", "peer_panel_member", "audit_event"];
+  "peer_panel", "peer_panel_cluster", "peer_panel_member", "audit_event", "domain_event"];
 
 export interface MemberSpec {
   organisationId: string;
@@ -47,7 +47,7 @@ export async function makeCluster(db: DataSource | EntityManager, o: { name?: st
   return id;
 }
 
-/** Rows in the clusters module's tables and in audit_event: a refused request must leave them all unchanged. */
+/** Rows in the clusters module's tables, audit_event and domain_event: a refused request must leave them all unchanged. */
 export async function clusterRowCounts(db: DataSource): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const t of CLUSTER_TABLES) counts[t] = (await db.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n;

@@ -3,15 +3,17 @@ import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { loaderByKey, loaderOfMany, PageLoader } from "../../graphql/loaders";
 import type { PageArgs } from "../../graphql/connection";
-import { Cluster } from "./cluster.entity";
-import { ClusterMembership } from "./cluster-membership.entity";
-import { Gathering, GatheringAttendance } from "./gathering.entity";
-import { PeerPost } from "./peer-post.entity";
-import { PeerExchange } from "./peer-exchange.entity";
-import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./peer-panel.entity";
+import { Cluster } from "./clusters/cluster.entity";
+import { ClusterMembership } from "./clusters/cluster-membership.entity";
+import { Gathering, GatheringAttendance } from "./gatherings/gathering.entity";
+import { PeerPost } from "./peer-support/peer-post.entity";
+import { PeerExchange } from "./peer-support/peer-exchange.entity";
+import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./panels/peer-panel.entity";
 import type { PeerPostKind } from "./cluster.enums";
-import { ClusterMembersArgs, clusterPages } from "./cluster-pages";
-import { ActivityLoader, activityLoader } from "./activity";
+import { ClusterMembersArgs, clusterPages } from "./clusters/clusters.lists";
+import { gatheringPages } from "./gatherings/gatherings.lists";
+import { peerSupportPages } from "./peer-support/peer-support.lists";
+import { ActivityLoader, activityLoader } from "./clusters/activity";
 
 declare module "../../graphql/context" {
   interface Loaders {
@@ -53,6 +55,8 @@ function openMembershipsByCluster(db: DataSource): DataLoader<string, ClusterMem
 export function clustersLoaders(db: DataSource) {
   return {
     ...clusterPages(db),
+    ...gatheringPages(db),
+    ...peerSupportPages(db),
     clusterById: loaderByKey(db, Cluster),
     openMembershipsByCluster: openMembershipsByCluster(db),
     clusterMembershipsByOrganisation: loaderOfMany(db, ClusterMembership, "organisation_id", (m) => m.organisationId, "t.joined_on"),

@@ -21,6 +21,14 @@ export const organisationsApi = {
     return qb.getMany();
   },
 
+  /** True when the user holds any role (OWNER, EDITOR or VIEWER) in the organisation. */
+  async hasMember(db: DataSource | EntityManager, organisationId: string, userId: string): Promise<boolean> {
+    const [row] = await db.query(
+      "SELECT EXISTS (SELECT 1 FROM organisation_membership WHERE organisation_id = $1 AND user_id = $2) AS found", [organisationId, userId],
+    );
+    return row.found === true;
+  },
+
   /** True when the organisation exists, is not archived and its latest assessment found it an STO. */
   async isEligibleSto(db: DataSource | EntityManager, id: string): Promise<boolean> {
     const o = (await organisationsApi.byIds(db, [id])).get(id);

@@ -1,0 +1,76 @@
+// Listing clusters (filters, search, keyset by name), the clusterIds filter this module adds to `organisations`, and
+// the nested pages of clusters and memberships, each paged for many parents in one statement (see paginateByParent).
+import { ArgsType, Field } from "type-graphql";
+import type { DataSource } from "typeorm";
+import { ConnectionResult, Ordering, PageArgs, paginate, paginateByParent } from "../../../graphql/connection";
+import { IdListField } from "../../../graphql/input-fields";
+import { pageLoader, rowsToEntities } from "../../../graphql/loaders";
+import { organisationsApi } from "../../organisations/organisations.api";
+import type { OrganisationFilterField } from "../../organisations/organisations.api";
+import { ClusterStatus } from "../cluster.enums";
+import { Cluster } from "./cluster.entity";
+import { ClusterMembership } from "./cluster-membership.entity";
+import type { ClusterFilter } from "./clusters.inputs";
+
+const BY_NAME: Ordering = { name: "NAME", keys: ["lower(c.name)", "c.id"], direction: "ASC" };
+/** Must match the expression of cluster_search_idx, or the trigram index is not used. */
+const SEARCHED = "(c.name || ' ' || coalesce(c.description, '') || ' ' || coalesce(c.interest, ''))";
+
+export async function listClusters(db: DataSource, args: PageArgs, filter: ClusterFilter = {}): Promise<ConnectionResult<Cluster>> {
+  const qb = db.getRepository(Cluster).createQueryBuilder("c");
+  const statuses = filter.statuses?.length ? filter.statuses : Object.values(ClusterStatus).filter((s) => s !== ClusterStatus.CLOSED);
+  qb.where("c.status = ANY(:statuses)", { statuses });
+  if (filter.kinds?.length) qb.andWhere("c.kind = ANY(:kinds)", { kinds: filter.kinds });
+  if (filter.placeIds?.length) {
+    const places = await organisationsApi.placesWithin(db, filter.placeIds);
+    qb.andWhere("c.place_id = ANY(:places)", { places });
+  }
+  const search = filter.search?.trim();
+  if (search) qb.andWhere(`${SEARCHED} ILIKE :like`, { like: `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
+  if (filter.hasOrganisation) {
+    const organisationId = filter.hasOrganisation;
+    qb.andWhere(`EXISTS (SELECT 1 FROM cluster_membership cm WHERE cm.cluster_id = c.id AND cm.organisation_id = :organisationId
+      AND cm.left_on IS NULL)`, { organisationId });
+  }
+  return paginate(qb, BY_NAME, args);
+}
+
+/** `organisations(filter: { clusterIds })`: organisations currently members of any of the clusters. */
+export const clusterIdsFilter: OrganisationFilterField = {
+  name: "clusterIds",
+  field: IdListField("Cluster", {
+    nullable: true, max: 50, description: "Current members of any of these clusters (applied by the clusters module).",
+  }),
+  apply(qb, clusterIds: string[]) {
+    if (!clusterIds.length) return;
+    qb.andWhere(`EXISTS (SELECT 1 FROM cluster_membership cm_f WHERE cm_f.organisation_id = o.id AND cm_f.left_on IS NULL
+      AND cm_f.cluster_id = ANY(:filterClusterIds))`, { filterClusterIds: clusterIds });
+  },
+};
+
+@ArgsType()
+export class ClusterMembersArgs extends PageArgs {
+  @Field(() => Boolean, { nullable: true, description: "Include ended periods (the membership history); default false." })
+  includePast?: boolean | null;
+}
+
+const BY_SORT_NAME: Ordering = { name: "NAME", keys: ["sort_name", "id"], direction: "ASC" };
+const BY_JOINED: Ordering = { name: "JOINED_ON", keys: ["joined_on", "id"], direction: "ASC" };
+
+export function clusterPages(db: DataSource) {
+  const toCluster = rowsToEntities(db, Cluster);
+  const toMembership = rowsToEntities(db, ClusterMembership);
+  return {
+    /** The clusters each organisation is currently a member of, by name. */
+    clustersOfOrganisation: pageLoader<Cluster>((keys, args) => paginateByParent({
+      db, ordering: BY_SORT_NAME, map: toCluster,
+      from: `SELECT c.*, lower(c.name) AS sort_name, cm.organisation_id AS __parent
+               FROM cluster c JOIN cluster_membership cm ON cm.cluster_id = c.id AND cm.left_on IS NULL`,
+    }, keys, args)),
+    /** Each cluster's membership periods, earliest joined first; current ones only unless includePast. */
+    membersOfCluster: pageLoader<ClusterMembership, ClusterMembersArgs>((keys, args) => paginateByParent({
+      db, ordering: BY_JOINED, map: toMembership,
+      from: `SELECT cm.*, cm.cluster_id AS __parent FROM cluster_membership cm ${args.includePast ? "" : "WHERE cm.left_on IS NULL"}`,
+    }, keys, args)),
+  };
+}

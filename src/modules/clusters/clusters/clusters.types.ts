@@ -1,0 +1,13 @@
+// API types of clusters and memberships that are not tables: their connections and mutation payloads.
+import { ConnectionType } from "../../../graphql/connection";
+import { PayloadType } from "../../../graphql/payloads";
+import { Cluster } from "./cluster.entity";
+import { ClusterMembership } from "./cluster-membership.entity";
+
+export const ClusterConnection = ConnectionType(Cluster, "Cluster");
+export const ClusterMembershipConnection = ConnectionType(ClusterMembership, "ClusterMembership");
+
+export const ClusterPayload = PayloadType("ClusterPayload", { cluster: () => Cluster });
+export type ClusterPayload = InstanceType<typeof ClusterPayload>;
+export const ClusterMembershipPayload = PayloadType("ClusterMembershipPayload", { membership: () => ClusterMembership });
+export type ClusterMembershipPayload = InstanceType<typeof ClusterMembershipPayload>;
