@@ -7,9 +7,9 @@ import { rowsToEntities } from "../../graphql/loaders";
 import { clustersApi } from "../clusters/clusters.api";
 import { organisationsApi } from "../organisations/organisations.api";
 import { fundAccess } from "./access";
-import { Fund } from "./fund.entity";
-import { Agreement } from "./agreement.entity";
-import { FundingApplication } from "./application.entity";
+import { Fund } from "./rounds/fund.entity";
+import { Agreement } from "./agreements/agreement.entity";
+import { FundingApplication } from "./applications/application.entity";
 import { ApplicationStatus } from "./funds.enums";
 import { AgreementFilter, AgreementOrder, AgreementOrderField, ApplicationFilter } from "./lists.inputs";
 

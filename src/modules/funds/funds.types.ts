@@ -1,15 +1,15 @@
 // API types of the funds module that are not tables: the connections and the mutation payloads.
 import { ConnectionType } from "../../graphql/connection";
 import { PayloadType } from "../../graphql/payloads";
-import { Fund } from "./fund.entity";
-import { FundRound } from "./round.entity";
-import { FundingApplication } from "./application.entity";
-import { PanelView } from "./panel-view.entity";
-import { Agreement } from "./agreement.entity";
-import { RepaymentSchedule } from "./schedule.entity";
-import { SocialRepaymentClaim } from "./social-claim.entity";
-import { Contribution } from "./ledger/contribution.entity";
-import { FundMovement } from "./ledger/movement";
+import { Fund } from "./rounds/fund.entity";
+import { FundRound } from "./rounds/round.entity";
+import { FundingApplication } from "./applications/application.entity";
+import { PanelView } from "./applications/panel-view.entity";
+import { Agreement } from "./agreements/agreement.entity";
+import { RepaymentSchedule } from "./agreements/schedule.entity";
+import { SocialRepaymentClaim } from "./money/social-claim.entity";
+import { Contribution } from "./rounds/contribution.entity";
+import { FundMovement } from "./money/movement";
 
 export const FundConnection = ConnectionType(Fund, "Fund");
 export const FundingApplicationConnection = ConnectionType(FundingApplication, "FundingApplication");

@@ -2,8 +2,8 @@
 // applications and agreements they may see (hidden ones read as null).
 import type { Context } from "../../graphql/context";
 import { fundAccess } from "./access";
-import type { FundingApplication } from "./application.entity";
-import type { Agreement } from "./agreement.entity";
+import type { FundingApplication } from "./applications/application.entity";
+import type { Agreement } from "./agreements/agreement.entity";
 
 export async function onRoundPanel(ctx: Context, roundId: string | null): Promise<boolean> {
   if (!roundId || !ctx.viewer.userId) return false;

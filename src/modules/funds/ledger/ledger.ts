@@ -5,7 +5,7 @@ import type { Actor } from "../../../auth/viewer";
 import { AccountKind, MovementKind } from "../funds.enums";
 import { LedgerGroup } from "./ledger-group.entity";
 import { Direction, LedgerPosting } from "./ledger-posting.entity";
-import { Contribution } from "./contribution.entity";
+import { Contribution } from "../rounds/contribution.entity";
 import { allocateFirstInFirstOut, lotFromContribution, returnFirstInFirstOut } from "./lineage";
 
 export type AccountRef =

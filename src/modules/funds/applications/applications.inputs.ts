@@ -1,0 +1,78 @@
+// GraphQL inputs for applications and the panel's views and decisions.
+import { Field, ID, InputType, Int } from "type-graphql";
+import { TextField, IdField } from "../../../graphql/input-fields";
+import { DateScalar, SafeInt } from "../../../graphql/scalars";
+import { DecisionOutcome, PanelStance } from "../funds.enums";
+
+@InputType()
+export class DraftApplicationInput {
+  @IdField("Organisation") organisationId: string;
+  @IdField("Fund") fundId: string;
+  @IdField("FundRound", { nullable: true, description: "Defaults, on submission, to the fund's round taking applications." }) roundId?: string | null;
+  @Field(() => SafeInt) requestedPence: number;
+  @TextField() purpose: string;
+  @TextField({ nullable: true }) cashRepaymentPlan?: string | null;
+  @TextField({ nullable: true }) socialRepaymentPlan?: string | null;
+}
+
+@InputType({ description: "Changes a draft. Omitted fields stay as they are." })
+export class UpdateApplicationInput {
+  @IdField("FundingApplication") applicationId: string;
+  @Field(() => Int) expectedVersion: number;
+  @IdField("FundRound", { nullable: true }) roundId?: string | null;
+  @Field(() => SafeInt, { nullable: true }) requestedPence?: number | null;
+  @TextField({ nullable: true }) purpose?: string | null;
+  @TextField({ nullable: true }) cashRepaymentPlan?: string | null;
+  @TextField({ nullable: true }) socialRepaymentPlan?: string | null;
+}
+
+@InputType({
+  description: "Submits a new application in one step (organisationId, fundId, requestedPence, purpose, optional roundId and plans), "
+    + "or an existing draft as it stands (applicationId and expectedVersion only).",
+})
+export class SubmitApplicationInput {
+  @IdField("FundingApplication", { nullable: true }) applicationId?: string | null;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @IdField("Organisation", { nullable: true }) organisationId?: string | null;
+  @IdField("Fund", { nullable: true }) fundId?: string | null;
+  @IdField("FundRound", { nullable: true }) roundId?: string | null;
+  @Field(() => SafeInt, { nullable: true }) requestedPence?: number | null;
+  @TextField({ nullable: true }) purpose?: string | null;
+  @TextField({ nullable: true }) cashRepaymentPlan?: string | null;
+  @TextField({ nullable: true }) socialRepaymentPlan?: string | null;
+  @TextField() idempotencyKey: string;
+}
+
+@InputType()
+export class WithdrawApplicationInput {
+  @IdField("FundingApplication") applicationId: string;
+  @Field(() => Int) expectedVersion: number;
+}
+
+@InputType()
+export class RecordPanelViewInput {
+  @IdField("FundingApplication") applicationId: string;
+  @Field(() => PanelStance) stance: PanelStance;
+  @TextField() comment: string;
+  @TextField({ nullable: true, description: "Declare a conflict of interest: your view is kept but not counted." })
+  declaredConflict?: string | null;
+}
+
+@InputType({ description: "The terms of an offer: 0% interest; the social part is the amount less the cash part." })
+export class OfferTermsInput {
+  @Field(() => SafeInt) amountPence: number;
+  @Field(() => SafeInt) cashRepayablePence: number;
+  @Field(() => Int, { description: "Months, holiday included." }) termMonths: number;
+  @Field(() => Int) holidayMonths: number;
+  @Field(() => DateScalar) startsOn: string;
+}
+
+@InputType()
+export class DecideApplicationInput {
+  @IdField("FundingApplication") applicationId: string;
+  @Field(() => Int) expectedVersion: number;
+  @Field(() => DecisionOutcome) outcome: DecisionOutcome;
+  @TextField() reasons: string;
+  @Field(() => OfferTermsInput, { nullable: true }) offer?: OfferTermsInput | null;
+  @TextField() idempotencyKey: string;
+}
