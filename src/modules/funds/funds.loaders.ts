@@ -13,12 +13,13 @@ import { RepaymentSchedule, ScheduledInstalment } from "./agreements/schedule.en
 import { SocialRepaymentClaim } from "./money/social-claim.entity";
 import { Contribution } from "./rounds/contribution.entity";
 import { LedgerGroup } from "./ledger/ledger-group.entity";
-import { FundMovement, movementsWhere } from "./money/movement";
+import { movementsWhere } from "./ledger/movements";
+import { FundMovement } from "./money/money.types";
 import { AgreementBalance, agreementBalances, FundFigures, fundFigures } from "./ledger/figures";
 import { generationsOf, LineageLine, lineageOf } from "./ledger/lineage";
-import { agreementPages, ScopedPageArgs } from "./funds.lists";
+import { agreementPages, ScopedPageArgs } from "./agreements/agreements.lists";
 import { arrearsOn } from "./agreements/arrears";
-import { Arrears } from "./funds.views";
+import { Arrears } from "./agreements/agreements.types";
 
 type Seat = PanelSeat;
 
@@ -74,7 +75,7 @@ function contributionsByFund(db: DataSource): DataLoader<string, Contribution[]>
 }
 
 export function fundsLoaders(db: DataSource) {
-  const movements = (column: "id" | "agreement_id") => (keys: readonly string[]) => movementsWhere(db, column, keys);
+  const movements = (column: "id" | "agreement_id") => async (keys: readonly string[]) => (await movementsWhere(db, column, keys)).map(FundMovement.of);
   return {
     fundById: loaderByKey(db, Fund),
     fundFigures: loaderFromMap((keys) => fundFigures(db, keys), null as never),

@@ -16,12 +16,19 @@ import { FundLot } from "./ledger/lot.entity";
 import { FundAllocation } from "./ledger/allocation.entity";
 import { Funds1763900000400 } from "./migrations/1763900000400-Funds";
 import { FundsResolver } from "./rounds/funds.resolver";
+import { FundFieldsResolver } from "./rounds/fund-fields.resolver";
+import { FundRoundFieldsResolver } from "./rounds/round-fields.resolver";
+import { ContributionFieldsResolver } from "./rounds/contribution-fields.resolver";
 import { ApplicationsResolver } from "./applications/applications.resolver";
+import { FundingApplicationFieldsResolver } from "./applications/application-fields.resolver";
+import { PanelViewFieldsResolver } from "./applications/panel-view-fields.resolver";
 import { AgreementsResolver } from "./agreements/agreements.resolver";
-import { ContributionFieldsResolver, FundFieldsResolver, FundMovementFieldsResolver, FundRoundFieldsResolver } from "./rounds/fund-fields.resolver";
-import { FundingApplicationFieldsResolver, PanelViewFieldsResolver } from "./applications/application-fields.resolver";
-import { AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver, ScheduledInstalmentFieldsResolver, SocialRepaymentClaimFieldsResolver } from "./agreements/agreement-fields.resolver";
+import { AgreementFieldsResolver, AgreementFundingFieldsResolver } from "./agreements/agreement-fields.resolver";
+import { RepaymentScheduleFieldsResolver, ScheduledInstalmentFieldsResolver } from "./agreements/schedule-fields.resolver";
 import { OrganisationAgreementsResolver } from "./agreements/organisation-agreements.resolver";
+import { MoneyResolver } from "./money/money.resolver";
+import { FundMovementFieldsResolver } from "./money/movement-fields.resolver";
+import { SocialRepaymentClaimFieldsResolver } from "./money/social-claim-fields.resolver";
 import { fundsLoaders } from "./funds.loaders";
 import { loadDemoFunds } from "./funds.demo";
 import { generateScaleFunds } from "./funds.scale";
@@ -36,10 +43,11 @@ export const fundsModule: KithModule = {
   ],
   migrations: [Funds1763900000400],
   resolvers: [
-    FundsResolver, ApplicationsResolver, AgreementsResolver, FundFieldsResolver, FundRoundFieldsResolver, ContributionFieldsResolver,
-    FundMovementFieldsResolver, FundingApplicationFieldsResolver, PanelViewFieldsResolver, AgreementFieldsResolver,
-    AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver, ScheduledInstalmentFieldsResolver, SocialRepaymentClaimFieldsResolver,
-    OrganisationAgreementsResolver,
+    FundsResolver, FundFieldsResolver, FundRoundFieldsResolver, ContributionFieldsResolver,
+    ApplicationsResolver, FundingApplicationFieldsResolver, PanelViewFieldsResolver,
+    AgreementsResolver, AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver,
+    ScheduledInstalmentFieldsResolver, OrganisationAgreementsResolver,
+    MoneyResolver, FundMovementFieldsResolver, SocialRepaymentClaimFieldsResolver,
   ],
   loaders: fundsLoaders,
   nodeTypes: {

@@ -6,13 +6,13 @@ import { Organisation } from "../../organisations/organisation.entity";
 import { Agreement } from "./agreement.entity";
 import { Fund } from "../rounds/fund.entity";
 import { FundRound } from "../rounds/round.entity";
-import { FundingApplication } from "../applications/application.entity";
-import { RepaymentSchedule, ScheduledInstalment } from "./schedule.entity";
-import { SocialRepaymentClaim } from "../money/social-claim.entity";
 import { Contribution } from "../rounds/contribution.entity";
-import { FundMovement } from "../money/movement";
+import { FundingApplication } from "../applications/application.entity";
+import { RepaymentSchedule } from "./schedule.entity";
+import { SocialRepaymentClaim } from "../money/social-claim.entity";
+import { FundMovement } from "../money/money.types";
 import type { AgreementBalance } from "../ledger/figures";
-import { AgreementFunding, Arrears } from "../funds.views";
+import { AgreementFunding, Arrears } from "./agreements.types";
 import { visibleAgreement, visibleApplication } from "../visibility";
 import { londonDate } from "../../../kit/calendar";
 
@@ -132,49 +132,5 @@ export class AgreementFundingFieldsResolver {
   async via(@Root() f: AgreementFunding, @Ctx() ctx: Context): Promise<(Agreement | null)[]> {
     const agreements = await ctx.loaders.agreementById.loadMany(f.viaAgreementIds);
     return agreements.map((a) => (a instanceof Agreement ? visibleAgreement(ctx, a) : null));
-  }
-}
-
-@Resolver(() => RepaymentSchedule)
-export class RepaymentScheduleFieldsResolver {
-  @FieldResolver(() => Money, { description: "The cash this version schedules." })
-  covers(@Root() s: RepaymentSchedule): Money {
-    return money(s.coversPence);
-  }
-
-  @FieldResolver(() => Money, { description: "Cash repaid before this version took over." })
-  paidBefore(@Root() s: RepaymentSchedule): Money {
-    return money(s.paidBeforePence);
-  }
-
-  @FieldResolver(() => [ScheduledInstalment])
-  instalments(@Root() s: RepaymentSchedule, @Ctx() ctx: Context): Promise<ScheduledInstalment[]> {
-    return ctx.loaders.instalmentsBySchedule.load(s.id);
-  }
-}
-
-@Resolver(() => ScheduledInstalment)
-export class ScheduledInstalmentFieldsResolver {
-  @FieldResolver(() => Money)
-  amount(@Root() i: ScheduledInstalment): Money {
-    return money(i.pence);
-  }
-}
-
-@Resolver(() => SocialRepaymentClaim)
-export class SocialRepaymentClaimFieldsResolver {
-  @FieldResolver(() => Money, { description: "The value claimed." })
-  claimed(@Root() c: SocialRepaymentClaim): Money {
-    return money(c.valuePence);
-  }
-
-  @FieldResolver(() => Money, { nullable: true, description: "The value credited, once accepted." })
-  async accepted(@Root() c: SocialRepaymentClaim, @Ctx() ctx: Context): Promise<Money | null> {
-    return c.ledgerGroupId ? (await ctx.loaders.movementById.load(c.ledgerGroupId))!.amount : null;
-  }
-
-  @FieldResolver(() => Agreement)
-  async agreement(@Root() c: SocialRepaymentClaim, @Ctx() ctx: Context): Promise<Agreement> {
-    return (await ctx.loaders.agreementById.load(c.agreementId))!;
   }
 }

@@ -1,42 +1,36 @@
-// GraphQL inputs for agreements and their money: accept, disburse, repay, claim and review, reschedule, close, write off.
-import { Field, ID, InputType, Int } from "type-graphql";
-import { TextField, IdField } from "../../../graphql/input-fields";
-import { DateScalar, SafeInt } from "../../../graphql/scalars";
+// GraphQL inputs for agreements: the list's filter and order, and accepting, rescheduling, closing and writing off.
+import { Field, InputType, Int, registerEnumType } from "type-graphql";
+import { IdField, ListField, TextField } from "../../../graphql/input-fields";
+import { OrderDirection } from "../../../graphql/connection";
+import { DateScalar } from "../../../graphql/scalars";
+import { AgreementStatus } from "../funds.enums";
+
+@InputType()
+export class AgreementFilter {
+  @Field(() => Date, { nullable: true, description: "Changed at or after this time (partners sync on it)." }) updatedSince?: Date | null;
+  @IdField("Fund", { nullable: true, description: "A fund's ID." }) fund?: string | null;
+  @IdField("FundRound", { nullable: true, description: "A round's ID." }) round?: string | null;
+  @IdField("Organisation", { nullable: true, description: "An organisation's ID." }) organisation?: string | null;
+  @ListField(() => AgreementStatus, { nullable: true, description: "Any of these statuses.", max: 5 }) status?: AgreementStatus[] | null;
+  @IdField("Place", { nullable: true, description: "Organisations registered in or serving this place (or a place inside it)." }) place?: string | null;
+}
+
+export enum AgreementOrderField {
+  UPDATED_AT = "UPDATED_AT",
+  AWARDED_ON = "AWARDED_ON",
+}
+registerEnumType(AgreementOrderField, { name: "AgreementOrderField", description: "Without orderBy, agreements come by UPDATED_AT ascending." });
+
+@InputType()
+export class AgreementOrder {
+  @Field(() => AgreementOrderField) field: AgreementOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+}
 
 @InputType()
 export class AcceptOfferInput {
   @IdField("Agreement") agreementId: string;
   @Field(() => Int) expectedVersion: number;
-}
-
-@InputType({ description: "Money moving for an agreement on a given day." })
-export class AgreementMoneyInput {
-  @IdField("Agreement") agreementId: string;
-  @Field(() => SafeInt) amountPence: number;
-  @Field(() => DateScalar) occurredOn: string;
-  @TextField({ nullable: true }) memo?: string | null;
-  @TextField() idempotencyKey: string;
-}
-
-@InputType()
-export class ClaimSocialRepaymentInput {
-  @IdField("Agreement") agreementId: string;
-  @Field(() => SafeInt, { description: "The agreed value of the social value delivered, in pence." }) valuePence: number;
-  @Field(() => DateScalar) periodFrom: string;
-  @Field(() => DateScalar) periodTo: string;
-  @TextField() description: string;
-  @TextField({ nullable: true }) evidence?: string | null;
-  @TextField() idempotencyKey: string;
-}
-
-@InputType()
-export class ReviewSocialRepaymentInput {
-  @IdField("SocialRepaymentClaim") claimId: string;
-  @Field(() => Int) expectedVersion: number;
-  @Field() accept: boolean;
-  @Field(() => SafeInt, { nullable: true, description: "Accept less than claimed; defaults to the claimed value." }) acceptedPence?: number | null;
-  @TextField({ nullable: true, description: "Required when rejecting." }) note?: string | null;
-  @TextField() idempotencyKey: string;
 }
 
 @InputType()

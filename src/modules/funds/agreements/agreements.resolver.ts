@@ -1,4 +1,4 @@
-// Agreements: the agreements list (partners sync on it) and the mutations that accept, move money, reschedule and end them.
+// Agreements: the agreements list (partners sync on it) and the mutations that accept, reschedule and end them.
 import { Arg, Args, ArgsType, Ctx, Field, Resolver } from "type-graphql";
 import { Mutation, Query } from "../../../graphql/operations";
 import type { Context } from "../../../graphql/context";
@@ -6,12 +6,9 @@ import { ConnectionResult, PageArgs } from "../../../graphql/connection";
 import { toPayload } from "../../../graphql/payloads";
 import { Agreement } from "./agreement.entity";
 import { AgreementsService } from "./agreements.service";
-import { DisbursementsService } from "../money/disbursements.service";
-import { RepaymentsService } from "../money/repayments.service";
-import { listAgreements } from "../funds.lists";
-import { AgreementFilter, AgreementOrder } from "../lists.inputs";
-import { AcceptOfferInput, AgreementMoneyInput, ClaimSocialRepaymentInput, CloseAgreementInput, RescheduleAgreementInput, ReviewSocialRepaymentInput, WriteOffAgreementInput } from "./agreements.inputs";
-import { AgreementConnection, AgreementPayload, FundMovementPayload, ReschedulePayload, SocialRepaymentClaimPayload } from "../funds.types";
+import { listAgreements } from "./agreements.lists";
+import { AcceptOfferInput, AgreementFilter, AgreementOrder, CloseAgreementInput, RescheduleAgreementInput, WriteOffAgreementInput } from "./agreements.inputs";
+import { AgreementConnection, AgreementPayload, ReschedulePayload } from "./agreements.types";
 
 @ArgsType()
 class AgreementsArgs extends PageArgs {
@@ -31,26 +28,6 @@ export class AgreementsResolver {
   @Mutation(() => AgreementPayload, { description: "Accept an offer for your organisation; money moves only after." })
   async acceptOffer(@Arg("input") input: AcceptOfferInput, @Ctx() ctx: Context): Promise<AgreementPayload> {
     return toPayload(await new AgreementsService(ctx.app.db).acceptOffer(ctx, input.agreementId, input));
-  }
-
-  @Mutation(() => FundMovementPayload, { description: "Disburse money to an accepted agreement (ADMIN). Never beyond the award or the fund. Idempotent by key." })
-  async disburse(@Arg("input") input: AgreementMoneyInput, @Ctx() ctx: Context): Promise<FundMovementPayload> {
-    return toPayload(await new DisbursementsService(ctx.app.db).disburse(ctx, input.agreementId, input));
-  }
-
-  @Mutation(() => FundMovementPayload, { description: "Record cash repaid (ADMIN). Never beyond what is outstanding. Idempotent by key." })
-  async recordCashRepayment(@Arg("input") input: AgreementMoneyInput, @Ctx() ctx: Context): Promise<FundMovementPayload> {
-    return toPayload(await new RepaymentsService(ctx.app.db).recordCashRepayment(ctx, input.agreementId, input));
-  }
-
-  @Mutation(() => SocialRepaymentClaimPayload, { description: "Claim social value delivered against the social part (the organisation's owners and editors). Idempotent by key." })
-  async claimSocialRepayment(@Arg("input") input: ClaimSocialRepaymentInput, @Ctx() ctx: Context): Promise<SocialRepaymentClaimPayload> {
-    return toPayload(await new RepaymentsService(ctx.app.db).claimSocialRepayment(ctx, input.agreementId, input));
-  }
-
-  @Mutation(() => SocialRepaymentClaimPayload, { description: "Accept (crediting the agreement) or reject a social repayment claim (ADMIN). Idempotent by key." })
-  async reviewSocialRepayment(@Arg("input") input: ReviewSocialRepaymentInput, @Ctx() ctx: Context): Promise<SocialRepaymentClaimPayload> {
-    return toPayload(await new RepaymentsService(ctx.app.db).reviewSocialRepayment(ctx, input.claimId, input));
   }
 
   @Mutation(() => ReschedulePayload, { description: "A new schedule version for the cash still to repay; old versions are kept (ADMIN)." })

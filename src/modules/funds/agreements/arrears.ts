@@ -3,9 +3,9 @@ import type { DataSource } from "typeorm";
 import { money } from "../../../graphql/scalars";
 import { RepaymentSchedule, ScheduledInstalment } from "./schedule.entity";
 import { MovementKind } from "../funds.enums";
-import { movementsWhere } from "../money/movement";
+import { movementsWhere } from "../ledger/movements";
 import { arrearsAsOf } from "./schedule";
-import { Arrears } from "../funds.views";
+import { Arrears } from "./agreements.types";
 
 export async function arrearsOn(db: DataSource, agreementIds: readonly string[], asOf: string): Promise<Map<string, Arrears>> {
   const schedules = await db.getRepository(RepaymentSchedule).createQueryBuilder("s")

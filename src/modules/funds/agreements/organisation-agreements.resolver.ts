@@ -5,7 +5,7 @@ import { ConnectionResult, PageArgs } from "../../../graphql/connection";
 import { Organisation } from "../../organisations/organisation.entity";
 import { fundAccess } from "../access";
 import { Agreement } from "./agreement.entity";
-import { AgreementConnection } from "../funds.types";
+import { AgreementConnection } from "./agreements.types";
 
 @Resolver(() => Organisation)
 export class OrganisationAgreementsResolver {

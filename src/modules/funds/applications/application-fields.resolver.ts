@@ -1,8 +1,7 @@
-// Fields of applications and panel views, each through a loader and the fund's access rules.
+// Fields of applications, each through a loader and the fund's access rules.
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../../graphql/context";
 import { Money, money } from "../../../graphql/scalars";
-import { User } from "../../../auth/user.entity";
 import { Organisation } from "../../organisations/organisation.entity";
 import { fundAccess } from "../access";
 import { FundingApplication } from "./application.entity";
@@ -48,23 +47,5 @@ export class FundingApplicationFieldsResolver {
   @FieldResolver(() => Agreement, { nullable: true, description: "The agreement an offer created." })
   async agreement(@Root() a: FundingApplication, @Ctx() ctx: Context): Promise<Agreement | null> {
     return visibleAgreement(ctx, await ctx.loaders.agreementByApplication.load(a.id));
-  }
-}
-
-@Resolver(() => PanelView)
-export class PanelViewFieldsResolver {
-  @FieldResolver(() => Boolean, { description: "False when a conflict of interest excludes the view from the decision." })
-  counted(@Root() v: PanelView): boolean {
-    return v.conflict === null;
-  }
-
-  @FieldResolver(() => User, { nullable: true, description: "The panel member (their personal fields follow the user rules)." })
-  member(@Root() v: PanelView, @Ctx() ctx: Context): Promise<User | null> {
-    return ctx.loaders.userById.load(v.memberUserId);
-  }
-
-  @FieldResolver(() => Organisation, { nullable: true, description: "The organisation the member sits for, if any." })
-  memberOrganisation(@Root() v: PanelView, @Ctx() ctx: Context): Promise<Organisation | null> | null {
-    return v.memberOrganisationId ? ctx.loaders.organisationById.load(v.memberOrganisationId) : null;
   }
 }

@@ -1,8 +1,18 @@
-// GraphQL inputs for applications and the panel's views and decisions.
-import { Field, ID, InputType, Int } from "type-graphql";
-import { TextField, IdField } from "../../../graphql/input-fields";
+// GraphQL inputs for applications (the list's filter, drafting, submitting, withdrawing) and the panel's views and decisions.
+import { Field, InputType, Int } from "type-graphql";
+import { IdField, ListField, TextField } from "../../../graphql/input-fields";
 import { DateScalar, SafeInt } from "../../../graphql/scalars";
-import { DecisionOutcome, PanelStance } from "../funds.enums";
+import { ApplicationStatus, DecisionOutcome, PanelStance } from "../funds.enums";
+
+@InputType()
+export class ApplicationFilter {
+  @Field(() => Date, { nullable: true, description: "Changed at or after this time." }) updatedSince?: Date | null;
+  @IdField("Fund", { nullable: true }) fund?: string | null;
+  @IdField("FundRound", { nullable: true }) round?: string | null;
+  @IdField("Organisation", { nullable: true }) organisation?: string | null;
+  @ListField(() => ApplicationStatus, { nullable: true, max: 6 }) status?: ApplicationStatus[] | null;
+  @IdField("Place", { nullable: true }) place?: string | null;
+}
 
 @InputType()
 export class DraftApplicationInput {

@@ -7,10 +7,9 @@ import { toPayload } from "../../../graphql/payloads";
 import { FundingApplication } from "./application.entity";
 import { ApplicationsService } from "./applications.service";
 import { PanelService } from "./panel.service";
-import { listApplications } from "../funds.lists";
-import { ApplicationFilter } from "../lists.inputs";
-import { DecideApplicationInput, DraftApplicationInput, RecordPanelViewInput, SubmitApplicationInput, UpdateApplicationInput, WithdrawApplicationInput } from "./applications.inputs";
-import { DecisionPayload, FundingApplicationConnection, FundingApplicationPayload, PanelViewPayload } from "../funds.types";
+import { listApplications } from "./applications.lists";
+import { ApplicationFilter, DecideApplicationInput, DraftApplicationInput, RecordPanelViewInput, SubmitApplicationInput, UpdateApplicationInput, WithdrawApplicationInput } from "./applications.inputs";
+import { DecisionPayload, FundingApplicationConnection, FundingApplicationPayload, PanelViewPayload } from "./applications.types";
 
 @ArgsType()
 class ApplicationsArgs extends PageArgs {

@@ -7,41 +7,14 @@ import type { Actor } from "../../../auth/viewer";
 import { once } from "../../../db/idempotency";
 import { inTransaction } from "../../../db/transaction";
 import { fundAccess } from "../access";
-import { Agreement } from "../agreements/agreement.entity";
 import { moveAgreement } from "../agreements/agreement.transitions";
 import { AgreementStatus } from "../funds.enums";
 import { agreementBalances, fundFigures } from "../ledger/figures";
 import { ledger } from "../ledger/ledger";
-import { FundMovement, movementsWhere } from "./movement";
-import { checkDay, lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin } from "../fund-rules";
-import { Refusal, refuse, refuseAll } from "../../../kit/refusals";
-import { InputChecks } from "../../../kit/input-checks";
+import { lockAgreement, onlyAdmin } from "../fund-rules";
+import { checkMovement, MoneyIn, MovementResult, movementResult } from "./movement-rules";
+import { refuse } from "../../../kit/refusals";
 import { londonDate } from "../../../kit/calendar";
-
-export type MovementResult = { movement: FundMovement; agreement: Agreement } | { errors: Refusal[] };
-
-export interface MoneyIn {
-  amountPence: number;
-  occurredOn: string;
-  memo?: string | null;
-  idempotencyKey: string;
-}
-
-/** Checks what every movement of money is given; returns the idempotency key and the cleaned memo. */
-export function checkMovement(input: MoneyIn, today: string): { key: string; memo: string | null } {
-  const c = new InputChecks();
-  c.pence("amountPence", input.amountPence, { min: 1, max: MAX_MOVEMENT_PENCE, label: "amount" });
-  checkDay(c, "occurredOn", input.occurredOn, today);
-  const memo = c.text("memo", input.memo, { max: 2000 }) ?? null;
-  const key = c.idempotencyKey(input.idempotencyKey);
-  if (!c.ok) refuseAll(c.errors);
-  return { key, memo };
-}
-
-export async function movementResult(db: Parameters<typeof movementsWhere>[0], groupId: string, agreementId: string): Promise<MovementResult> {
-  const [movement] = await movementsWhere(db, "id", [groupId]);
-  return { movement, agreement: await db.getRepository(Agreement).findOneByOrFail({ id: agreementId }) };
-}
 
 export class DisbursementsService {
   constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}

@@ -15,7 +15,7 @@ import { moveClaim } from "./claim.transitions";
 import { AgreementStatus, ClaimStatus } from "../funds.enums";
 import { AgreementBalance, agreementBalances } from "../ledger/figures";
 import { ledger } from "../ledger/ledger";
-import { checkMovement, MoneyIn, MovementResult, movementResult } from "./disbursements.service";
+import { checkMovement, MoneyIn, MovementResult, movementResult } from "./movement-rules";
 import { lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin } from "../fund-rules";
 import { Refusal, notAllowed, refuse, refuseAll } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";

@@ -1,19 +1,16 @@
-// Fields of funds, rounds, contributions and movements: figures from the ledger, relations through loaders.
-import { Args, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+// Fields of funds: figures from the ledger, contributions, rounds and agreements through loaders.
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../../graphql/connection";
-import { toGlobalId } from "../../../graphql/ids";
-import { DateScalar, Money, money } from "../../../graphql/scalars";
+import { Money, money } from "../../../graphql/scalars";
 import { Fund } from "./fund.entity";
 import { FundRound } from "./round.entity";
-import { Agreement } from "../agreements/agreement.entity";
 import { Contribution } from "./contribution.entity";
-import { FundMovement } from "../money/movement";
 import type { FundFigures } from "../ledger/figures";
-import { FundGeneration } from "../funds.views";
-import { agreementScope } from "../funds.lists";
-import { AgreementConnection } from "../funds.types";
-import { visibleAgreement } from "../visibility";
+import { FundGeneration } from "./funds.types";
+import { Agreement } from "../agreements/agreement.entity";
+import { agreementScope } from "../agreements/agreements.lists";
+import { AgreementConnection } from "../agreements/agreements.types";
 
 const figure = (key: keyof FundFigures) => async (f: Fund, ctx: Context): Promise<Money> => money((await ctx.loaders.fundFigures.load(f.id))[key]);
 
@@ -74,49 +71,5 @@ export class FundFieldsResolver {
   @FieldResolver(() => AgreementConnection, { description: "The fund's agreements you may see, newest award first." })
   agreements(@Root() f: Fund, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Agreement>> {
     return ctx.loaders.agreementsByFund.load(f.id, { ...args, scope: agreementScope(ctx.viewer) });
-  }
-}
-
-@Resolver(() => FundRound)
-export class FundRoundFieldsResolver {
-  @FieldResolver(() => Fund)
-  async fund(@Root() r: FundRound, @Ctx() ctx: Context): Promise<Fund> {
-    return (await ctx.loaders.fundById.load(r.fundId))!;
-  }
-
-  @FieldResolver(() => ID, { description: "The global ID of the peer panel deciding the round (node(id:) shows it to those allowed)." })
-  panelId(@Root() r: FundRound): string {
-    return toGlobalId("PeerPanel", r.panelId);
-  }
-}
-
-@Resolver(() => Contribution)
-export class ContributionFieldsResolver {
-  @FieldResolver(() => Money)
-  async amount(@Root() c: Contribution, @Ctx() ctx: Context): Promise<Money> {
-    return (await ctx.loaders.movementById.load(c.id))!.amount;
-  }
-
-  @FieldResolver(() => DateScalar, { description: "The day the money was received." })
-  async receivedOn(@Root() c: Contribution, @Ctx() ctx: Context): Promise<string> {
-    return (await ctx.loaders.movementById.load(c.id))!.occurredOn;
-  }
-
-  @FieldResolver(() => Fund)
-  async fund(@Root() c: Contribution, @Ctx() ctx: Context): Promise<Fund> {
-    return (await ctx.loaders.fundById.load((await ctx.loaders.movementById.load(c.id))!.fundId))!;
-  }
-}
-
-@Resolver(() => FundMovement)
-export class FundMovementFieldsResolver {
-  @FieldResolver(() => Fund)
-  async fund(@Root() mv: FundMovement, @Ctx() ctx: Context): Promise<Fund> {
-    return (await ctx.loaders.fundById.load(mv.fundId))!;
-  }
-
-  @FieldResolver(() => Agreement, { nullable: true, description: "The agreement it was for (null for contributions, or when hidden)." })
-  async agreement(@Root() mv: FundMovement, @Ctx() ctx: Context): Promise<Agreement | null> {
-    return mv.agreementId ? visibleAgreement(ctx, await ctx.loaders.agreementById.load(mv.agreementId)) : null;
   }
 }

@@ -8,9 +8,9 @@ import { toPayload } from "../../../graphql/payloads";
 import { fundAccess } from "../access";
 import { Fund } from "./fund.entity";
 import { FundsService } from "./funds.service";
-import { listFunds } from "../funds.lists";
+import { listFunds } from "./funds.lists";
 import { AddContributionInput, CloseRoundInput, CreateFundInput, OpenRoundInput, UpdateFundInput } from "./funds.inputs";
-import { ContributionPayload, FundConnection, FundPayload, FundRoundPayload } from "../funds.types";
+import { ContributionPayload, FundConnection, FundPayload, FundRoundPayload } from "./funds.types";
 
 @Resolver()
 export class FundsResolver {

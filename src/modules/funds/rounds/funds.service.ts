@@ -99,9 +99,10 @@ export class FundsService {
       const request = { fundId, contributor, restriction, amountPence: input.amountPence, receivedOn: input.receivedOn };
       return once<ContributionResult>(m, actor, { operation: "funds.addContribution", key, input: request }, async () => {
         await lockFund(m, fundId);
-        const contribution = await ledger.contribution(m, actor, {
+        const id = await ledger.contribution(m, actor, {
           fundId, contributor, restriction, pence: input.amountPence, occurredOn: input.receivedOn,
         });
+        const contribution = m.create(Contribution, { id, contributor, restriction });
         await audit.record(m, actor, { action: "fund.contribute", entityType: "Fund", entityId: fundId, after: { ...request, contributionId: contribution.id } });
         return { ref: contribution.id, result: { contribution } };
       }, async (ref) => ({ contribution: await m.findOneByOrFail(Contribution, { id: ref }) }));

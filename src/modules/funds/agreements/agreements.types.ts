@@ -1,15 +1,18 @@
-// Computed views of a fund's money for the API: generations of recycling, arrears on a day, what funded an agreement.
+// API types of agreements that are not tables: the connection, payloads, and computed views (arrears on a day, what
+// funded an agreement).
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateScalar, Money } from "../../graphql/scalars";
+import { ConnectionType } from "../../../graphql/connection";
+import { PayloadType } from "../../../graphql/payloads";
+import { DateScalar, Money } from "../../../graphql/scalars";
+import { Agreement } from "./agreement.entity";
+import { RepaymentSchedule } from "./schedule.entity";
 
-@ObjectType({ description: "Pounds disbursed on their n-th time out of the pool: 1 is a contribution's own money." })
-export class FundGeneration {
-  @Field(() => Int, { description: "1: first time out; 2: repaid once and awarded again; and so on." })
-  generation: number;
+export const AgreementConnection = ConnectionType(Agreement, "Agreement");
 
-  @Field(() => Money)
-  disbursed: Money;
-}
+export const AgreementPayload = PayloadType("AgreementPayload", { agreement: () => Agreement });
+export type AgreementPayload = InstanceType<typeof AgreementPayload>;
+export const ReschedulePayload = PayloadType("ReschedulePayload", { agreement: () => Agreement, schedule: () => RepaymentSchedule });
+export type ReschedulePayload = InstanceType<typeof ReschedulePayload>;
 
 @ObjectType({ description: "Cash arrears on a day, derived from the schedule in force and the cash repaid by then." })
 export class Arrears {

@@ -1,0 +1,48 @@
+// The agreements list (partners sync on it), keyset-paged, filtered and limited to what the viewer may see; and
+// agreements nested under many funds or organisations in one statement.
+import type { DataSource } from "typeorm";
+import type { Viewer } from "../../../auth/viewer";
+import { ConnectionResult, OrderDirection, Ordering, PageArgs, paginate, paginateByParent } from "../../../graphql/connection";
+import { rowsToEntities } from "../../../graphql/loaders";
+import { fundAccess } from "../access";
+import { applyFilter } from "../funds.filters";
+import { Agreement } from "./agreement.entity";
+import { AgreementFilter, AgreementOrder, AgreementOrderField } from "./agreements.inputs";
+
+const NEWEST_AWARD_FIRST: Ordering = { name: "AWARDED_ON", keys: ["awarded_on", "id"], direction: "DESC" };
+
+/** The organisations whose agreements the viewer may read, or null for every agreement. */
+export function agreementScope(viewer: Viewer): string[] | null {
+  return fundAccess.readAllAgreements(viewer) ? null : [...viewer.memberships.keys()];
+}
+
+export async function listAgreements(db: DataSource, viewer: Viewer, args: PageArgs, filter: AgreementFilter, order?: AgreementOrder | null): Promise<ConnectionResult<Agreement>> {
+  const qb = db.getRepository(Agreement).createQueryBuilder("a");
+  const scope = agreementScope(viewer);
+  if (scope) qb.andWhere("a.organisation_id = ANY(:scope)", { scope });
+  await applyFilter(db, qb, "a", filter);
+  const field = order?.field ?? AgreementOrderField.UPDATED_AT;
+  const ordering: Ordering = {
+    name: field,
+    keys: field === AgreementOrderField.UPDATED_AT ? ["a.updated_at", "a.id"] : ["a.awarded_on", "a.id"],
+    direction: order?.direction ?? OrderDirection.ASC,
+  };
+  return paginate(qb, ordering, args);
+}
+
+/** Page arguments of a nested agreements list, with the organisations the viewer may see (null for all). */
+export interface ScopedPageArgs extends PageArgs {
+  scope: string[] | null;
+}
+
+/** Newest awards first under each of many funds or organisations, limited to the viewer's scope, in one statement. */
+export function agreementPages(db: DataSource, parent: "fund_id" | "organisation_id") {
+  const toAgreement = rowsToEntities(db, Agreement);
+  return (parentKeys: readonly string[], { scope, ...args }: ScopedPageArgs): Promise<ConnectionResult<Agreement>[]> => paginateByParent({
+    db,
+    from: `SELECT a.*, a.${parent} AS __parent FROM agreement a${scope ? " WHERE a.organisation_id = ANY($1)" : ""}`,
+    params: scope ? [scope] : [],
+    ordering: NEWEST_AWARD_FIRST,
+    map: toAgreement,
+  }, parentKeys, args);
+}
