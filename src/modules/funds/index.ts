@@ -32,8 +32,7 @@ import { SocialRepaymentClaimFieldsResolver } from "./money/social-claim-fields.
 import { fundsLoaders } from "./funds.loaders";
 import { loadDemoFunds } from "./funds.demo";
 import { generateScaleFunds } from "./funds.scale";
-import { fundAccess } from "./access";
-import { onRoundPanel, visibleAgreement, visibleApplication } from "./visibility";
+import { fundAccess, onRoundPanel, visibleAgreement, visibleApplication } from "./access";
 
 export const fundsModule: KithModule = {
   name: "funds",

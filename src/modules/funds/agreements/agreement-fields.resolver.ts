@@ -13,7 +13,7 @@ import { SocialRepaymentClaim } from "../money/social-claim.entity";
 import { FundMovement } from "../money/money.types";
 import type { AgreementBalance } from "../ledger/figures";
 import { AgreementFunding, Arrears } from "./agreements.types";
-import { visibleAgreement, visibleApplication } from "../visibility";
+import { visibleAgreement, visibleApplication } from "../access";
 import { londonDate } from "../../../kit/calendar";
 
 const balance = (key: keyof AgreementBalance) => async (a: Agreement, ctx: Context): Promise<Money> =>

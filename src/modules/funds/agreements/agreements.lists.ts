@@ -4,22 +4,17 @@ import type { DataSource } from "typeorm";
 import type { Viewer } from "../../../auth/viewer";
 import { ConnectionResult, OrderDirection, Ordering, PageArgs, paginate, paginateByParent } from "../../../graphql/connection";
 import { rowsToEntities } from "../../../graphql/loaders";
-import { fundAccess } from "../access";
+import { agreementAccess } from "../access";
 import { applyFilter } from "../funds.filters";
 import { Agreement } from "./agreement.entity";
 import { AgreementFilter, AgreementOrder, AgreementOrderField } from "./agreements.inputs";
 
 const NEWEST_AWARD_FIRST: Ordering = { name: "AWARDED_ON", keys: ["awarded_on", "id"], direction: "DESC" };
 
-/** The organisations whose agreements the viewer may read, or null for every agreement. */
-export function agreementScope(viewer: Viewer): string[] | null {
-  return fundAccess.readAllAgreements(viewer) ? null : [...viewer.memberships.keys()];
-}
-
 export async function listAgreements(db: DataSource, viewer: Viewer, args: PageArgs, filter: AgreementFilter, order?: AgreementOrder | null): Promise<ConnectionResult<Agreement>> {
   const qb = db.getRepository(Agreement).createQueryBuilder("a");
-  const scope = agreementScope(viewer);
-  if (scope) qb.andWhere("a.organisation_id = ANY(:scope)", { scope });
+  const scope = agreementAccess.scope(viewer);
+  if (scope) qb.andWhere(agreementAccess.where("a", ":scope"), { scope });
   await applyFilter(db, qb, "a", filter);
   const field = order?.field ?? AgreementOrderField.UPDATED_AT;
   const ordering: Ordering = {
@@ -40,7 +35,7 @@ export function agreementPages(db: DataSource, parent: "fund_id" | "organisation
   const toAgreement = rowsToEntities(db, Agreement);
   return (parentKeys: readonly string[], { scope, ...args }: ScopedPageArgs): Promise<ConnectionResult<Agreement>[]> => paginateByParent({
     db,
-    from: `SELECT a.*, a.${parent} AS __parent FROM agreement a${scope ? " WHERE a.organisation_id = ANY($1)" : ""}`,
+    from: `SELECT a.*, a.${parent} AS __parent FROM agreement a${scope ? ` WHERE ${agreementAccess.where("a", "$1")}` : ""}`,
     params: scope ? [scope] : [],
     ordering: NEWEST_AWARD_FIRST,
     map: toAgreement,

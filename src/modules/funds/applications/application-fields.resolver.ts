@@ -3,14 +3,13 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../../graphql/context";
 import { Money, money } from "../../../graphql/scalars";
 import { Organisation } from "../../organisations/organisation.entity";
-import { fundAccess } from "../access";
 import { FundingApplication } from "./application.entity";
 import { Fund } from "../rounds/fund.entity";
 import { FundRound } from "../rounds/round.entity";
 import { PanelView } from "./panel-view.entity";
 import { PanelDecision } from "./panel-decision.entity";
 import { Agreement } from "../agreements/agreement.entity";
-import { onRoundPanel, visibleAgreement } from "../visibility";
+import { fundAccess, onRoundPanel, visibleAgreement } from "../access";
 
 @Resolver(() => FundingApplication)
 export class FundingApplicationFieldsResolver {

@@ -3,7 +3,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../../../graphql/context";
 import { Fund } from "../rounds/fund.entity";
 import { Agreement } from "../agreements/agreement.entity";
-import { visibleAgreement } from "../visibility";
+import { visibleAgreement } from "../access";
 import { FundMovement } from "./money.types";
 
 @Resolver(() => FundMovement)

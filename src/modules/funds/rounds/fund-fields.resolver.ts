@@ -9,7 +9,7 @@ import { Contribution } from "./contribution.entity";
 import type { FundFigures } from "../ledger/figures";
 import { FundGeneration } from "./funds.types";
 import { Agreement } from "../agreements/agreement.entity";
-import { agreementScope } from "../agreements/agreements.lists";
+import { agreementAccess } from "../access";
 import { AgreementConnection } from "../agreements/agreements.types";
 
 const figure = (key: keyof FundFigures) => async (f: Fund, ctx: Context): Promise<Money> => money((await ctx.loaders.fundFigures.load(f.id))[key]);
@@ -70,6 +70,6 @@ export class FundFieldsResolver {
 
   @FieldResolver(() => AgreementConnection, { description: "The fund's agreements you may see, newest award first." })
   agreements(@Root() f: Fund, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Agreement>> {
-    return ctx.loaders.agreementsByFund.load(f.id, { ...args, scope: agreementScope(ctx.viewer) });
+    return ctx.loaders.agreementsByFund.load(f.id, { ...args, scope: agreementAccess.scope(ctx.viewer) });
   }
 }
