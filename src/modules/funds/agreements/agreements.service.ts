@@ -1,11 +1,11 @@
 // Agreements after the offer: the organisation accepts it; ADMIN reschedules, closes or writes off.
-import { requireVersion, touch } from "../../../kit/records";
+import { requireVersion, saveChange } from "../../../kit/records";
 import { formatPence as pounds } from "../../../kit/money";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
 import type { Actor } from "../../../auth/viewer";
 import { once } from "../../../db/idempotency";
-import { inTransaction, Rollback } from "../../../db/transaction";
+import { inTransaction } from "../../../db/transaction";
 import { fundAccess } from "../access";
 import { Agreement } from "./agreement.entity";
 import { moveAgreement } from "./agreement.transitions";
@@ -15,13 +15,13 @@ import { agreementBalances } from "../ledger/figures";
 import { ledger } from "../ledger/ledger";
 import { checkTiming, ScheduleTiming, writeScheduleVersion } from "./schedule-versions";
 import { lockAgreement, onlyAdmin } from "../fund-rules";
-import { Refusal, notAllowed, refuse, refuseAll } from "../../../kit/refusals";
+import { WRONG_STATUS } from "../../../kit/lifecycle";
+import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
-export type AgreementResult = { agreement: Agreement } | { errors: Refusal[] };
-export type RescheduleResult = { agreement: Agreement; schedule: RepaymentSchedule } | { errors: Refusal[] };
-
+export type AgreementResult = Result<{ agreement: Agreement }>;
+export type RescheduleResult = Result<{ agreement: Agreement; schedule: RepaymentSchedule }>;
 
 function reasonOf(reason: string | null | undefined): string {
   const c = new InputChecks();
@@ -38,14 +38,13 @@ export class AgreementsService {
     return inTransaction(this.db, async (m) => {
       const { agreement } = await lockAgreement(m, agreementId);
       if (!fundAccess.actFor(actor.viewer, agreement.organisationId)) {
-        throw new Rollback({ errors: [notAllowed("Only the organisation's owners and editors accept its offers.")] });
+        refuseAll([notAllowed("Only the organisation's owners and editors accept its offers.")]);
       }
       requireVersion(agreement, input.expectedVersion, "agreement");
-      if (agreement.status !== AgreementStatus.OFFERED) refuse(null, "WRONG_STATUS", `Only an offer can be accepted; this agreement is ${agreement.status}.`);
+      if (agreement.status !== AgreementStatus.OFFERED) refuse(null, WRONG_STATUS, `Only an offer can be accepted; this agreement is ${agreement.status}.`);
       if (agreement.acceptedAt) refuse(null, "ALREADY_ACCEPTED", "This offer has already been accepted.");
       agreement.acceptedAt = new Date();
-      await m.save(touch(agreement));
-      await audit.record(m, actor, { action: "agreement.accept", entityType: "Agreement", entityId: agreementId, before: { acceptedAt: null }, after: { acceptedAt: agreement.acceptedAt } });
+      await saveChange(m, actor, agreement, { action: "agreement.accept", before: { acceptedAt: null }, after: { acceptedAt: agreement.acceptedAt } });
       return { agreement };
     });
   }
@@ -64,7 +63,7 @@ export class AgreementsService {
       const reason = c.text("reason", input.reason, { max: 2000, required: true });
       if (!c.ok) refuseAll(c.errors);
       if (![AgreementStatus.OFFERED, AgreementStatus.ACTIVE].includes(agreement.status)) {
-        refuse(null, "WRONG_STATUS", `Only offered and active agreements are rescheduled; this one is ${agreement.status}.`);
+        refuse(null, WRONG_STATUS, `Only offered and active agreements are rescheduled; this one is ${agreement.status}.`);
       }
       const { repaidCashPence } = (await agreementBalances(m, [agreementId])).get(agreementId)!;
       const coversPence = agreement.cashRepayablePence - repaidCashPence;
@@ -75,9 +74,8 @@ export class AgreementsService {
         agreementId, version: latest + 1, effectiveOn: today, startsOn: input.startsOn, termMonths: input.termMonths,
         holidayMonths: input.holidayMonths, coversPence, paidBeforePence: repaidCashPence, reason: reason!,
       });
-      await m.save(touch(agreement));
-      await audit.record(m, actor, {
-        action: "agreement.reschedule", entityType: "Agreement", entityId: agreementId,
+      await saveChange(m, actor, agreement, {
+        action: "agreement.reschedule",
         before: { scheduleVersion: latest }, after: { scheduleVersion: schedule.version, startsOn: input.startsOn, termMonths: input.termMonths, holidayMonths: input.holidayMonths, coversPence, reason },
       });
       return { agreement, schedule };
@@ -113,7 +111,7 @@ export class AgreementsService {
         const { agreement } = await lockAgreement(m, agreementId);
         requireVersion(agreement, input.expectedVersion, "agreement");
         const reason = reasonOf(input.reason);
-        if (agreement.status !== AgreementStatus.ACTIVE) refuse(null, "WRONG_STATUS", `Only an active agreement is written off; this one is ${agreement.status}.`);
+        if (agreement.status !== AgreementStatus.ACTIVE) refuse(null, WRONG_STATUS, `Only an active agreement is written off; this one is ${agreement.status}.`);
         const { outstandingPence } = (await agreementBalances(m, [agreementId])).get(agreementId)!;
         if (outstandingPence === 0) refuse(null, "NOTHING_OUTSTANDING", "Nothing is outstanding to write off; close the agreement instead.");
         const today = this.today();

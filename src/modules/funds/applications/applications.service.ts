@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
 import type { Actor } from "../../../auth/viewer";
 import { once } from "../../../db/idempotency";
-import { inTransaction, Rollback } from "../../../db/transaction";
+import { inTransaction } from "../../../db/transaction";
 import { organisationsApi } from "../../organisations/organisations.api";
 import { fundAccess } from "../access";
 import { FundingApplication } from "./application.entity";
@@ -13,14 +13,14 @@ import { Fund } from "../rounds/fund.entity";
 import { FundRound } from "../rounds/round.entity";
 import { takesApplications } from "../rounds/round.transitions";
 import { ApplicationStatus, FundStatus } from "../funds.enums";
-import { requireVersion } from "../../../kit/records";
+import { lockRecord, requireVersion, saveChange } from "../../../kit/records";
 import { formatPence as pounds } from "../../../kit/money";
-
-import { Refusal, notAllowed, refuse, refuseAll } from "../../../kit/refusals";
+import { WRONG_STATUS } from "../../../kit/lifecycle";
+import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
-export type ApplicationResult = { application: FundingApplication } | { errors: Refusal[] };
+export type ApplicationResult = Result<{ application: FundingApplication }>;
 
 export interface ApplicationContent {
   roundId?: string | null;
@@ -72,36 +72,35 @@ async function loadFund(m: EntityManager, fundId: string): Promise<Fund> {
   return (await m.findOneBy(Fund, { id: fundId })) ?? refuse("fundId", "NOT_FOUND", "No fund has that ID.");
 }
 
-async function lockApplication(m: EntityManager, id: string): Promise<FundingApplication> {
-  const application = await m.findOne(FundingApplication, { where: { id }, lock: { mode: "pessimistic_write" } });
-  return application ?? refuse("applicationId", "NOT_FOUND", "No application has that ID.");
+/** Locks the application for a change by someone who acts for its organisation. */
+async function lockToActOn(m: EntityManager, actor: Actor, id: string): Promise<FundingApplication> {
+  const application = await lockRecord(m, FundingApplication, id, { noun: "application", field: "applicationId" });
+  if (!fundAccess.actFor(actor.viewer, application.organisationId)) refuseAll([cannotActFor]);
+  return application;
 }
 
-const cannotActFor = { errors: [notAllowed("Only the organisation's owners and editors (and ADMIN) act on its applications.")] };
+const cannotActFor = notAllowed("Only the organisation's owners and editors (and ADMIN) act on its applications.");
 
 export class ApplicationsService {
   constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   async draft(actor: Actor, input: NewApplication): Promise<ApplicationResult> {
-    if (!fundAccess.actFor(actor.viewer, input.organisationId)) return cannotActFor;
+    if (!fundAccess.actFor(actor.viewer, input.organisationId)) return { errors: [cannotActFor] };
     return inTransaction(this.db, async (m) => ({ application: await this.create(m, actor, input) }));
   }
 
   async update(actor: Actor, applicationId: string, input: ApplicationContent & { expectedVersion: number }): Promise<ApplicationResult> {
     return inTransaction(this.db, async (m) => {
-      const application = await lockApplication(m, applicationId);
-      if (!fundAccess.actFor(actor.viewer, application.organisationId)) throw new Rollback(cannotActFor);
+      const application = await lockToActOn(m, actor, applicationId);
       requireVersion(application, input.expectedVersion, "application");
       if (application.status !== ApplicationStatus.DRAFT) {
-        refuse(null, "WRONG_STATUS", `Only drafts can be changed; this application is ${application.status}.`);
+        refuse(null, WRONG_STATUS, `Only drafts can be changed; this application is ${application.status}.`);
       }
       const c = new InputChecks();
       const changes = await checkContent(c, m, await loadFund(m, application.fundId), input);
       if (!c.ok) refuseAll(c.errors);
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, application[k as keyof FundingApplication]]));
-      Object.assign(application, changes, { version: application.version + 1, updatedAt: new Date() });
-      await m.save(application);
-      await audit.record(m, actor, { action: "application.update", entityType: "FundingApplication", entityId: application.id, before, after: changes });
+      await saveChange(m, actor, Object.assign(application, changes), { action: "application.update", before, after: changes });
       return { application };
     });
   }
@@ -138,8 +137,7 @@ export class ApplicationsService {
 
   async withdraw(actor: Actor, applicationId: string, input: { expectedVersion: number }): Promise<ApplicationResult> {
     return inTransaction(this.db, async (m) => {
-      const application = await lockApplication(m, applicationId);
-      if (!fundAccess.actFor(actor.viewer, application.organisationId)) throw new Rollback(cannotActFor);
+      const application = await lockToActOn(m, actor, applicationId);
       requireVersion(application, input.expectedVersion, "application");
       return { application: await moveApplication(m, actor, application, ApplicationStatus.WITHDRAWN) };
     });
@@ -171,7 +169,7 @@ export class ApplicationsService {
     }
     if (!c.ok) refuseAll(c.errors);
     const fresh = input as NewApplication;
-    if (!fundAccess.actFor(actor.viewer, fresh.organisationId)) throw new Rollback(cannotActFor);
+    if (!fundAccess.actFor(actor.viewer, fresh.organisationId)) refuseAll([cannotActFor]);
     return this.create(m, actor, fresh);
   }
 
@@ -183,8 +181,7 @@ export class ApplicationsService {
     }
     if (input.expectedVersion === undefined || input.expectedVersion === null) c.add("expectedVersion", "REQUIRED", "Give the version of the draft you are submitting.");
     if (!c.ok) refuseAll(c.errors);
-    const application = await lockApplication(m, input.applicationId!);
-    if (!fundAccess.actFor(actor.viewer, application.organisationId)) throw new Rollback(cannotActFor);
+    const application = await lockToActOn(m, actor, input.applicationId!);
     requireVersion(application, input.expectedVersion!, "application");
     return application;
   }

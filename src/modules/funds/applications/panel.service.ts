@@ -1,13 +1,13 @@
 // Peer decisions: the round's panel records views (conflicted members' views are kept but excluded), then the panel
 // decides together: decline, or offer terms that become an agreement with its first repayment schedule.
-import { requireVersion } from "../../../kit/records";
+import { lockRecord, requireVersion, saveChange } from "../../../kit/records";
 import { formatPence as pounds } from "../../../kit/money";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
 import { isAdmin, type Actor } from "../../../auth/viewer";
 import { once } from "../../../db/idempotency";
-import { inTransaction, Rollback } from "../../../db/transaction";
-import { clustersApi } from "../../clusters/clusters.api";
+import { inTransaction } from "../../../db/transaction";
+import { clustersApi, PanelSeat } from "../../clusters/clusters.api";
 import { FundingApplication } from "./application.entity";
 import { moveApplication } from "./application.transitions";
 import { Agreement } from "../agreements/agreement.entity";
@@ -18,25 +18,21 @@ import { ApplicationStatus, ConflictOfInterest, DecisionOutcome, FundStatus, Pan
 import { fundFigures } from "../ledger/figures";
 import { checkTiming, ScheduleTiming, writeScheduleVersion } from "../agreements/schedule-versions";
 import { lockFund } from "../fund-rules";
-import { Refusal, notAllowed, refuse, refuseAll } from "../../../kit/refusals";
+import { WRONG_STATUS } from "../../../kit/lifecycle";
+import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
-export type ViewResult = { view: PanelView; application: FundingApplication } | { errors: Refusal[] };
-export type DecisionResult = { application: FundingApplication; agreement: Agreement | null } | { errors: Refusal[] };
+export type ViewResult = Result<{ view: PanelView; application: FundingApplication }>;
+export type DecisionResult = Result<{ application: FundingApplication; agreement: Agreement | null }>;
 
 export interface OfferTerms extends ScheduleTiming {
   amountPence: number;
   cashRepayablePence: number;
 }
 
-interface Seat {
-  userId: string;
-  organisationId: string | null;
-}
-
 /** The viewer's seat on the round's panel, or null when they do not sit on it. */
-async function seatOf(m: EntityManager, actor: Actor, round: FundRound): Promise<Seat | null> {
+async function seatOf(m: EntityManager, actor: Actor, round: FundRound): Promise<PanelSeat | null> {
   const members = await clustersApi.panelMembers(m, round.panelId);
   return members.find((p) => p.userId === actor.viewer.userId) ?? null;
 }
@@ -45,7 +41,7 @@ async function seatOf(m: EntityManager, actor: Actor, round: FundRound): Promise
  * A conflict of interest excludes a view: sitting for (or belonging to) the applicant organisation, sitting for an
  * organisation that shares a cluster with it, or declaring one.
  */
-async function conflictOf(m: EntityManager, actor: Actor, seat: Seat, applicantId: string, declared: string | null): Promise<ConflictOfInterest | null> {
+async function conflictOf(m: EntityManager, actor: Actor, seat: PanelSeat, applicantId: string, declared: string | null): Promise<ConflictOfInterest | null> {
   if (seat.organisationId === applicantId || actor.viewer.memberships.has(applicantId)) return ConflictOfInterest.SAME_ORGANISATION;
   if (seat.organisationId && (await clustersApi.organisationsSharingACluster(m, seat.organisationId)).has(applicantId)) {
     return ConflictOfInterest.SHARED_CLUSTER;
@@ -54,10 +50,9 @@ async function conflictOf(m: EntityManager, actor: Actor, seat: Seat, applicantI
 }
 
 async function lockApplicationWithRound(m: EntityManager, applicationId: string): Promise<{ application: FundingApplication; round: FundRound }> {
-  const application = await m.findOne(FundingApplication, { where: { id: applicationId }, lock: { mode: "pessimistic_write" } });
-  if (!application) refuse("applicationId", "NOT_FOUND", "No application has that ID.");
-  if (!application!.roundId) refuse("applicationId", "WRONG_STATUS", "A draft has no panel yet; it is reviewed once submitted.");
-  return { application: application!, round: await m.findOneByOrFail(FundRound, { id: application!.roundId! }) };
+  const application = await lockRecord(m, FundingApplication, applicationId, { noun: "application", field: "applicationId" });
+  if (!application.roundId) refuse("applicationId", WRONG_STATUS, "A draft has no panel yet; it is reviewed once submitted.");
+  return { application, round: await m.findOneByOrFail(FundRound, { id: application.roundId! }) };
 }
 
 export class PanelService {
@@ -67,9 +62,9 @@ export class PanelService {
     return inTransaction(this.db, async (m) => {
       const { application, round } = await lockApplicationWithRound(m, applicationId);
       const seat = await seatOf(m, actor, round);
-      if (!seat) throw new Rollback({ errors: [notAllowed("Only the people on this round's peer panel record views on its applications.")] });
+      if (!seat) refuseAll([notAllowed("Only the people on this round's peer panel record views on its applications.")]);
       if (![ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW].includes(application.status)) {
-        refuse(null, "WRONG_STATUS", `Views are recorded while an application is submitted or in review; this one is ${application.status}.`);
+        refuse(null, WRONG_STATUS, `Views are recorded while an application is submitted or in review; this one is ${application.status}.`);
       }
       const c = new InputChecks();
       const comment = c.text("comment", input.comment, { max: 5000, required: true });
@@ -81,8 +76,7 @@ export class PanelService {
       let view: PanelView;
       if (existing) {
         const before = { stance: existing.stance, comment: existing.comment, conflict: existing.conflict };
-        view = await m.save(Object.assign(existing, fields, { version: existing.version + 1, updatedAt: new Date() }));
-        await audit.record(m, actor, { action: "panelView.update", entityType: "PanelView", entityId: view.id, before, after: fields });
+        view = await saveChange(m, actor, Object.assign(existing, fields), { action: "panelView.update", before, after: fields });
       } else {
         view = await m.save(m.create(PanelView, { ...fields, applicationId, memberUserId: seat.userId }));
         await audit.record(m, actor, { action: "panelView.record", entityType: "PanelView", entityId: view.id, after: { applicationId, ...fields } });
@@ -126,9 +120,9 @@ export class PanelService {
         const views = await m.find(PanelView, { where: { applicationId } });
         const ownView = views.find((v) => v.memberUserId === actor.viewer.userId);
         if (!isAdmin(actor.viewer) && (!seat || ownView?.conflict)) {
-          throw new Rollback({ errors: [notAllowed(seat
+          refuseAll([notAllowed(seat
             ? "Your view is excluded for a conflict of interest, so another panel member records this decision."
-            : "Only the people on this round's peer panel (or ADMIN) record its decisions.")] });
+            : "Only the people on this round's peer panel (or ADMIN) record its decisions.")]);
         }
         const counted = views.filter((v) => v.conflict === null).length;
         if (counted === 0) refuse(null, "NO_PANEL_VIEWS", "The panel decides together: record at least one view without a conflict of interest first.");

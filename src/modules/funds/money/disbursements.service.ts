@@ -14,6 +14,7 @@ import { ledger } from "../ledger/ledger";
 import { lockAgreement, onlyAdmin } from "../fund-rules";
 import { checkMovement, MoneyIn, MovementResult, movementResult } from "./movement-rules";
 import { refuse } from "../../../kit/refusals";
+import { WRONG_STATUS } from "../../../kit/lifecycle";
 import { londonDate } from "../../../kit/calendar";
 
 export class DisbursementsService {
@@ -28,7 +29,7 @@ export class DisbursementsService {
       return once<MovementResult>(m, actor, { operation: "funds.disburse", key, input: request }, async () => {
         const { fund, agreement } = await lockAgreement(m, agreementId);
         if (![AgreementStatus.OFFERED, AgreementStatus.ACTIVE].includes(agreement.status)) {
-          refuse(null, "WRONG_STATUS", `Only an accepted offer or an active agreement takes disbursements; this one is ${agreement.status}.`);
+          refuse(null, WRONG_STATUS, `Only an accepted offer or an active agreement takes disbursements; this one is ${agreement.status}.`);
         }
         if (!agreement.acceptedAt) refuse(null, "OFFER_NOT_ACCEPTED", "The organisation has not accepted this offer yet.");
         if (input.occurredOn < agreement.awardedOn) refuse("occurredOn", "TOO_EARLY", `Money cannot move before the award (${agreement.awardedOn}).`);

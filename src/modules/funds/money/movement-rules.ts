@@ -3,11 +3,11 @@ import type { DataSource, EntityManager } from "typeorm";
 import { Agreement } from "../agreements/agreement.entity";
 import { checkDay, MAX_MOVEMENT_PENCE } from "../fund-rules";
 import { movementsWhere } from "../ledger/movements";
-import { Refusal, refuseAll } from "../../../kit/refusals";
+import { refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { FundMovement } from "./money.types";
 
-export type MovementResult = { movement: FundMovement; agreement: Agreement } | { errors: Refusal[] };
+export type MovementResult = Result<{ movement: FundMovement; agreement: Agreement }>;
 
 export interface MoneyIn {
   amountPence: number;

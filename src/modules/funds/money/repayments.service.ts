@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
 import type { Actor } from "../../../auth/viewer";
 import { once } from "../../../db/idempotency";
-import { inTransaction, Rollback } from "../../../db/transaction";
+import { inTransaction } from "../../../db/transaction";
 import { fundAccess } from "../access";
 import { Agreement } from "../agreements/agreement.entity";
 import { moveAgreement } from "../agreements/agreement.transitions";
@@ -17,15 +17,16 @@ import { AgreementBalance, agreementBalances } from "../ledger/figures";
 import { ledger } from "../ledger/ledger";
 import { checkMovement, MoneyIn, MovementResult, movementResult } from "./movement-rules";
 import { lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin } from "../fund-rules";
-import { Refusal, notAllowed, refuse, refuseAll } from "../../../kit/refusals";
+import { WRONG_STATUS } from "../../../kit/lifecycle";
+import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
-export type ClaimResult = { claim: SocialRepaymentClaim; agreement: Agreement } | { errors: Refusal[] };
+export type ClaimResult = Result<{ claim: SocialRepaymentClaim; agreement: Agreement }>;
 
 function requireActive(agreement: Agreement): void {
   if (agreement.status !== AgreementStatus.ACTIVE) {
-    refuse(null, "WRONG_STATUS", `Only an active agreement takes repayments; this one is ${agreement.status}.`);
+    refuse(null, WRONG_STATUS, `Only an active agreement takes repayments; this one is ${agreement.status}.`);
   }
 }
 
@@ -89,7 +90,7 @@ export class RepaymentsService {
       return once<ClaimResult>(m, actor, { operation: "funds.claimSocialRepayment", key, input: request }, async () => {
         const { agreement } = await lockAgreement(m, agreementId);
         if (!fundAccess.actFor(actor.viewer, agreement.organisationId)) {
-          throw new Rollback({ errors: [notAllowed("Only the organisation's owners and editors claim its social repayments.")] });
+          refuseAll([notAllowed("Only the organisation's owners and editors claim its social repayments.")]);
         }
         requireActive(agreement);
         const b = (await agreementBalances(m, [agreementId])).get(agreementId)!;

@@ -1,5 +1,4 @@
 // Funds, their contributions and rounds: ADMIN sets up a fund, records money contributed and opens and closes rounds.
-import { requireVersion } from "../../../kit/records";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
 import type { Actor } from "../../../auth/viewer";
@@ -11,17 +10,17 @@ import { Fund } from "./fund.entity";
 import { FundRound } from "./round.entity";
 import { Contribution } from "./contribution.entity";
 import { ledger } from "../ledger/ledger";
-import { FundStatus } from "../funds.enums";
+import { FundStatus, RoundStatus } from "../funds.enums";
 import { moveRound } from "./round.transitions";
-import { RoundStatus } from "../funds.enums";
 import { checkDay, lockFund, MAX_MOVEMENT_PENCE, onlyAdmin } from "../fund-rules";
-import { Refusal, refuse, refuseAll } from "../../../kit/refusals";
+import { refuse, refuseAll, Result } from "../../../kit/refusals";
+import { lockForEdit, saveChange } from "../../../kit/records";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
-export type FundResult = { fund: Fund } | { errors: Refusal[] };
-export type ContributionResult = { contribution: Contribution } | { errors: Refusal[] };
-export type RoundResult = { round: FundRound } | { errors: Refusal[] };
+export type FundResult = Result<{ fund: Fund }>;
+export type ContributionResult = Result<{ contribution: Contribution }>;
+export type RoundResult = Result<{ round: FundRound }>;
 
 export interface FundTerms {
   name?: string | null;
@@ -29,7 +28,6 @@ export interface FundTerms {
   minAwardPence?: number | null;
   maxAwardPence?: number | null;
 }
-
 
 /** Checks a fund's name, description and award limits; returns the cleaned values. */
 function checkTerms(c: InputChecks, t: FundTerms, current?: Fund) {
@@ -67,19 +65,15 @@ export class FundsService {
   async updateFund(actor: Actor, fundId: string, input: FundTerms & { expectedVersion: number; status?: FundStatus | null }): Promise<FundResult> {
     if (!fundAccess.manage(actor.viewer)) return onlyAdmin("change funds");
     return inTransaction(this.db, async (m) => {
-      const fund = await lockFund(m, fundId);
-      requireVersion(fund, input.expectedVersion, "fund");
+      const fund = await lockForEdit(m, Fund, fundId, input.expectedVersion, { noun: "fund", field: "fundId" });
       const c = new InputChecks();
       const terms = checkTerms(c, input, fund);
       if (input.status === null) c.add("status", "REQUIRED", "A fund is OPEN or CLOSED; status cannot be cleared.");
       if (!c.ok) refuseAll(c.errors);
       const before = { name: fund.name, description: fund.description, status: fund.status, minAwardPence: fund.minAwardPence, maxAwardPence: fund.maxAwardPence };
-      Object.assign(fund, terms, { status: input.status ?? fund.status, version: fund.version + 1, updatedAt: new Date() });
-      await m.save(fund).catch((e) => nameTaken(e, "name", "Another fund already has that name."));
-      await audit.record(m, actor, {
-        action: "fund.update", entityType: "Fund", entityId: fund.id, before,
-        after: { ...terms, status: fund.status },
-      });
+      Object.assign(fund, terms, { status: input.status ?? fund.status });
+      await saveChange(m, actor, fund, { action: "fund.update", before, after: { ...terms, status: fund.status } })
+        .catch((e) => nameTaken(e, "name", "Another fund already has that name."));
       return { fund };
     });
   }
@@ -132,14 +126,8 @@ export class FundsService {
   async closeRound(actor: Actor, roundId: string, input: { expectedVersion: number }): Promise<RoundResult> {
     if (!fundAccess.manage(actor.viewer)) return onlyAdmin("close rounds");
     return inTransaction(this.db, async (m) => {
-      const round = await lockRound(m, roundId);
-      requireVersion(round, input.expectedVersion, "round");
+      const round = await lockForEdit(m, FundRound, roundId, input.expectedVersion, { noun: "round", field: "roundId" });
       return { round: await moveRound(m, actor, round, RoundStatus.CLOSED) };
     });
   }
-}
-
-async function lockRound(m: EntityManager, roundId: string): Promise<FundRound> {
-  const round = await m.findOne(FundRound, { where: { id: roundId }, lock: { mode: "pessimistic_write" } });
-  return round ?? refuse("roundId", "NOT_FOUND", "No round has that ID.");
 }
