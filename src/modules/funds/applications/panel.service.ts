@@ -22,6 +22,7 @@ import { WRONG_STATUS } from "../../../kit/lifecycle";
 import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
+import { fundEvents } from "../funds.events";
 
 export type ViewResult = Result<{ view: PanelView; application: FundingApplication }>;
 export type DecisionResult = Result<{ application: FundingApplication; agreement: Agreement | null }>;
@@ -150,6 +151,10 @@ export class PanelService {
         await audit.record(m, actor, {
           action: "application.decide", entityType: "FundingApplication", entityId: applicationId,
           after: { outcome: input.outcome, reasons, decisionId: decision.id, agreementId: agreement?.id ?? null, offer: input.offer ?? null },
+        });
+        await fundEvents.applicationDecided(m, actor, {
+          applicationId, fundId: application.fundId, roundId: application.roundId, organisationId: application.organisationId,
+          outcome: input.outcome, agreementId: agreement?.id ?? null,
         });
         return { ref: applicationId, result: { application: decided, agreement } };
       }, async (ref) => ({

@@ -16,6 +16,7 @@ import { checkMovement, MoneyIn, MovementResult, movementResult } from "./moveme
 import { refuse } from "../../../kit/refusals";
 import { WRONG_STATUS } from "../../../kit/lifecycle";
 import { londonDate } from "../../../kit/calendar";
+import { fundEvents } from "../funds.events";
 
 export class DisbursementsService {
   constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
@@ -44,8 +45,10 @@ export class DisbursementsService {
           refuse("amountPence", "FUND_OVERDRAWN", `The fund holds ${pounds(poolPence)}; a disbursement cannot overdraw it.`);
         }
         const group = await ledger.disbursement(m, actor, { fundId: fund.id, agreementId, pence: input.amountPence, occurredOn: input.occurredOn, memo });
-        if (agreement.status === AgreementStatus.OFFERED) await moveAgreement(m, actor, agreement, AgreementStatus.ACTIVE, today);
-        else await m.save(touch(agreement));
+        if (agreement.status === AgreementStatus.OFFERED) {
+          await moveAgreement(m, actor, agreement, AgreementStatus.ACTIVE, today);
+          await fundEvents.agreementActivated(m, actor, agreement, { movementId: group.id, pence: input.amountPence, occurredOn: input.occurredOn });
+        } else await m.save(touch(agreement));
         await audit.record(m, actor, { action: "agreement.disburse", entityType: "Agreement", entityId: agreementId, after: { ...request, movementId: group.id } });
         return { ref: group.id, result: await movementResult(m, group.id, agreementId) };
       }, (ref) => movementResult(m, ref, agreementId));

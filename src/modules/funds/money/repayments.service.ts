@@ -12,7 +12,7 @@ import { Agreement } from "../agreements/agreement.entity";
 import { moveAgreement } from "../agreements/agreement.transitions";
 import { SocialRepaymentClaim } from "./social-claim.entity";
 import { moveClaim } from "./claim.transitions";
-import { AgreementStatus, ClaimStatus } from "../funds.enums";
+import { AgreementStatus, ClaimStatus, MovementKind } from "../funds.enums";
 import { AgreementBalance, agreementBalances } from "../ledger/figures";
 import { ledger } from "../ledger/ledger";
 import { checkMovement, MoneyIn, MovementResult, movementResult } from "./movement-rules";
@@ -21,6 +21,7 @@ import { WRONG_STATUS } from "../../../kit/lifecycle";
 import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
+import { fundEvents } from "../funds.events";
 
 export type ClaimResult = Result<{ claim: SocialRepaymentClaim; agreement: Agreement }>;
 
@@ -67,6 +68,9 @@ export class RepaymentsService {
           refuse("amountPence", "EXCEEDS_OUTSTANDING", `At most ${pounds(most)} can be repaid in cash now: ${pounds(b.outstandingPence)} received is outstanding and ${pounds(agreement.cashRepayablePence - b.repaidCashPence)} of the cash part is left.`);
         }
         const group = await ledger.cashRepayment(m, actor, { fundId: agreement.fundId, agreementId, pence: input.amountPence, occurredOn: input.occurredOn, memo });
+        await fundEvents.repaymentRecorded(m, actor, {
+          movementId: group.id, kind: MovementKind.CASH_REPAYMENT, pence: input.amountPence, occurredOn: input.occurredOn, agreementId, fundId: agreement.fundId,
+        });
         await endIfRepaid(m, actor, agreement, today);
         await audit.record(m, actor, { action: "agreement.repayCash", entityType: "Agreement", entityId: agreementId, after: { ...request, movementId: group.id } });
         return { ref: group.id, result: await movementResult(m, group.id, agreementId) };
@@ -142,6 +146,9 @@ export class RepaymentsService {
           fundId: agreement.fundId, agreementId: agreement.id, pence: accepted, occurredOn: today, memo: `Social repayment claim for ${claim.periodFrom} to ${claim.periodTo}`,
         });
         await moveClaim(m, actor, claim, ClaimStatus.ACCEPTED, { ...review, ledgerGroupId: group.id });
+        await fundEvents.repaymentRecorded(m, actor, {
+          movementId: group.id, kind: MovementKind.SOCIAL_REPAYMENT, pence: accepted, occurredOn: today, agreementId: agreement.id, fundId: agreement.fundId, claimId,
+        });
         const updated = await endIfRepaid(m, actor, agreement, today);
         return { ref: claimId, result: { claim, agreement: updated } };
       }, (ref) => claimResult(m, ref));
