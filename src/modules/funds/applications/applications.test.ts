@@ -3,11 +3,12 @@
 import { createTestDatabase, TestDatabase } from "../../../../tests/support/test-db";
 import { rowCounts } from "../../../../tests/support/row-counts";
 import { makeOrganisation, viewerWith } from "../../../../tests/support/organisation-factories";
-import { actorOf, codes, expectLedgerBalanced, key, makeApplicant, makeFund, makePanel, makeReviewedApplication, makeRound, offer, ok, today } from "../../../../tests/support/fund-factories";
+import { actorOf, asAdmin, codes, expectLedgerBalanced, key, makeApplicant, makeFund, makePanel, makeReviewedApplication, makeRound, offer, ok, today } from "../../../../tests/support/fund-factories";
 import { OrganisationRole } from "../../../auth/roles";
 import { addMonths } from "../agreements/schedule";
 import { ApplicationsService } from "./applications.service";
-import { APPLICATION_MOVES } from "./application.transitions";
+import { PanelService } from "./panel.service";
+import { DecisionOutcome, PanelStance } from "../funds.enums";
 import { raceTest } from "../../../../tests/support/races";
 
 let tdb: TestDatabase;
@@ -28,11 +29,53 @@ async function openFund() {
 
 const content = { requestedPence: 2_500_000, purpose: "Kitchen refit so the café can open evenings" };
 
-test("the allowed moves are exactly the issue's: withdrawal only before an offer, decisions only from review", () => {
-  expect(APPLICATION_MOVES).toEqual({
-    DRAFT: ["SUBMITTED", "WITHDRAWN"], SUBMITTED: ["IN_REVIEW", "WITHDRAWN"], IN_REVIEW: ["OFFERED", "DECLINED", "WITHDRAWN"],
-    OFFERED: [], DECLINED: [], WITHDRAWN: [],
-  });
+/** The refusal's codes, after checking that it wrote nothing at all (no agreement, schedule, audit or event). */
+async function refusedWritingNothing(attempt: () => Promise<object>): Promise<string[]> {
+  const before = await rowCounts(tdb.db);
+  const r = await attempt();
+  expect(await rowCounts(tdb.db)).toEqual(before);
+  return codes(r);
+}
+
+test("an offered or declined application cannot be withdrawn: WRONG_STATUS, and nothing is written", async () => {
+  const fund = await makeFund(tdb.db, { contributions: [10_000_000] });
+  const offered = await makeReviewedApplication(tdb.db, fund);
+  const { application } = ok(await offer(tdb.db, offered.application));
+  expect(await refusedWritingNothing(() => service.withdraw(actorOf(offered.applicant.viewer), application.id, { expectedVersion: application.version })))
+    .toEqual(["WRONG_STATUS"]);
+
+  const declined = await makeReviewedApplication(tdb.db, fund);
+  const decision = ok(await new PanelService(tdb.db).decide(asAdmin, declined.application.id, {
+    expectedVersion: declined.application.version, outcome: DecisionOutcome.DECLINE, reasons: "Not this round.", idempotencyKey: key(),
+  }));
+  expect(await refusedWritingNothing(() => service.withdraw(actorOf(declined.applicant.viewer), declined.application.id, {
+    expectedVersion: decision.application.version,
+  }))).toEqual(["WRONG_STATUS"]);
+});
+
+test("a withdrawn application is never decided, reviewed or submitted again: WRONG_STATUS, and nothing is written", async () => {
+  const fund = await makeFund(tdb.db, { contributions: [10_000_000] });
+  const reviewed = await makeReviewedApplication(tdb.db, fund);
+  const { application: withdrawn } = ok(await service.withdraw(actorOf(reviewed.applicant.viewer), reviewed.application.id, {
+    expectedVersion: reviewed.application.version,
+  }));
+  // The offer passes every other check (the fund has the money), so only the move is refused and the agreement it
+  // would have made is rolled back with it.
+  expect(await refusedWritingNothing(() => offer(tdb.db, withdrawn))).toEqual(["WRONG_STATUS"]);
+  expect(await refusedWritingNothing(() => new PanelService(tdb.db).decide(asAdmin, withdrawn.id, {
+    expectedVersion: withdrawn.version, outcome: DecisionOutcome.DECLINE, reasons: "Too late.", idempotencyKey: key(),
+  }))).toEqual(["WRONG_STATUS"]);
+  expect(await refusedWritingNothing(() => new PanelService(tdb.db).recordView(actorOf(reviewed.panel.seats[0].viewer), withdrawn.id, {
+    stance: PanelStance.SUPPORT, comment: "Changed my mind.",
+  }))).toEqual(["WRONG_STATUS"]);
+
+  const open = await openFund();
+  const applicant = await makeApplicant(tdb.db);
+  const { application: draft } = ok(await service.draft(actorOf(applicant.viewer), { organisationId: applicant.organisationId, fundId: open.fund.id, ...content }));
+  const { application: withdrawnDraft } = ok(await service.withdraw(actorOf(applicant.viewer), draft.id, { expectedVersion: draft.version }));
+  expect(await refusedWritingNothing(() => service.submit(actorOf(applicant.viewer), {
+    applicationId: withdrawnDraft.id, expectedVersion: withdrawnDraft.version, idempotencyKey: key(),
+  }))).toEqual(["WRONG_STATUS"]);
 });
 
 test("an eligible STO submits in one step into the fund's open round, and the moves are audited", async () => {
