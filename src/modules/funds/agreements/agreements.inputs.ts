@@ -1,8 +1,7 @@
 // GraphQL inputs for agreements: the list's filter and order, and accepting, rescheduling, closing and writing off.
 import { Field, InputType, Int, registerEnumType } from "type-graphql";
-import { IdField, ListField, TextField } from "../../../graphql/input-fields";
+import { DayField, IdField, ListField, TextField, VersionField } from "../../../graphql/input-fields";
 import { OrderDirection } from "../../../graphql/connection";
-import { DateScalar } from "../../../graphql/scalars";
 import { AgreementStatus } from "../funds.enums";
 
 @InputType()
@@ -30,14 +29,14 @@ export class AgreementOrder {
 @InputType()
 export class AcceptOfferInput {
   @IdField("Agreement") agreementId: string;
-  @Field(() => Int) expectedVersion: number;
+  @VersionField() expectedVersion: number;
 }
 
 @InputType()
 export class RescheduleAgreementInput {
   @IdField("Agreement") agreementId: string;
-  @Field(() => Int) expectedVersion: number;
-  @Field(() => DateScalar) startsOn: string;
+  @VersionField() expectedVersion: number;
+  @DayField() startsOn: string;
   @Field(() => Int) termMonths: number;
   @Field(() => Int) holidayMonths: number;
   @TextField() reason: string;
@@ -46,14 +45,14 @@ export class RescheduleAgreementInput {
 @InputType()
 export class CloseAgreementInput {
   @IdField("Agreement") agreementId: string;
-  @Field(() => Int) expectedVersion: number;
+  @VersionField() expectedVersion: number;
   @TextField() reason: string;
 }
 
 @InputType()
 export class WriteOffAgreementInput {
   @IdField("Agreement") agreementId: string;
-  @Field(() => Int) expectedVersion: number;
+  @VersionField() expectedVersion: number;
   @TextField() reason: string;
   @TextField() idempotencyKey: string;
 }

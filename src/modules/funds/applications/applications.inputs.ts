@@ -1,7 +1,6 @@
 // GraphQL inputs for applications (the list's filter, drafting, submitting, withdrawing) and the panel's views and decisions.
 import { Field, InputType, Int } from "type-graphql";
-import { IdField, ListField, TextField } from "../../../graphql/input-fields";
-import { DateScalar, SafeInt } from "../../../graphql/scalars";
+import { DayField, IdField, ListField, PenceField, TextField, VersionField } from "../../../graphql/input-fields";
 import { ApplicationStatus, DecisionOutcome, PanelStance } from "../funds.enums";
 
 @InputType()
@@ -19,7 +18,7 @@ export class DraftApplicationInput {
   @IdField("Organisation") organisationId: string;
   @IdField("Fund") fundId: string;
   @IdField("FundRound", { nullable: true, description: "Defaults, on submission, to the fund's round taking applications." }) roundId?: string | null;
-  @Field(() => SafeInt) requestedPence: number;
+  @PenceField() requestedPence: number;
   @TextField() purpose: string;
   @TextField({ nullable: true }) cashRepaymentPlan?: string | null;
   @TextField({ nullable: true }) socialRepaymentPlan?: string | null;
@@ -28,9 +27,9 @@ export class DraftApplicationInput {
 @InputType({ description: "Changes a draft. Omitted fields stay as they are." })
 export class UpdateApplicationInput {
   @IdField("FundingApplication") applicationId: string;
-  @Field(() => Int) expectedVersion: number;
+  @VersionField() expectedVersion: number;
   @IdField("FundRound", { nullable: true }) roundId?: string | null;
-  @Field(() => SafeInt, { nullable: true }) requestedPence?: number | null;
+  @PenceField({ nullable: true }) requestedPence?: number | null;
   @TextField({ nullable: true }) purpose?: string | null;
   @TextField({ nullable: true }) cashRepaymentPlan?: string | null;
   @TextField({ nullable: true }) socialRepaymentPlan?: string | null;
@@ -42,11 +41,11 @@ export class UpdateApplicationInput {
 })
 export class SubmitApplicationInput {
   @IdField("FundingApplication", { nullable: true }) applicationId?: string | null;
-  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @VersionField({ nullable: true }) expectedVersion?: number | null;
   @IdField("Organisation", { nullable: true }) organisationId?: string | null;
   @IdField("Fund", { nullable: true }) fundId?: string | null;
   @IdField("FundRound", { nullable: true }) roundId?: string | null;
-  @Field(() => SafeInt, { nullable: true }) requestedPence?: number | null;
+  @PenceField({ nullable: true }) requestedPence?: number | null;
   @TextField({ nullable: true }) purpose?: string | null;
   @TextField({ nullable: true }) cashRepaymentPlan?: string | null;
   @TextField({ nullable: true }) socialRepaymentPlan?: string | null;
@@ -56,7 +55,7 @@ export class SubmitApplicationInput {
 @InputType()
 export class WithdrawApplicationInput {
   @IdField("FundingApplication") applicationId: string;
-  @Field(() => Int) expectedVersion: number;
+  @VersionField() expectedVersion: number;
 }
 
 @InputType()
@@ -70,17 +69,17 @@ export class RecordPanelViewInput {
 
 @InputType({ description: "The terms of an offer: 0% interest; the social part is the amount less the cash part." })
 export class OfferTermsInput {
-  @Field(() => SafeInt) amountPence: number;
-  @Field(() => SafeInt) cashRepayablePence: number;
+  @PenceField() amountPence: number;
+  @PenceField() cashRepayablePence: number;
   @Field(() => Int, { description: "Months, holiday included." }) termMonths: number;
   @Field(() => Int) holidayMonths: number;
-  @Field(() => DateScalar) startsOn: string;
+  @DayField() startsOn: string;
 }
 
 @InputType()
 export class DecideApplicationInput {
   @IdField("FundingApplication") applicationId: string;
-  @Field(() => Int) expectedVersion: number;
+  @VersionField() expectedVersion: number;
   @Field(() => DecisionOutcome) outcome: DecisionOutcome;
   @TextField() reasons: string;
   @Field(() => OfferTermsInput, { nullable: true }) offer?: OfferTermsInput | null;

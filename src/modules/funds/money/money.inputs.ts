@@ -1,13 +1,12 @@
 // GraphQL inputs for money moving for agreements: disburse and repay in cash, claim and review social repayment.
-import { Field, InputType, Int } from "type-graphql";
-import { IdField, TextField } from "../../../graphql/input-fields";
-import { DateScalar, SafeInt } from "../../../graphql/scalars";
+import { Field, InputType } from "type-graphql";
+import { DayField, IdField, PenceField, TextField, VersionField } from "../../../graphql/input-fields";
 
 @InputType({ description: "Money moving for an agreement on a given day." })
 export class AgreementMoneyInput {
   @IdField("Agreement") agreementId: string;
-  @Field(() => SafeInt) amountPence: number;
-  @Field(() => DateScalar) occurredOn: string;
+  @PenceField() amountPence: number;
+  @DayField() occurredOn: string;
   @TextField({ nullable: true }) memo?: string | null;
   @TextField() idempotencyKey: string;
 }
@@ -15,9 +14,9 @@ export class AgreementMoneyInput {
 @InputType()
 export class ClaimSocialRepaymentInput {
   @IdField("Agreement") agreementId: string;
-  @Field(() => SafeInt, { description: "The agreed value of the social value delivered, in pence." }) valuePence: number;
-  @Field(() => DateScalar) periodFrom: string;
-  @Field(() => DateScalar) periodTo: string;
+  @PenceField({ description: "The agreed value of the social value delivered, in pence." }) valuePence: number;
+  @DayField() periodFrom: string;
+  @DayField() periodTo: string;
   @TextField() description: string;
   @TextField({ nullable: true }) evidence?: string | null;
   @TextField() idempotencyKey: string;
@@ -26,9 +25,9 @@ export class ClaimSocialRepaymentInput {
 @InputType()
 export class ReviewSocialRepaymentInput {
   @IdField("SocialRepaymentClaim") claimId: string;
-  @Field(() => Int) expectedVersion: number;
+  @VersionField() expectedVersion: number;
   @Field() accept: boolean;
-  @Field(() => SafeInt, { nullable: true, description: "Accept less than claimed; defaults to the claimed value." }) acceptedPence?: number | null;
+  @PenceField({ nullable: true, description: "Accept less than claimed; defaults to the claimed value." }) acceptedPence?: number | null;
   @TextField({ nullable: true, description: "Required when rejecting." }) note?: string | null;
   @TextField() idempotencyKey: string;
 }
