@@ -1,6 +1,6 @@
 // A funding agreement: the award, its split between cash and social repayment, and its lifecycle. Money is in the ledger.
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
 import { DateScalar } from "../../../graphql/scalars";

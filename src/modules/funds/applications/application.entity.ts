@@ -1,6 +1,6 @@
 // An application for funding: who asks, for how much, for what, how they will repay, and where it stands.
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
 import { ApplicationStatus } from "../funds.enums";

@@ -15,7 +15,7 @@ import { moveClaim } from "./claim.transitions";
 import { AgreementStatus, ClaimStatus, MovementKind } from "../funds.enums";
 import { AgreementBalance, agreementBalances } from "../ledger/figures";
 import { ledger } from "../ledger/ledger";
-import { checkMovement, MoneyIn, MovementResult, movementResult } from "./movement-rules";
+import { MoneyIn, MovementResult, moveMoneyOnce } from "./movement-rules";
 import { lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin } from "../fund-rules";
 import { WRONG_STATUS } from "../../../kit/lifecycle";
 import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
@@ -54,27 +54,22 @@ export class RepaymentsService {
 
   async recordCashRepayment(actor: Actor, agreementId: string, input: MoneyIn): Promise<MovementResult> {
     if (!fundAccess.manage(actor.viewer)) return onlyAdmin("record repayments");
-    return inTransaction(this.db, async (m) => {
-      const today = this.today();
-      const { key, memo } = checkMovement(input, today);
-      const request = { agreementId, amountPence: input.amountPence, occurredOn: input.occurredOn, memo };
-      return once<MovementResult>(m, actor, { operation: "funds.recordCashRepayment", key, input: request }, async () => {
-        const { agreement } = await lockAgreement(m, agreementId);
-        requireActive(agreement);
-        if (input.occurredOn < agreement.awardedOn) refuse("occurredOn", "TOO_EARLY", `Money cannot move before the award (${agreement.awardedOn}).`);
-        const b = (await agreementBalances(m, [agreementId])).get(agreementId)!;
-        const most = repayable(b, agreement.cashRepayablePence - b.repaidCashPence);
-        if (input.amountPence > most) {
-          refuse("amountPence", "EXCEEDS_OUTSTANDING", `At most ${pounds(most)} can be repaid in cash now: ${pounds(b.outstandingPence)} received is outstanding and ${pounds(agreement.cashRepayablePence - b.repaidCashPence)} of the cash part is left.`);
-        }
-        const group = await ledger.cashRepayment(m, actor, { fundId: agreement.fundId, agreementId, pence: input.amountPence, occurredOn: input.occurredOn, memo });
-        await fundEvents.repaymentRecorded(m, actor, {
-          movementId: group.id, kind: MovementKind.CASH_REPAYMENT, pence: input.amountPence, occurredOn: input.occurredOn, agreementId, fundId: agreement.fundId,
-        });
-        await endIfRepaid(m, actor, agreement, today);
-        await audit.record(m, actor, { action: "agreement.repayCash", entityType: "Agreement", entityId: agreementId, after: { ...request, movementId: group.id } });
-        return { ref: group.id, result: await movementResult(m, group.id, agreementId) };
-      }, (ref) => movementResult(m, ref, agreementId));
+    return moveMoneyOnce(this.db, actor, { operation: "funds.recordCashRepayment", agreementId, input, today: this.today }, async (m, request, today) => {
+      const { agreement } = await lockAgreement(m, agreementId);
+      requireActive(agreement);
+      if (input.occurredOn < agreement.awardedOn) refuse("occurredOn", "TOO_EARLY", `Money cannot move before the award (${agreement.awardedOn}).`);
+      const b = (await agreementBalances(m, [agreementId])).get(agreementId)!;
+      const most = repayable(b, agreement.cashRepayablePence - b.repaidCashPence);
+      if (input.amountPence > most) {
+        refuse("amountPence", "EXCEEDS_OUTSTANDING", `At most ${pounds(most)} can be repaid in cash now: ${pounds(b.outstandingPence)} received is outstanding and ${pounds(agreement.cashRepayablePence - b.repaidCashPence)} of the cash part is left.`);
+      }
+      const group = await ledger.cashRepayment(m, actor, { fundId: agreement.fundId, agreementId, pence: input.amountPence, occurredOn: input.occurredOn, memo: request.memo });
+      await fundEvents.repaymentRecorded(m, actor, {
+        movementId: group.id, kind: MovementKind.CASH_REPAYMENT, pence: input.amountPence, occurredOn: input.occurredOn, agreementId, fundId: agreement.fundId,
+      });
+      await endIfRepaid(m, actor, agreement, today);
+      await audit.record(m, actor, { action: "agreement.repayCash", entityType: "Agreement", entityId: agreementId, after: { ...request, movementId: group.id } });
+      return group.id;
     });
   }
 

@@ -1,6 +1,6 @@
 // A claim to repay part of an agreement in social value: what was done, its agreed value, and the review.
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
 import { DateScalar } from "../../../graphql/scalars";

@@ -1,6 +1,6 @@
 // A pay-it-forward fund: its name, status and award limits. Its money lives in the ledger, never in columns here.
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { EXPECTED_VERSION, VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
 import { FundStatus } from "../funds.enums";

@@ -3,7 +3,6 @@ import { Field, InputType } from "type-graphql";
 import { DayField, IdField, PenceField, TextField, VersionField } from "../../../graphql/input-fields";
 import { FundStatus } from "../funds.enums";
 
-
 @InputType()
 export class CreateFundInput {
   @TextField() name: string;

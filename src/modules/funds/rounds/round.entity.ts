@@ -1,6 +1,6 @@
 // A round (cohort) of a fund: when it takes applications and which peer panel decides them.
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
 import { DateScalar } from "../../../graphql/scalars";
