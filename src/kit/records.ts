@@ -35,8 +35,11 @@ export async function lockForEdit<T extends Versioned>(
   return record;
 }
 
+/** What a change needs of a record: some keep their creation time under another name (a panel view's recordedAt). */
+type Edited = Pick<Versioned, "id" | "version" | "updatedAt">;
+
 /** Marks a change (a new version, updatedAt now) without saving, for records saved together with other rows. */
-export function touch<T extends Versioned>(record: T, at = new Date()): T {
+export function touch<T extends Edited>(record: T, at = new Date()): T {
   record.version += 1;
   record.updatedAt = at;
   return record;
@@ -46,7 +49,7 @@ export function touch<T extends Versioned>(record: T, at = new Date()): T {
  * Saves a change as a new version and audits it in the same transaction. `entityType` defaults to the entity's
  * class name, which is also its GraphQL type name.
  */
-export async function saveChange<T extends Versioned>(
+export async function saveChange<T extends Edited>(
   m: EntityManager, actor: Actor, record: T, entry: Omit<AuditEntry, "entityType" | "entityId"> & { entityType?: string },
 ): Promise<T> {
   const saved = await m.save(touch(record));

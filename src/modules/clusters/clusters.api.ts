@@ -1,5 +1,9 @@
 // What other modules may ask of clusters and peer panels (they never read these tables themselves).
 import type { DataSource, EntityManager } from "typeorm";
+import type { Actor } from "../../auth/viewer";
+import { inTransaction } from "../../db/transaction";
+import { refused, refuseAll, Result } from "../../kit/refusals";
+import { PanelsService } from "./panels.service";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -66,5 +70,24 @@ export const clustersApi = {
       [organisationId],
     );
     return new Set(rows.map((r) => r.organisation_id));
+  },
+
+  /**
+   * A peer panel drawn from `clusterIds` with these people on it (by email, each sitting for an organisation or for
+   * none), made through the panels service so its rules and audit apply: for other modules' demo and scale data.
+   */
+  async createPanel(db: DataSource | EntityManager, actor: Actor, input: {
+    name: string; clusterIds: string[]; members: { email: string; organisationId: string | null }[];
+  }): Promise<Result<{ panelId: string }>> {
+    return inTransaction(db, async (m) => {
+      const panels = new PanelsService(m);
+      const created = await panels.create(actor, { name: input.name, clusterIds: input.clusterIds });
+      if (refused(created)) refuseAll(created.errors);
+      for (const { email, organisationId } of input.members) {
+        const added = await panels.addMember(actor, created.panel.id, email, organisationId);
+        if (refused(added)) refuseAll(added.errors);
+      }
+      return { panelId: created.panel.id };
+    });
   },
 };

@@ -10,8 +10,8 @@ import { ApiScope, OrganisationRole, Role } from "../../auth/roles";
 import { toGlobalId } from "../../graphql/ids";
 import { OrganisationsService } from "../organisations/organisations.service";
 import { UpdateOrganisationInput } from "../organisations/organisations.inputs";
-import { ApplicationsService } from "./applications.service";
-import type { Fund } from "./fund.entity";
+import { ApplicationsService } from "./applications/applications.service";
+import type { Fund } from "./rounds/fund.entity";
 
 const AGREEMENTS = `query($filter: AgreementFilter, $first: Int) { agreements(first: $first, filter: $filter) {
   totalCount nodes { id status organisation { id } fund { name } } } }`;

@@ -3,8 +3,8 @@ import type { EntityManager } from "typeorm";
 import { InputChecks } from "../../kit/input-checks";
 import { lockRecord } from "../../kit/records";
 import { notAllowed, refuse } from "../../kit/refusals";
-import { Fund } from "./fund.entity";
-import { Agreement } from "./agreement.entity";
+import { Fund } from "./rounds/fund.entity";
+import { Agreement } from "./agreements/agreement.entity";
 
 /** The refusal every ADMIN-only use case gives, e.g. onlyAdmin("close agreements"). */
 export const onlyAdmin = (what: string) => ({ errors: [notAllowed(`Only network staff (ADMIN) ${what}.`)] });

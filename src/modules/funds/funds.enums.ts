@@ -1,5 +1,6 @@
-// The vocabularies of pay-it-forward funds: statuses, panel stances and conflicts, ledger accounts and movements.
+// The vocabularies of pay-it-forward funds: statuses, panel stances and conflicts, kinds of movement, as the API names them.
 import { registerEnumType } from "type-graphql";
+import { MovementKind } from "./ledger/ledger.enums";
 
 export enum FundStatus {
   OPEN = "OPEN",
@@ -35,9 +36,6 @@ registerEnumType(AgreementStatus, {
   description: "OFFERED until the first disbursement makes it ACTIVE; then REPAID, CLOSED or WRITTEN_OFF.",
 });
 
-/** Agreements still drawing on the fund: their whole amount counts as awarded. */
-export const LIVE_AGREEMENT: AgreementStatus[] = [AgreementStatus.OFFERED, AgreementStatus.ACTIVE];
-
 export enum PanelStance {
   SUPPORT = "SUPPORT",
   SUPPORT_WITH_CHANGES = "SUPPORT_WITH_CHANGES",
@@ -68,19 +66,6 @@ export enum ClaimStatus {
 }
 registerEnumType(ClaimStatus, { name: "SocialRepaymentClaimStatus" });
 
-export enum AccountKind {
-  POOL = "POOL",
-  CONTRIBUTOR = "CONTRIBUTOR",
-  RECEIVABLE = "RECEIVABLE",
-  SOCIAL_REPAID = "SOCIAL_REPAID",
-  WRITE_OFF = "WRITE_OFF",
-}
-
-export enum MovementKind {
-  CONTRIBUTION = "CONTRIBUTION",
-  DISBURSEMENT = "DISBURSEMENT",
-  CASH_REPAYMENT = "CASH_REPAYMENT",
-  SOCIAL_REPAYMENT = "SOCIAL_REPAYMENT",
-  WRITE_OFF = "WRITE_OFF",
-}
+// The ledger's own vocabulary is declared in the ledger (storage imports no GraphQL); the API names it here.
+export { MovementKind };
 registerEnumType(MovementKind, { name: "FundMovementKind", description: "What a balanced group of ledger postings records." });

@@ -3,22 +3,23 @@ import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { loaderByKey, loaderFromMap, loaderOfMany, PageLoader, pageLoader } from "../../graphql/loaders";
 import { clustersApi, PanelSeat } from "../clusters/clusters.api";
-import { Fund } from "./fund.entity";
-import { FundRound } from "./round.entity";
-import { FundingApplication } from "./application.entity";
-import { PanelView } from "./panel-view.entity";
-import { PanelDecision } from "./panel-decision.entity";
-import { Agreement } from "./agreement.entity";
-import { RepaymentSchedule, ScheduledInstalment } from "./schedule.entity";
-import { SocialRepaymentClaim } from "./social-claim.entity";
-import { Contribution } from "./ledger/contribution.entity";
+import { Fund } from "./rounds/fund.entity";
+import { FundRound } from "./rounds/round.entity";
+import { FundingApplication } from "./applications/application.entity";
+import { PanelView } from "./applications/panel-view.entity";
+import { PanelDecision } from "./applications/panel-decision.entity";
+import { Agreement } from "./agreements/agreement.entity";
+import { RepaymentSchedule, ScheduledInstalment } from "./agreements/schedule.entity";
+import { SocialRepaymentClaim } from "./money/social-claim.entity";
+import { Contribution } from "./rounds/contribution.entity";
 import { LedgerGroup } from "./ledger/ledger-group.entity";
-import { FundMovement, movementsWhere } from "./ledger/movement";
+import { movementsWhere } from "./ledger/movements";
+import { FundMovement } from "./money/money.types";
 import { AgreementBalance, agreementBalances, FundFigures, fundFigures } from "./ledger/figures";
 import { generationsOf, LineageLine, lineageOf } from "./ledger/lineage";
-import { agreementPages, ScopedPageArgs } from "./funds.lists";
-import { arrearsOn } from "./arrears";
-import { Arrears } from "./funds.views";
+import { agreementPages, ScopedPageArgs } from "./agreements/agreements.lists";
+import { arrearsOn } from "./agreements/arrears";
+import { Arrears } from "./agreements/agreements.types";
 
 type Seat = PanelSeat;
 
@@ -74,7 +75,7 @@ function contributionsByFund(db: DataSource): DataLoader<string, Contribution[]>
 }
 
 export function fundsLoaders(db: DataSource) {
-  const movements = (column: "id" | "agreement_id") => (keys: readonly string[]) => movementsWhere(db, column, keys);
+  const movements = (column: "id" | "agreement_id") => async (keys: readonly string[]) => (await movementsWhere(db, column, keys)).map(FundMovement.of);
   return {
     fundById: loaderByKey(db, Fund),
     fundFigures: loaderFromMap((keys) => fundFigures(db, keys), null as never),

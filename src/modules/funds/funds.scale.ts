@@ -8,15 +8,14 @@ import { AuthService } from "../../auth/auth.service";
 import { organisationsApi } from "../organisations/organisations.api";
 import { StoStatus } from "../organisations/organisation.enums";
 import { must, seededRandom } from "../../demo/seeding";
-import { PanelsService } from "../clusters/panels.service";
-import { FundsService } from "./funds.service";
-import { ApplicationsService } from "./applications.service";
-import { PanelService } from "./panel.service";
-import { AgreementsService } from "./agreements.service";
-import { DisbursementsService } from "./disbursements.service";
-import { RepaymentsService } from "./repayments.service";
+import { FundsService } from "./rounds/funds.service";
+import { ApplicationsService } from "./applications/applications.service";
+import { PanelService } from "./applications/panel.service";
+import { AgreementsService } from "./agreements/agreements.service";
+import { DisbursementsService } from "./money/disbursements.service";
+import { RepaymentsService } from "./money/repayments.service";
 import { DecisionOutcome, PanelStance } from "./funds.enums";
-import { addMonths } from "./schedule";
+import { addMonths } from "./agreements/schedule";
 import { clustersApi } from "../clusters/clusters.api";
 
 const ORGANISATIONS_PER_AGREEMENT = 50;
@@ -33,10 +32,10 @@ async function scalePanel(m: EntityManager, admin: Actor, tag: string): Promise<
     email: `scale-panel-${tag}@example.invalid`, password: randomBytes(24).toString("base64url"),
     displayName: "Generated panel member", roles: [Role.PANEL_MEMBER],
   });
-  const panels = new PanelsService(m);
-  const { panel } = must(await panels.create(admin, { name: `Generated panel ${tag}`, clusterIds: [clusterId] }));
-  must(await panels.addMember(admin, panel.id, user.email, null));
-  return { panelId: panel.id, member: { viewer: { userId: user.id, apiKeyId: null, roles: new Set([Role.PANEL_MEMBER]), memberships: new Map(), scopes: null }, requestId: "scale" } };
+  const { panelId } = must(await clustersApi.createPanel(m, admin, {
+    name: `Generated panel ${tag}`, clusterIds: [clusterId], members: [{ email: user.email, organisationId: null }],
+  }));
+  return { panelId, member: { viewer: { userId: user.id, apiKeyId: null, roles: new Set([Role.PANEL_MEMBER]), memberships: new Map(), scopes: null }, requestId: "scale" } };
 }
 
 export async function generateScaleFunds(m: EntityManager, count: number, seed: number): Promise<number> {

@@ -1,32 +1,38 @@
 // The funds module: pay-it-forward funds, applications, peer decisions, agreements, repayments and the recycling ledger.
 import type { KithModule } from "../../kith-module";
-import { Fund } from "./fund.entity";
-import { FundRound } from "./round.entity";
-import { FundingApplication } from "./application.entity";
-import { PanelView } from "./panel-view.entity";
-import { PanelDecision } from "./panel-decision.entity";
-import { Agreement } from "./agreement.entity";
-import { RepaymentSchedule, ScheduledInstalment } from "./schedule.entity";
-import { SocialRepaymentClaim } from "./social-claim.entity";
+import { Fund } from "./rounds/fund.entity";
+import { FundRound } from "./rounds/round.entity";
+import { FundingApplication } from "./applications/application.entity";
+import { PanelView } from "./applications/panel-view.entity";
+import { PanelDecision } from "./applications/panel-decision.entity";
+import { Agreement } from "./agreements/agreement.entity";
+import { RepaymentSchedule, ScheduledInstalment } from "./agreements/schedule.entity";
+import { SocialRepaymentClaim } from "./money/social-claim.entity";
 import { LedgerAccount } from "./ledger/ledger-account.entity";
 import { LedgerGroup } from "./ledger/ledger-group.entity";
 import { LedgerPosting } from "./ledger/ledger-posting.entity";
-import { Contribution } from "./ledger/contribution.entity";
+import { Contribution } from "./rounds/contribution.entity";
 import { FundLot } from "./ledger/lot.entity";
 import { FundAllocation } from "./ledger/allocation.entity";
 import { Funds1763900000400 } from "./migrations/1763900000400-Funds";
-import { FundsResolver } from "./funds.resolver";
-import { ApplicationsResolver } from "./applications.resolver";
-import { AgreementsResolver } from "./agreements.resolver";
-import { ContributionFieldsResolver, FundFieldsResolver, FundMovementFieldsResolver, FundRoundFieldsResolver } from "./fund-fields.resolver";
-import { FundingApplicationFieldsResolver, PanelViewFieldsResolver } from "./application-fields.resolver";
-import { AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver, ScheduledInstalmentFieldsResolver, SocialRepaymentClaimFieldsResolver } from "./agreement-fields.resolver";
-import { OrganisationAgreementsResolver } from "./organisation-agreements.resolver";
+import { FundsResolver } from "./rounds/funds.resolver";
+import { FundFieldsResolver } from "./rounds/fund-fields.resolver";
+import { FundRoundFieldsResolver } from "./rounds/round-fields.resolver";
+import { ContributionFieldsResolver } from "./rounds/contribution-fields.resolver";
+import { ApplicationsResolver } from "./applications/applications.resolver";
+import { FundingApplicationFieldsResolver } from "./applications/application-fields.resolver";
+import { PanelViewFieldsResolver } from "./applications/panel-view-fields.resolver";
+import { AgreementsResolver } from "./agreements/agreements.resolver";
+import { AgreementFieldsResolver, AgreementFundingFieldsResolver } from "./agreements/agreement-fields.resolver";
+import { RepaymentScheduleFieldsResolver, ScheduledInstalmentFieldsResolver } from "./agreements/schedule-fields.resolver";
+import { OrganisationAgreementsResolver } from "./agreements/organisation-agreements.resolver";
+import { MoneyResolver } from "./money/money.resolver";
+import { FundMovementFieldsResolver } from "./money/movement-fields.resolver";
+import { SocialRepaymentClaimFieldsResolver } from "./money/social-claim-fields.resolver";
 import { fundsLoaders } from "./funds.loaders";
 import { loadDemoFunds } from "./funds.demo";
 import { generateScaleFunds } from "./funds.scale";
-import { fundAccess } from "./access";
-import { onRoundPanel, visibleAgreement, visibleApplication } from "./visibility";
+import { fundAccess, onRoundPanel, visibleAgreement, visibleApplication } from "./access";
 
 export const fundsModule: KithModule = {
   name: "funds",
@@ -36,10 +42,11 @@ export const fundsModule: KithModule = {
   ],
   migrations: [Funds1763900000400],
   resolvers: [
-    FundsResolver, ApplicationsResolver, AgreementsResolver, FundFieldsResolver, FundRoundFieldsResolver, ContributionFieldsResolver,
-    FundMovementFieldsResolver, FundingApplicationFieldsResolver, PanelViewFieldsResolver, AgreementFieldsResolver,
-    AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver, ScheduledInstalmentFieldsResolver, SocialRepaymentClaimFieldsResolver,
-    OrganisationAgreementsResolver,
+    FundsResolver, FundFieldsResolver, FundRoundFieldsResolver, ContributionFieldsResolver,
+    ApplicationsResolver, FundingApplicationFieldsResolver, PanelViewFieldsResolver,
+    AgreementsResolver, AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver,
+    ScheduledInstalmentFieldsResolver, OrganisationAgreementsResolver,
+    MoneyResolver, FundMovementFieldsResolver, SocialRepaymentClaimFieldsResolver,
   ],
   loaders: fundsLoaders,
   nodeTypes: {

@@ -1,6 +1,5 @@
 // Fund and agreement figures, summed from ledger postings (DESIGN.md: contributed, disbursed, repaid are sums of postings).
 import type { DataSource, EntityManager } from "typeorm";
-import { LIVE_AGREEMENT } from "../funds.enums";
 
 type Db = DataSource | EntityManager;
 
@@ -48,24 +47,29 @@ const RECEIVABLE_FLOWS = `
   WHERE a.kind = 'RECEIVABLE' AND a.agreement_id = ANY($1)
   GROUP BY a.agreement_id, g.kind`;
 
+/**
+ * A live agreement (OFFERED or ACTIVE) counts whole towards what is awarded; an ended one (REPAID, CLOSED, WRITTEN_OFF)
+ * only with what it drew. "Live" is read as "not ended": the agreement table's agreement_ended_check holds
+ * ended_on and the ended statuses together, and the ledger need not know the agreement lifecycle's names.
+ */
 export async function fundFigures(db: Db, fundIds: readonly string[]): Promise<Map<string, FundFigures>> {
   const rows: { fund_id: string; kind: "flow" | "awarded" | "recycled"; account: string | null; movement: string | null; pence: number }[] = await db.query(
     `WITH flows AS (${FLOWS})
      SELECT fund_id, 'flow' AS kind, account, movement, net AS pence FROM flows
      UNION ALL
      SELECT ag.fund_id, 'awarded', NULL, NULL,
-            sum(CASE WHEN ag.status = ANY($2) THEN ag.amount_pence ELSE coalesce(d.pence, 0) END)::bigint
+            sum(CASE WHEN ag.ended_on IS NULL THEN ag.amount_pence ELSE coalesce(d.pence, 0) END)::bigint
      FROM agreement ag
      LEFT JOIN LATERAL (
        SELECT sum(p.pence) AS pence FROM ledger_account a
        JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
        WHERE a.agreement_id = ag.id AND g.kind = 'DISBURSEMENT'
-     ) d ON NOT (ag.status = ANY($2))
+     ) d ON ag.ended_on IS NOT NULL
      WHERE ag.fund_id = ANY($1) GROUP BY ag.fund_id
      UNION ALL
      SELECT a.fund_id, 'recycled', NULL, NULL, sum(a.pence)::bigint FROM fund_allocation a JOIN fund_lot l ON l.id = a.lot_id
      WHERE a.fund_id = ANY($1) AND l.generation > 1 GROUP BY a.fund_id`,
-    [fundIds, LIVE_AGREEMENT],
+    [fundIds],
   );
   const result = new Map<string, FundFigures>();
   for (const fundId of fundIds) {

@@ -1,6 +1,6 @@
 // A ledger account of one fund: its pool, a contributor, an agreement's receivable, social value repaid, write-offs.
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { AccountKind } from "../funds.enums";
+import { AccountKind } from "./ledger.enums";
 
 @Entity({ name: "ledger_account" })
 @Index("ledger_account_key", { synchronize: false })

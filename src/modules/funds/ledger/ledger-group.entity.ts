@@ -1,6 +1,6 @@
 // A balanced group of postings recording one movement of money (a contribution, disbursement, repayment, write-off).
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { MovementKind } from "../funds.enums";
+import { MovementKind } from "./ledger.enums";
 
 @Entity({ name: "ledger_group" })
 @Index("ledger_group_fund_idx", ["fundId", "kind"])

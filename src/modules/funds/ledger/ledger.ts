@@ -2,10 +2,9 @@
 // Callers hold the fund's row lock, so account creation and lineage never race within a fund.
 import type { EntityManager } from "typeorm";
 import type { Actor } from "../../../auth/viewer";
-import { AccountKind, MovementKind } from "../funds.enums";
+import { AccountKind, MovementKind } from "./ledger.enums";
 import { LedgerGroup } from "./ledger-group.entity";
 import { Direction, LedgerPosting } from "./ledger-posting.entity";
-import { Contribution } from "./contribution.entity";
 import { allocateFirstInFirstOut, lotFromContribution, returnFirstInFirstOut } from "./lineage";
 
 export type AccountRef =
@@ -74,13 +73,16 @@ const pair = (debit: AccountRef, credit: AccountRef, pence: number): Line[] => [
 
 /** The movements of a fund's money, each a balanced group; pool movements also write their lineage. */
 export const ledger = {
-  /** Debits the pool, credits the contributor; the money enters the pool as one first-generation lot. */
-  async contribution(m: EntityManager, actor: Actor, c: MovementBase & { contributor: string; restriction: string | null }): Promise<Contribution> {
+  /**
+   * Debits the pool, credits the contributor, and records who contributed on what terms (fund_contribution, same id as
+   * the group); the money enters the pool as one first-generation lot. Returns the group's (and contribution's) id.
+   */
+  async contribution(m: EntityManager, actor: Actor, c: MovementBase & { contributor: string; restriction: string | null }): Promise<string> {
     const group = await post(m, actor, { fundId: c.fundId, kind: MovementKind.CONTRIBUTION, agreementId: null, occurredOn: c.occurredOn, memo: c.memo },
       pair(POOL, { kind: AccountKind.CONTRIBUTOR, contributor: c.contributor }, c.pence));
-    const contribution = await m.save(m.create(Contribution, { id: group.id, contributor: c.contributor, restriction: c.restriction }));
-    await lotFromContribution(m, { fundId: c.fundId, groupId: group.id, contributionId: contribution.id, pence: c.pence });
-    return contribution;
+    await m.query("INSERT INTO fund_contribution (id, contributor, restriction) VALUES ($1, $2, $3)", [group.id, c.contributor, c.restriction]);
+    await lotFromContribution(m, { fundId: c.fundId, groupId: group.id, contributionId: group.id, pence: c.pence });
+    return group.id;
   },
 
   /** Debits the agreement's receivable, credits the pool; the pounds are drawn from the pool's lots first in, first out. */

@@ -1,0 +1,136 @@
+// Fields of agreements: terms, money from the ledger, schedules, arrears, movements, claims and lineage.
+import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { Context } from "../../../graphql/context";
+import { DateScalar, Money, money } from "../../../graphql/scalars";
+import { Organisation } from "../../organisations/organisation.entity";
+import { Agreement } from "./agreement.entity";
+import { Fund } from "../rounds/fund.entity";
+import { FundRound } from "../rounds/round.entity";
+import { Contribution } from "../rounds/contribution.entity";
+import { FundingApplication } from "../applications/application.entity";
+import { RepaymentSchedule } from "./schedule.entity";
+import { SocialRepaymentClaim } from "../money/social-claim.entity";
+import { FundMovement } from "../money/money.types";
+import type { AgreementBalance } from "../ledger/figures";
+import { AgreementFunding, Arrears } from "./agreements.types";
+import { visibleAgreement, visibleApplication } from "../access";
+import { londonDate } from "../../../kit/calendar";
+
+const balance = (key: keyof AgreementBalance) => async (a: Agreement, ctx: Context): Promise<Money> =>
+  money((await ctx.loaders.agreementBalance.load(a.id))[key]);
+
+@Resolver(() => Agreement)
+export class AgreementFieldsResolver {
+  @FieldResolver(() => Money, { description: "The amount awarded." })
+  amount(@Root() a: Agreement): Money {
+    return money(a.amountPence);
+  }
+
+  @FieldResolver(() => Money, { description: "The part to repay in cash, at 0%." })
+  cashRepayable(@Root() a: Agreement): Money {
+    return money(a.cashRepayablePence);
+  }
+
+  @FieldResolver(() => Money, { description: "The part to repay in social value." })
+  socialRepayable(@Root() a: Agreement): Money {
+    return money(a.amountPence - a.cashRepayablePence);
+  }
+
+  @FieldResolver(() => Money)
+  disbursed(@Root() a: Agreement, @Ctx() ctx: Context) { return balance("disbursedPence")(a, ctx); }
+
+  @FieldResolver(() => Money, { description: "Awarded and not yet disbursed (nothing once the agreement has ended)." })
+  async undisbursed(@Root() a: Agreement, @Ctx() ctx: Context): Promise<Money> {
+    const { disbursedPence } = await ctx.loaders.agreementBalance.load(a.id);
+    return money(a.endedOn ? 0 : a.amountPence - disbursedPence);
+  }
+
+  @FieldResolver(() => Money)
+  repaidCash(@Root() a: Agreement, @Ctx() ctx: Context) { return balance("repaidCashPence")(a, ctx); }
+
+  @FieldResolver(() => Money)
+  repaidSocial(@Root() a: Agreement, @Ctx() ctx: Context) { return balance("repaidSocialPence")(a, ctx); }
+
+  @FieldResolver(() => Money)
+  writtenOff(@Root() a: Agreement, @Ctx() ctx: Context) { return balance("writtenOffPence")(a, ctx); }
+
+  @FieldResolver(() => Money, { description: "Received and not yet repaid (in cash or social value) or written off." })
+  outstanding(@Root() a: Agreement, @Ctx() ctx: Context) { return balance("outstandingPence")(a, ctx); }
+
+  @FieldResolver(() => Money, { description: "The cash part still to repay." })
+  async cashOutstanding(@Root() a: Agreement, @Ctx() ctx: Context): Promise<Money> {
+    return money(a.cashRepayablePence - (await ctx.loaders.agreementBalance.load(a.id)).repaidCashPence);
+  }
+
+  @FieldResolver(() => Money, { description: "The social part still to repay." })
+  async socialOutstanding(@Root() a: Agreement, @Ctx() ctx: Context): Promise<Money> {
+    return money(a.amountPence - a.cashRepayablePence - (await ctx.loaders.agreementBalance.load(a.id)).repaidSocialPence);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true })
+  organisation(@Root() a: Agreement, @Ctx() ctx: Context): Promise<Organisation | null> {
+    return ctx.loaders.organisationById.load(a.organisationId);
+  }
+
+  @FieldResolver(() => Fund)
+  async fund(@Root() a: Agreement, @Ctx() ctx: Context): Promise<Fund> {
+    return (await ctx.loaders.fundById.load(a.fundId))!;
+  }
+
+  @FieldResolver(() => FundRound)
+  async round(@Root() a: Agreement, @Ctx() ctx: Context): Promise<FundRound> {
+    return (await ctx.loaders.roundById.load(a.roundId))!;
+  }
+
+  @FieldResolver(() => FundingApplication, { nullable: true, description: "Null when the application is hidden from you." })
+  async application(@Root() a: Agreement, @Ctx() ctx: Context): Promise<FundingApplication | null> {
+    return visibleApplication(ctx, await ctx.loaders.applicationById.load(a.applicationId));
+  }
+
+  @FieldResolver(() => RepaymentSchedule, { description: "The current schedule version." })
+  async schedule(@Root() a: Agreement, @Ctx() ctx: Context): Promise<RepaymentSchedule> {
+    const versions = await ctx.loaders.schedulesByAgreement.load(a.id);
+    return versions[versions.length - 1];
+  }
+
+  @FieldResolver(() => [RepaymentSchedule], { description: "Every schedule version, oldest first: rescheduling keeps the old ones." })
+  schedules(@Root() a: Agreement, @Ctx() ctx: Context): Promise<RepaymentSchedule[]> {
+    return ctx.loaders.schedulesByAgreement.load(a.id);
+  }
+
+  @FieldResolver(() => Arrears, { description: "Cash arrears on a day (default: today in the UK)." })
+  async arrears(@Root() a: Agreement, @Ctx() ctx: Context, @Arg("asOf", () => DateScalar, { nullable: true }) asOf?: string | null): Promise<Arrears> {
+    return (await ctx.loaders.arrearsOn(asOf ?? londonDate()).load(a.id))!;
+  }
+
+  @FieldResolver(() => [FundMovement], { description: "Disbursements, repayments and write-offs, oldest first." })
+  movements(@Root() a: Agreement, @Ctx() ctx: Context): Promise<FundMovement[]> {
+    return ctx.loaders.movementsByAgreement.load(a.id);
+  }
+
+  @FieldResolver(() => [SocialRepaymentClaim])
+  socialRepaymentClaims(@Root() a: Agreement, @Ctx() ctx: Context): Promise<SocialRepaymentClaim[]> {
+    return ctx.loaders.claimsByAgreement.load(a.id);
+  }
+
+  @FieldResolver(() => [AgreementFunding], { description: "What funded this agreement, traced back to the contributions, first in first out." })
+  async fundedBy(@Root() a: Agreement, @Ctx() ctx: Context): Promise<AgreementFunding[]> {
+    return (await ctx.loaders.lineageByAgreement.load(a.id)).map((l) => Object.assign(new AgreementFunding(), {
+      contributionId: l.contributionId, viaAgreementIds: l.viaAgreementIds, amount: money(l.pence), generation: l.generation,
+    }));
+  }
+}
+
+@Resolver(() => AgreementFunding)
+export class AgreementFundingFieldsResolver {
+  @FieldResolver(() => Contribution, { description: "The contribution these pounds first came from." })
+  async contribution(@Root() f: AgreementFunding, @Ctx() ctx: Context): Promise<Contribution> {
+    return (await ctx.loaders.contributionById.load(f.contributionId))!;
+  }
+
+  @FieldResolver(() => [Agreement], { nullable: "items", description: "Earlier agreements the pounds were awarded to and repaid by, oldest first (null where hidden)." })
+  async via(@Root() f: AgreementFunding, @Ctx() ctx: Context): Promise<(Agreement | null)[]> {
+    const agreements = await ctx.loaders.agreementById.loadMany(f.viaAgreementIds);
+    return agreements.map((a) => (a instanceof Agreement ? visibleAgreement(ctx, a) : null));
+  }
+}

@@ -1,0 +1,26 @@
+// API types of funds, contributions and rounds that are not tables: the funds connection, payloads, generations.
+import { Field, Int, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../../graphql/connection";
+import { PayloadType } from "../../../graphql/payloads";
+import { Money } from "../../../graphql/scalars";
+import { Fund } from "./fund.entity";
+import { FundRound } from "./round.entity";
+import { Contribution } from "./contribution.entity";
+
+export const FundConnection = ConnectionType(Fund, "Fund");
+
+export const FundPayload = PayloadType("FundPayload", { fund: () => Fund });
+export type FundPayload = InstanceType<typeof FundPayload>;
+export const ContributionPayload = PayloadType("ContributionPayload", { contribution: () => Contribution });
+export type ContributionPayload = InstanceType<typeof ContributionPayload>;
+export const FundRoundPayload = PayloadType("FundRoundPayload", { round: () => FundRound });
+export type FundRoundPayload = InstanceType<typeof FundRoundPayload>;
+
+@ObjectType({ description: "Pounds disbursed on their n-th time out of the pool: 1 is a contribution's own money." })
+export class FundGeneration {
+  @Field(() => Int, { description: "1: first time out; 2: repaid once and awarded again; and so on." })
+  generation: number;
+
+  @Field(() => Money)
+  disbursed: Money;
+}

@@ -1,0 +1,39 @@
+// A round (cohort) of a fund: when it takes applications and which peer panel decides them.
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
+import { VersionedRecord } from "../../../kit/versioned-record";
+import { Node } from "../../../graphql/node";
+import { DateScalar } from "../../../graphql/scalars";
+import { RoundStatus } from "../funds.enums";
+
+@ObjectType({ implements: Node, description: "A round of a fund: applications made in it are decided together by its peer panel." })
+@Entity({ name: "fund_round" })
+@Index("fund_round_name_key", { synchronize: false })
+@Index("fund_round_fund_idx", ["fundId", "opensOn", "id"])
+export class FundRound extends VersionedRecord() {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ name: "fund_id", type: "uuid" })
+  fundId: string;
+
+  @Field()
+  @Column({ type: "text" })
+  name: string;
+
+  @Field(() => DateScalar)
+  @Column({ name: "opens_on", type: "date" })
+  opensOn: string;
+
+  @Field(() => DateScalar)
+  @Column({ name: "closes_on", type: "date" })
+  closesOn: string;
+
+  @Index("fund_round_panel_idx")
+  @Column({ name: "panel_id", type: "uuid" })
+  panelId: string;
+
+  @Field(() => RoundStatus)
+  @Column({ type: "text", default: RoundStatus.OPEN })
+  status: RoundStatus;
+}
