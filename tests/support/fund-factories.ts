@@ -7,7 +7,7 @@ import type { User } from "../../src/auth/user.entity";
 import { addMonths } from "../../src/modules/funds/agreements/schedule";
 import { EligibilityService } from "../../src/modules/organisations/eligibility.service";
 import { RecordStoAssessmentInput } from "../../src/modules/organisations/organisations.inputs";
-import { PanelsService } from "../../src/modules/clusters/panels.service";
+import { PanelsService } from "../../src/modules/clusters/panels/panels.service";
 import { FundsService } from "../../src/modules/funds/rounds/funds.service";
 import { ApplicationsService } from "../../src/modules/funds/applications/applications.service";
 import { PanelService } from "../../src/modules/funds/applications/panel.service";

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Actor } from "../../auth/viewer";
 import { inTransaction } from "../../db/transaction";
 import { refused, refuseAll, Result } from "../../kit/refusals";
-import { PanelsService } from "./panels.service";
+import { PanelsService } from "./panels/panels.service";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
