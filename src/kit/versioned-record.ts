@@ -1,5 +1,6 @@
-// The base of records people edit: `version` (checked as expectedVersion), `createdAt` and `updatedAt`, declared once.
-import { Column, CreateDateColumn } from "typeorm";
+// The base of records people edit: a uuid `id`, `version` (checked as expectedVersion), `createdAt` and `updatedAt`,
+// declared once.
+import { Column, CreateDateColumn, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
 
 /** What every edited record has, whichever base declared its columns. */
@@ -28,6 +29,10 @@ export function VersionedRecord(descriptions: VersionedDescriptions = {}) {
   // Never returned by a field, so never printed: it only lends its fields to the types that extend it.
   @ObjectType(`VersionedRecordBase${++bases}`)
   abstract class Record {
+    /** The primary key; the API shows it as the global ID of the Node interface. */
+    @PrimaryGeneratedColumn("uuid")
+    id: string;
+
     @Field(() => Int, { description: descriptions.version })
     @Column({ type: "int", default: 1 })
     version: number;

@@ -1,5 +1,5 @@
 // An organisation in the register: identity, legal form, places, causes, governance, lifecycle, STO status.
-import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../../graphql/node";
 import { DateScalar } from "../../graphql/scalars";
@@ -14,9 +14,6 @@ import { Cause, LegalForm, LifecycleStage, StoStatus } from "./organisation.enum
 @Index("organisation_search_idx", { synchronize: false })
 @Index("organisation_name_trgm_idx", { synchronize: false })
 export class Organisation extends VersionedRecord({ version: EXPECTED_VERSION }) {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
   @Field()
   @Column({ type: "text" })
   name: string;

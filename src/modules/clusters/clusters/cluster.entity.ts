@@ -1,5 +1,5 @@
 // A cluster (Collaborating Community): what brings its organisations together, and where it is in its life.
-import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
 import { EXPECTED_VERSION, VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
@@ -11,9 +11,6 @@ import { ClusterKind, ClusterStatus } from "../cluster.enums";
 @Index("cluster_name_idx", { synchronize: false })
 @Index("cluster_search_idx", { synchronize: false })
 export class Cluster extends VersionedRecord({ version: EXPECTED_VERSION }) {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
   @Field()
   @Column({ type: "text" })
   name: string;

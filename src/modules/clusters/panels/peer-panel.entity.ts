@@ -9,9 +9,6 @@ import { PeerPanelStatus } from "../cluster.enums";
 @Entity({ name: "peer_panel" })
 @Index("peer_panel_created_idx", ["createdAt", "id"])
 export class PeerPanel extends VersionedRecord({ version: "Increases with every change." }) {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
   @Field()
   @Column({ type: "text" })
   name: string;

@@ -1,5 +1,5 @@
 // A funding agreement: the award, its split between cash and social repayment, and its lifecycle. Money is in the ledger.
-import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
 import { VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
@@ -14,9 +14,6 @@ import { AgreementStatus } from "../funds.enums";
 @Index("agreement_fund_idx", ["fundId", "awardedOn", "id"])
 @Index("agreement_organisation_idx", ["organisationId", "awardedOn", "id"])
 export class Agreement extends VersionedRecord({ version: "Increases with every change, money movements included.", updatedAt: "Changes with every change to the agreement or its money: partners sync on it." }) {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
   @Column({ name: "application_id", type: "uuid" })
   applicationId: string;
 

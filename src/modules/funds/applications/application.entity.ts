@@ -1,5 +1,5 @@
 // An application for funding: who asks, for how much, for what, how they will repay, and where it stands.
-import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
 import { VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
@@ -10,9 +10,6 @@ import { ApplicationStatus } from "../funds.enums";
 @Index("funding_application_updated_idx", ["updatedAt", "id"])
 @Index("funding_application_round_idx", ["roundId", "status"])
 export class FundingApplication extends VersionedRecord({ version: "Send it back as expectedVersion when changing the application." }) {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
   @Index("funding_application_fund_idx")
   @Column({ name: "fund_id", type: "uuid" })
   fundId: string;

@@ -1,5 +1,5 @@
 // A claim to repay part of an agreement in social value: what was done, its agreed value, and the review.
-import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
 import { VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
@@ -11,9 +11,6 @@ import { ClaimStatus } from "../funds.enums";
 @Index("social_repayment_claim_group_key", ["ledgerGroupId"], { unique: true })
 @Index("social_repayment_claim_agreement_idx", ["agreementId", "createdAt"])
 export class SocialRepaymentClaim extends VersionedRecord() {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
   @Column({ name: "agreement_id", type: "uuid" })
   agreementId: string;
 

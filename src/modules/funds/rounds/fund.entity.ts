@@ -1,5 +1,5 @@
 // A pay-it-forward fund: its name, status and award limits. Its money lives in the ledger, never in columns here.
-import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
 import { EXPECTED_VERSION, VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
@@ -10,9 +10,6 @@ import { FundStatus } from "../funds.enums";
 @Index("fund_name_key", { synchronize: false })
 @Index("fund_name_idx", { synchronize: false })
 export class Fund extends VersionedRecord({ version: EXPECTED_VERSION }) {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
   @Field()
   @Column({ type: "text" })
   name: string;

@@ -1,5 +1,5 @@
 // A round (cohort) of a fund: when it takes applications and which peer panel decides them.
-import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
 import { VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
@@ -11,9 +11,6 @@ import { RoundStatus } from "../funds.enums";
 @Index("fund_round_name_key", { synchronize: false })
 @Index("fund_round_fund_idx", ["fundId", "opensOn", "id"])
 export class FundRound extends VersionedRecord() {
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
   @Column({ name: "fund_id", type: "uuid" })
   fundId: string;
 
