@@ -18,6 +18,9 @@ export interface BenchOptions {
   /** Where the results table is written, or null for stdout only. */
   resultsFile: string | null;
   quick: boolean;
+  /** Minutes of the kith soak after the comparison (0: none), and its workload. */
+  soakMinutes: number;
+  soakWorkload: string;
 }
 
 export const USAGE = `npm run bench -- [flags]   (DATABASE_URL: a PostgreSQL server to create and drop a database on;
@@ -32,6 +35,8 @@ export const USAGE = `npm run bench -- [flags]   (DATABASE_URL: a PostgreSQL ser
   --workloads a,b      only these workloads (names as in bench/workloads.ts)
   --keep               keep the bench database (and its reader role) instead of dropping it
   --no-operations      skip kith's per-operation latency bench
+  --soak MINUTES       then load kith alone with one workload for this long, sampling its RSS (default 0: none)
+  --soak-workload W    the soak's workload (default nested-50)
   --show-sql           print the distinct statements each server sent per workload
   --results FILE       write the results here (default bench/RESULTS.md; "-" for stdout only)`;
 
@@ -52,7 +57,7 @@ function whole(argv: string[], name: string, fallback: number, min: number, max:
 }
 
 const KNOWN = new Set(["quick", "scale", "seed", "rounds", "seconds", "warmup", "connections", "workloads", "keep",
-  "no-operations", "show-sql", "results", "help"]);
+  "no-operations", "show-sql", "results", "soak", "soak-workload", "help"]);
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   for (const a of argv) if (a.startsWith("--") && !KNOWN.has(a.slice(2))) throw new Error(`unknown flag ${a}\n${USAGE}`);
@@ -72,5 +77,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     operations: !argv.includes("--no-operations"),
     showSql: argv.includes("--show-sql"),
     resultsFile: results === "-" ? null : results ?? (quick ? null : join(__dirname, "RESULTS.md")),
+    soakMinutes: whole(argv, "soak", 0, 0, 240),
+    soakWorkload: value(argv, "soak-workload") ?? "nested-50",
   };
 }

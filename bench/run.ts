@@ -18,6 +18,7 @@ import { summarise } from "./summary";
 import { Environment, renderResults, WorkloadResult } from "./report";
 import { runOperations } from "./operations";
 import { BenchOptions, parseOptions, USAGE } from "./options";
+import { soak, soakSection } from "./soak";
 
 const POOL_SIZE = 10;
 /** kith's statements that authenticate the caller rather than answer the query (src/auth/authenticate.ts). */
@@ -90,6 +91,8 @@ async function bench(o: BenchOptions, db: BenchDatabase, stoppers: (() => Promis
   if (o.workloads.length && workloads.length !== o.workloads.length) {
     throw new Error(`unknown workload in --workloads; known: ${WORKLOADS.map((w) => w.name).join(", ")}`);
   }
+  const soakWorkload = WORKLOADS.find((w) => w.name === o.soakWorkload);
+  if (o.soakMinutes && !soakWorkload) throw new Error(`unknown --soak-workload ${o.soakWorkload}`);
 
   say(`seeding ${db.name} (scale ${o.scale}, seed ${o.seed})...`);
   const seedStarted = Date.now();
@@ -162,6 +165,15 @@ async function bench(o: BenchOptions, db: BenchDatabase, stoppers: (() => Promis
     if (ops.failed) say("  some operations failed (see the table)");
   }
 
+  let soakLines: string[] = [];
+  let soakFailed = false;
+  if (o.soakMinutes && soakWorkload) {
+    say(`\nkith soak: ${soakWorkload.name} for ${o.soakMinutes} min...`);
+    const samples = await soak(kith.pid, targets(soakWorkload, fixtures, kith, postgraphile, token).kith, o.connections, o.soakMinutes, say);
+    soakLines = soakSection(soakWorkload.name, samples);
+    soakFailed = samples.some((x) => x.failed > 0);
+  }
+
   const versions = postgraphileVersions();
   const env: Environment = {
     startedAt, minutes: 0, cores: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown",
@@ -171,14 +183,14 @@ async function bench(o: BenchOptions, db: BenchDatabase, stoppers: (() => Promis
     kithCommit: kithCommit(), data: await dataCounts(admin), seedSeconds,
   };
   env.minutes = (Date.now() - started) / 60_000;
-  const markdown = renderResults(o, env, results, operations);
+  const markdown = renderResults(o, env, results, operations) + soakLines.join("\n");
   say(`\n${markdown}`);
   if (o.resultsFile) {
     writeFileSync(o.resultsFile, markdown);
     say(`written to ${o.resultsFile}`);
   }
   const failed = results.some((r) => r.mismatch || (r.kith?.failed ?? 0) > 0 || (r.postgraphile?.failed ?? 0) > 0);
-  return failed ? 1 : 0;
+  return failed || soakFailed ? 1 : 0;
 }
 
 async function main(): Promise<number> {
