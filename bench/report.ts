@@ -38,10 +38,12 @@ const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
 /** A table head; columns whose name is in `text` are left-aligned, the rest (numbers) right-aligned. */
 const header = (cells: string[], text: string[] = [cells[0]]) => [row(cells), row(cells.map((c) => (text.includes(c) ? "---" : "---:")))];
 
+/** Statements per request; a kind seen only now and then (a pool opening a connection) shows two decimals. */
 function sql(s: Summary): string {
+  const few = (v: number) => (v < 0.05 ? v.toFixed(2) : f1(v));
   const parts = [f1(s.sql.data)];
-  if (s.sql.auth > 0) parts.push(`${f1(s.sql.auth)} auth`);
-  if (s.sql.transaction > 0) parts.push(`${f1(s.sql.transaction)} tx`);
+  if (s.sql.auth > 0) parts.push(`${few(s.sql.auth)} auth`);
+  if (s.sql.transaction > 0) parts.push(`${few(s.sql.transaction)} tx`);
   return parts.join(" + ");
 }
 

@@ -94,5 +94,6 @@ export function ensurePostGraphileInstalled(say: (line: string) => void): void {
   if (existsSync(NODE_22) && existsSync(join(POSTGRAPHILE_DIR, "node_modules", "postgraphile", "package.json"))) return;
   say("installing bench/postgraphile (PostGraphile 5 and Node 22) from its lockfile...");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  execFileSync(npm, ["ci", "--prefix", POSTGRAPHILE_DIR, "--no-audit", "--no-fund"], { stdio: "inherit" });
+  // Errors only: npm warns about every package needing Node 22, which is what the "node" package brings.
+  execFileSync(npm, ["ci", "--prefix", POSTGRAPHILE_DIR, "--no-audit", "--no-fund", "--loglevel=error"], { stdio: "inherit" });
 }
