@@ -72,7 +72,8 @@ async function start(name: string, command: string, args: string[], cwd: string,
 /** kith in production mode (no demo data, no introspection, a random token secret) on `databaseUrl`. */
 export function startKith(databaseUrl: string, logFile: string, tokenSecret = randomBytes(32).toString("hex")): Promise<ServerProcess> {
   const env = { ...baseEnv(), NODE_ENV: "production", DATABASE_URL: databaseUrl, KITH_TOKEN_SECRET: tokenSecret, PORT: "0" };
-  return start("kith", process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "kith-server.ts")], ROOT, env, logFile);
+  // The same Node flags as `npm start`.
+  return start("kith", process.execPath, ["--enable-source-maps", "-r", "ts-node/register/transpile-only", join(__dirname, "kith-server.ts")], ROOT, env, logFile);
 }
 
 /** PostGraphile 5 on Node 22 over the kith_bench schema, as the read-only role in `readerUrl`. */
