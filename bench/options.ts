@@ -15,6 +15,8 @@ export interface BenchOptions {
   /** The per-operation latency bench of kith alone, after the comparison. */
   operations: boolean;
   showSql: boolean;
+  /** Servers connect straight to PostgreSQL, without the counting proxy (and so without statement counts). */
+  direct: boolean;
   /** Where the results table is written, or null for stdout only. */
   resultsFile: string | null;
   quick: boolean;
@@ -37,6 +39,7 @@ export const USAGE = `npm run bench -- [flags]   (DATABASE_URL: a PostgreSQL ser
   --no-operations      skip kith's per-operation latency bench
   --soak MINUTES       then load kith alone with one workload for this long, sampling its RSS (default 0: none)
   --soak-workload W    the soak's workload (default nested-50)
+  --direct             servers connect straight to PostgreSQL: no statement counts, to see what the proxy costs
   --show-sql           print the distinct statements each server sent per workload
   --results FILE       write the results here (default bench/RESULTS.md; "-" for stdout only)`;
 
@@ -57,7 +60,7 @@ function whole(argv: string[], name: string, fallback: number, min: number, max:
 }
 
 const KNOWN = new Set(["quick", "scale", "seed", "rounds", "seconds", "warmup", "connections", "workloads", "keep",
-  "no-operations", "show-sql", "results", "soak", "soak-workload", "help"]);
+  "no-operations", "show-sql", "results", "soak", "soak-workload", "direct", "help"]);
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   for (const a of argv) if (a.startsWith("--") && !KNOWN.has(a.slice(2))) throw new Error(`unknown flag ${a}\n${USAGE}`);
@@ -76,6 +79,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     keep: argv.includes("--keep"),
     operations: !argv.includes("--no-operations"),
     showSql: argv.includes("--show-sql"),
+    direct: argv.includes("--direct"),
     resultsFile: results === "-" ? null : results ?? (quick ? null : join(__dirname, "RESULTS.md")),
     soakMinutes: whole(argv, "soak", 0, 0, 240),
     soakWorkload: value(argv, "soak-workload") ?? "nested-50",

@@ -11,6 +11,8 @@ export interface StatementCounts {
   data: number;
   auth: number;
   transaction: number;
+  /** Bytes PostgreSQL sent back (rows, and the protocol around them). */
+  bytes: number;
 }
 
 /** SQL that belongs to a server's bookkeeping rather than to the query it answers. */
@@ -85,7 +87,7 @@ class FrontendParser {
 
 /** One listening port: the statements of everything that connects to it. */
 export class CountedListener {
-  readonly counts: StatementCounts = { data: 0, auth: 0, transaction: 0 };
+  readonly counts: StatementCounts = { data: 0, auth: 0, transaction: 0, bytes: 0 };
   readonly texts = new Map<string, { kind: StatementKind; count: number }>();
   port = 0;
   private server?: Server;
@@ -119,6 +121,9 @@ export class CountedListener {
         if (!upstream.write(chunk)) client.pause();
       });
       upstream.on("drain", () => client.resume());
+      upstream.on("data", (chunk: Buffer) => {
+        this.counts.bytes += chunk.length;
+      });
       upstream.pipe(client);
       const close = () => {
         client.destroy();
@@ -152,5 +157,8 @@ export function throughProxy(url: string, listener: CountedListener): string {
 }
 
 export function difference(after: StatementCounts, before: StatementCounts): StatementCounts {
-  return { data: after.data - before.data, auth: after.auth - before.auth, transaction: after.transaction - before.transaction };
+  return {
+    data: after.data - before.data, auth: after.auth - before.auth, transaction: after.transaction - before.transaction,
+    bytes: after.bytes - before.bytes,
+  };
 }

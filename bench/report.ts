@@ -59,14 +59,16 @@ function throughputTable(results: WorkloadResult[]): string[] {
   return lines;
 }
 
-function costTable(results: WorkloadResult[]): string[] {
-  const lines = header(["workload", "SQL per request kith", "SQL per request PostGraphile", "server CPU ms/req kith", "server CPU ms/req PostGraphile",
+function costTable(results: WorkloadResult[], counted: boolean): string[] {
+  const lines = header(["workload", "SQL per request kith", "SQL per request PostGraphile", "KB from PostgreSQL kith",
+    "KB from PostgreSQL PostGraphile", "server CPU ms/req kith", "server CPU ms/req PostGraphile",
     "kith / PostGraphile CPU", "PostgreSQL CPU ms/req kith", "PostgreSQL CPU ms/req PostGraphile", "RSS MB kith (peak)", "RSS MB PostGraphile (peak)"]);
   for (const r of results) {
     if (!r.kith || !r.postgraphile) continue;
     const k = r.kith;
     const p = r.postgraphile;
-    lines.push(row([r.name, sql(k), sql(p), f2(k.serverCpuMs), f2(p.serverCpuMs), ratio(k.serverCpuMs, p.serverCpuMs),
+    lines.push(row([r.name, counted ? sql(k) : "n/a", counted ? sql(p) : "n/a", counted ? f1(k.resultKb) : "n/a",
+      counted ? f1(p.resultKb) : "n/a", f2(k.serverCpuMs), f2(p.serverCpuMs), ratio(k.serverCpuMs, p.serverCpuMs),
       f2(k.databaseCpuMs), f2(p.databaseCpuMs), `${f1(k.rssMb)} (${f1(k.peakRssMb)})`, `${f1(p.rssMb)} (${f1(p.peakRssMb)})`]));
   }
   return lines;
@@ -80,7 +82,8 @@ function targetsTable(results: WorkloadResult[]): string[] {
     if (!r.kith || !r.postgraphile) continue;
     const t = r.kith.medianRps / r.postgraphile.medianRps;
     const statements = r.kith.sql.data + r.kith.sql.transaction;
-    lines.push(row([r.name, t.toFixed(2), mark(t >= 1), mark(t >= 1.2), f1(statements), mark(statements <= 2)]));
+    const counted = statements > 0;
+    lines.push(row([r.name, t.toFixed(2), mark(t >= 1), mark(t >= 1.2), counted ? f1(statements) : "n/a", counted ? mark(statements <= 2) : "n/a"]));
   }
   return lines;
 }
@@ -120,8 +123,10 @@ export function renderResults(o: BenchOptions, env: Environment, results: Worklo
     "## Method",
     "",
     `- Both servers run as their own processes against one database on 127.0.0.1, each with a pool of 10 connections,`,
-    "  through a loopback proxy in the harness that counts the statements each sends (simple-protocol queries and",
-    "  extended-protocol Executes). kith connects as the database owner, as in production; PostGraphile as a role with",
+    ...(o.direct ? ["  connected straight to PostgreSQL (`--direct`). kith connects as the database owner, as in production;",
+      "  PostGraphile as a role with"]
+      : ["  through a loopback proxy in the harness that counts the statements each sends (simple-protocol queries and",
+        "  extended-protocol Executes). kith connects as the database owner, as in production; PostGraphile as a role with"]),
     "  SELECT only and read-only transactions, over the views and functions of `bench/postgraphile/kith_bench.sql`.",
     "- Each workload is first fetched once from both servers and the answers compared after normalising (kith's global",
     "  IDs decoded to uuids, money to numbers, timestamps to UTC milliseconds); a workload whose answers differ is not timed.",
@@ -132,6 +137,7 @@ export function renderResults(o: BenchOptions, env: Environment, results: Worklo
     "  PostgreSQL CPU are totals over all rounds divided by requests. Server CPU is utime+stime of the server process",
     "  (/proc/<pid>/stat); PostgreSQL CPU is that of the backends whose application_name is the server's. RSS is",
     "  VmRSS after the last round (peak VmHWM in brackets).",
+    "- KB from PostgreSQL: bytes the server received from PostgreSQL per request (rows and protocol), from the proxy.",
     "- SQL per request: statements that answer the query, then `auth` (kith's per-request viewer lookup, told apart by",
     "  its text) and `tx` (BEGIN/COMMIT/SET and the like). PostGraphile does no authentication here.",
     "- kith is called as the demo analyst (signed in through `signIn`) where agreements are read, anonymously for the",
@@ -153,9 +159,12 @@ export function renderResults(o: BenchOptions, env: Environment, results: Worklo
     "",
     "## Cost per request",
     "",
-    ...costTable(results),
+    ...(o.direct ? ["Run with `--direct`: the servers connected straight to PostgreSQL, so statements were not counted.", ""] : []),
+    ...costTable(results, !o.direct),
     "",
     "## Targets of issue 11 in this run",
+    "",
+    "RSS flat over a 10-minute run is checked with `--soak 10` (kith alone, below when run).",
     "",
     ...targetsTable(results),
     "",

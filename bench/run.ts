@@ -114,9 +114,9 @@ async function bench(o: BenchOptions, db: BenchDatabase, stoppers: (() => Promis
 
   const logs = mkdtempSync(join(tmpdir(), "kith-bench-"));
   say(`starting kith and PostGraphile (logs in ${logs})...`);
-  const kith = await startKith(throughProxy(db.url, kithProxy), join(logs, "kith.log"));
+  const kith = await startKith(o.direct ? db.url : throughProxy(db.url, kithProxy), join(logs, "kith.log"));
   stoppers.push(() => kith.stop());
-  const postgraphile = await startPostGraphile(throughProxy(db.readerUrl, pgProxy), join(logs, "postgraphile.log"), POOL_SIZE);
+  const postgraphile = await startPostGraphile(o.direct ? db.readerUrl : throughProxy(db.readerUrl, pgProxy), join(logs, "postgraphile.log"), POOL_SIZE);
   stoppers.push(() => postgraphile.stop());
   const token = await signInAnalyst(kith);
 

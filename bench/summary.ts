@@ -14,6 +14,8 @@ export interface Summary {
   p99: number;
   /** Statements per request by kind (data, auth, transaction control). */
   sql: { data: number; auth: number; transaction: number };
+  /** Kilobytes PostgreSQL sent back per request. */
+  resultKb: number;
   serverCpuMs: number | null;
   databaseCpuMs: number | null;
   rssMb: number | null;
@@ -61,6 +63,7 @@ export function summarise(rounds: Round[]): Summary {
       auth: perRequest(sumOf(rounds.map((r) => r.statements.auth))) ?? NaN,
       transaction: perRequest(sumOf(rounds.map((r) => r.statements.transaction))) ?? NaN,
     },
+    resultKb: (perRequest(sumOf(rounds.map((r) => r.statements.bytes))) ?? NaN) / 1024,
     serverCpuMs: msPerRequest(cpu((r) => r.serverCpu)),
     databaseCpuMs: msPerRequest(cpu((r) => r.databaseCpu)),
     rssMb: mb(last?.rss ?? null),

@@ -1,5 +1,5 @@
-// The benchmark harness's own rules: statements are counted from the wire by kind, kith IDs decode to their keys,
-// and a difference between two answers is reported with its path.
+// The benchmark harness's own rules: statements (and bytes back) are counted from the wire by kind, kith IDs
+// decode to their keys, and a difference between two answers is reported with its path.
 import { Client } from "pg";
 import { CountedListener, throughProxy } from "../../bench/pg-proxy";
 import { differences } from "../../bench/compare";
@@ -45,6 +45,7 @@ describe("the statement-counting proxy", () => {
       expect(after.data - before.data).toBe(4);
       expect(after.auth - before.auth).toBe(1);
       expect(after.transaction - before.transaction).toBe(2);
+      expect(after.bytes).toBeGreaterThan(before.bytes);
     } finally {
       await client.end();
     }
