@@ -88,8 +88,6 @@ export function postgraphileVersions(): { node: string; postgraphile: string } {
   return { node: read("node"), postgraphile: read("postgraphile") };
 }
 
-export const NODE_22_BINARY = NODE_22;
-
 /** Installs bench/postgraphile from its lockfile when it is not installed yet (a fresh clone). */
 export function ensurePostGraphileInstalled(say: (line: string) => void): void {
   if (existsSync(NODE_22) && existsSync(join(POSTGRAPHILE_DIR, "node_modules", "postgraphile", "package.json"))) return;

@@ -1,4 +1,4 @@
-// The benchmarked workloads: each is one request written for kith's schema and once for PostGraphile's (over
+// The benchmarked workloads: each is one request, written once for kith's schema and once for PostGraphile's (over
 // bench/postgraphile/kith_bench.sql), with how to bring both answers to one shape so they can be compared.
 // Add a workload by adding an entry to WORKLOADS.
 import { readFileSync } from "node:fs";

@@ -1,8 +1,8 @@
 -- The schema PostGraphile serves in the benchmark: views and functions over kith's tables that return what kith's
 -- API returns for the benchmarked operations (same rows, same order, same figures). Bench only; never migrated
 -- into kith. Smart comments give views the primary and foreign keys PostgreSQL cannot record on a view. Every
--- function is LANGUAGE sql, STABLE, without SET or SECURITY DEFINER, so PostgreSQL can inline it into
--- PostGraphile's one statement instead of calling it row by row.
+-- function is LANGUAGE sql, STABLE, without SET or SECURITY DEFINER, so PostgreSQL can inline the set-returning
+-- ones into PostGraphile's statement (the role reads kith's tables itself, so none needs to run as its owner).
 CREATE SCHEMA kith_bench;
 
 CREATE VIEW kith_bench.place AS
