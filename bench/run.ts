@@ -2,7 +2,7 @@
 // flags): same answers checked first, then interleaved rounds per workload, then kith's per-operation latencies.
 import "reflect-metadata";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
@@ -189,8 +189,11 @@ async function bench(o: BenchOptions, db: BenchDatabase, stoppers: (() => Promis
     writeFileSync(o.resultsFile, markdown);
     say(`written to ${o.resultsFile}`);
   }
-  const failed = results.some((r) => r.mismatch || (r.kith?.failed ?? 0) > 0 || (r.postgraphile?.failed ?? 0) > 0);
-  return failed || soakFailed ? 1 : 0;
+  const failed = results.some((r) => r.mismatch || (r.kith?.failed ?? 0) > 0 || (r.postgraphile?.failed ?? 0) > 0) || soakFailed;
+  // The servers' logs are kept only when something went wrong (or with --keep): a line per request adds up.
+  if (failed || o.keep) say(`server logs kept in ${logs}`);
+  else rmSync(logs, { recursive: true, force: true });
+  return failed ? 1 : 0;
 }
 
 async function main(): Promise<number> {
