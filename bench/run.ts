@@ -1,167 +1,230 @@
-// `npm run bench`: kith on a fresh database of DATABASE_URL's server, a bounded burst of HTTP requests, latency per operation.
+// `npm run bench`: kith and PostGraphile 5 side by side on one freshly seeded database (see bench/options.ts for
+// flags): same answers checked first, then interleaved rounds per workload, then kith's per-operation latencies.
 import "reflect-metadata";
-import { randomBytes } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { performance } from "node:perf_hooks";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { Client } from "pg";
-import { loadConfig } from "../src/config";
-import { createLogger } from "../src/log";
-import { allModules, startKith } from "../src/app";
 import { DEMO_PASSWORD, DEMO_USERS } from "../src/demo/demo-accounts";
+import { BenchDatabase, createBenchDatabase, dropBenchDatabase, POSTGRAPHILE_SQL, preparePostGraphileSchema, seedBenchDatabase } from "./database";
+import { CountedListener, throughProxy } from "./pg-proxy";
+import { ensurePostGraphileInstalled, postgraphileVersions, ServerProcess, startKith, startPostGraphile } from "./servers";
+import { Fixtures, WORKLOADS, Workload } from "./workloads";
+import { postJson, LoadTarget } from "./load";
+import { differences } from "./compare";
+import { MeasuredServer, measureRound, Round, warmUp } from "./measure";
+import { summarise } from "./summary";
+import { Environment, renderResults, WorkloadResult } from "./report";
+import { runOperations } from "./operations";
+import { BenchOptions, parseOptions, USAGE } from "./options";
+import { soak, soakSection } from "./soak";
 
-/** One kind of request; add a line here to bench another operation. */
-interface Operation {
-  name: string;
-  requests: number;
-  body: (i: number) => { query: string; variables?: Record<string, unknown> };
-  /** Whether an answer counts as a success beyond "200 and no errors". */
-  ok?: (data: Record<string, any>) => boolean; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const POOL_SIZE = 10;
+/** kith's statements that authenticate the caller rather than answer the query (src/auth/authenticate.ts). */
+const AUTH_STATEMENTS = [/\bFROM app_user u LEFT JOIN organisation_membership\b/i, /\bFROM api_key\b/i, /\bUPDATE api_key\b/i];
 
-const DEMO_EMAILS = Object.values(DEMO_USERS).map((u) => u.email);
+const say = (line: string) => console.log(line);
 
-const DIRECTORY = `query($filter: OrganisationFilter, $after: String) {
-  organisations(first: 20, after: $after, filter: $filter, orderBy: { field: NAME, direction: ASC }) {
-    totalCount pageInfo { hasNextPage endCursor }
-    edges { cursor node { id name legalForm stoStatus registeredPlace { id name code } } }
-  }
-}`;
-
-const OPERATIONS: Operation[] = [
-  {
-    name: "places (anonymous)",
-    requests: 500,
-    body: () => ({ query: "{ places(first: 20) { totalCount nodes { id name code parent { name } children { name } } } }" }),
-  },
-  {
-    name: "directory page by name",
-    requests: 300,
-    body: () => ({ query: DIRECTORY }),
-  },
-  {
-    name: "directory search (word)",
-    requests: 200,
-    body: (i) => ({ query: DIRECTORY, variables: { filter: { search: ["bakery", "bike kitchen", "credit union", "theatre"][i % 4] } } }),
-  },
-  {
-    name: "directory search (typo) + cause",
-    requests: 200,
-    body: (i) => ({ query: DIRECTORY, variables: { filter: { search: ["bakrey", "repiar", "theatr"][i % 3], causes: ["FOOD", "ENVIRONMENT", "YOUTH"][i % 3] } } }),
-  },
-  {
-    name: "signIn",
-    requests: 50,
-    // Spread over the demo accounts: more than five sign-ins for one email at once are refused by design.
-    body: (i) => ({
-      query: "mutation($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { token userErrors { code } } }",
-      variables: { e: DEMO_EMAILS[i % DEMO_EMAILS.length], p: DEMO_PASSWORD },
-    }),
-    ok: (data) => typeof data.signIn?.token === "string",
-  },
-];
-
-const CONCURRENCY = 10;
-/** Generated organisations added to the demo data before the run (BENCH_SCALE overrides). */
-const SCALE = Number(process.env.BENCH_SCALE ?? 20_000);
-const REQUEST_TIMEOUT_MS = 10_000;
-/** The whole run stops by this time, whatever is left. */
-const DEADLINE_MS = 120_000;
-
-interface Result { latencies: number[]; failed: number; seconds: number }
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
+function kithCommit(): string {
   try {
-    await client.query(sql);
-  } finally {
-    await client.end();
+    const git = (args: string[]) => execFileSync("git", args, { cwd: join(__dirname, ".."), encoding: "utf8" }).trim();
+    return `${git(["rev-parse", "--short", "HEAD"])}${git(["status", "--porcelain", "--untracked-files=no"]) ? " (with uncommitted changes)" : ""}`;
+  } catch {
+    return "(commit unknown)";
   }
 }
 
-/** Sends `op.requests` requests, CONCURRENCY at a time; a request fails on a non-200 answer, any error, or `op.ok`. */
-async function runOperation(base: string, op: Operation, deadline: number): Promise<Result> {
-  const latencies: number[] = [];
-  let failed = 0;
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < op.requests && Date.now() < deadline) {
-      const i = next++;
-      const t = performance.now();
-      try {
-        const res = await fetch(`${base}/graphql`, {
-          method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(op.body(i)),
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        const json = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-        if (res.status !== 200 || json.errors || !json.data || (op.ok && !op.ok(json.data))) failed++;
-      } catch {
-        failed++;
-      }
-      latencies.push(performance.now() - t);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { latencies, failed, seconds: (performance.now() - started) / 1000 };
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN;
-}
-
-function report(rows: [string, Result][]): void {
-  const head = ["operation", "requests", "failed", "p50 ms", "p95 ms", "max ms", "req/s"];
-  const lines = rows.map(([name, r]) => {
-    const s = [...r.latencies].sort((a, b) => a - b);
-    return [name, String(s.length), String(r.failed), ...[0.5, 0.95, 1].map((q) => percentile(s, q).toFixed(1)),
-      (s.length / r.seconds).toFixed(1)];
+async function signInAnalyst(kith: ServerProcess): Promise<string> {
+  const { json } = await postJson(kith.graphqlUrl, {
+    query: "mutation($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { token userErrors { code message } } }",
+    variables: { e: DEMO_USERS.analyst.email, p: DEMO_PASSWORD },
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  for (const l of [head, ...lines]) console.log(l.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  "));
+  const token = json.data?.signIn?.token;
+  if (typeof token !== "string") throw new Error(`the demo analyst could not sign in: ${JSON.stringify(json).slice(0, 300)}`);
+  return token;
+}
+
+function targets(w: Workload, f: Fixtures, kith: ServerProcess, postgraphile: ServerProcess, token: string): { kith: LoadTarget; postgraphile: LoadTarget } {
+  return {
+    kith: { url: kith.graphqlUrl, body: JSON.stringify(w.kith(f)), headers: w.caller === "analyst" ? { authorization: `Bearer ${token}` } : {} },
+    postgraphile: { url: postgraphile.graphqlUrl, body: JSON.stringify(w.postgraphile(f)), headers: {} },
+  };
+}
+
+/** Fetches once from each server and compares; null when the answers are the same, else what differed. */
+async function check(w: Workload, t: { kith: LoadTarget; postgraphile: LoadTarget }): Promise<{ mismatch: string[] | null; compared: string }> {
+  const k = await postJson(t.kith.url, JSON.parse(t.kith.body), t.kith.headers);
+  const p = await postJson(t.postgraphile.url, JSON.parse(t.postgraphile.body), t.postgraphile.headers);
+  const problems: string[] = [];
+  if (k.status !== 200 || k.json.errors) problems.push(`kith answered ${k.status}: ${JSON.stringify(k.json.errors ?? k.json).slice(0, 300)}`);
+  if (p.status !== 200 || p.json.errors) problems.push(`PostGraphile answered ${p.status}: ${JSON.stringify(p.json.errors ?? p.json).slice(0, 300)}`);
+  if (problems.length) return { mismatch: problems, compared: "" };
+  const a = w.sameShape.kith(k.json.data);
+  const b = w.sameShape.postgraphile(p.json.data);
+  const diff = differences(a, b);
+  const rows = Array.isArray(a) ? a.length : Array.isArray((a as { rows?: unknown[] }).rows) ? (a as { rows: unknown[] }).rows.length : 1;
+  return { mismatch: diff.length ? diff : null, compared: `${rows} rows, ${JSON.stringify(a).length.toLocaleString("en-GB")} bytes normalised` };
+}
+
+function printSql(label: string, proxy: CountedListener): void {
+  say(`  statements ${label} sent (count, kind, text):`);
+  for (const [text, { kind, count }] of [...proxy.texts].sort((x, y) => y[1].count - x[1].count)) {
+    say(`    ${String(count).padStart(7)} ${kind.padEnd(11)} ${text.replace(/\s+/g, " ").trim().slice(0, 300)}`);
+  }
+  proxy.texts.clear();
+}
+
+async function dataCounts(admin: Client): Promise<Record<string, number>> {
+  const { rows: [c] } = await admin.query(`SELECT
+    (SELECT count(*) FROM organisation)::int AS organisations, (SELECT count(*) FROM cluster)::int AS clusters,
+    (SELECT count(*) FROM cluster_membership)::int AS "cluster memberships", (SELECT count(*) FROM fund)::int AS funds,
+    (SELECT count(*) FROM agreement)::int AS agreements, (SELECT count(*) FROM ledger_posting)::int AS "ledger postings"`);
+  return c;
+}
+
+async function bench(o: BenchOptions, db: BenchDatabase, stoppers: (() => Promise<void>)[]): Promise<number> {
+  const started = Date.now();
+  const startedAt = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+  const workloads = o.workloads.length ? WORKLOADS.filter((w) => o.workloads.includes(w.name)) : WORKLOADS;
+  if (o.workloads.length && workloads.length !== o.workloads.length) {
+    throw new Error(`unknown workload in --workloads; known: ${WORKLOADS.map((w) => w.name).join(", ")}`);
+  }
+  const soakWorkload = WORKLOADS.find((w) => w.name === o.soakWorkload);
+  if (o.soakMinutes && !soakWorkload) throw new Error(`unknown --soak-workload ${o.soakWorkload}`);
+
+  say(`seeding ${db.name} (scale ${o.scale}, seed ${o.seed})...`);
+  const seedStarted = Date.now();
+  await seedBenchDatabase(db, o.scale, o.seed, (l) => say(`  ${l}`));
+  await preparePostGraphileSchema(db, POSTGRAPHILE_SQL);
+  const seedSeconds = (Date.now() - seedStarted) / 1000;
+
+  const admin = new Client({ connectionString: db.url, application_name: "kith-bench-harness" });
+  await admin.connect();
+  stoppers.push(() => admin.end());
+  const fixtures: Fixtures = { liverpool: (await admin.query("SELECT id FROM place WHERE code = 'E08000012'")).rows[0].id };
+
+  const classifier = { auth: AUTH_STATEMENTS };
+  const kithProxy = new CountedListener({ host: new URL(db.url).hostname, port: Number(new URL(db.url).port || 5432) }, classifier);
+  const pgProxy = new CountedListener({ host: new URL(db.url).hostname, port: Number(new URL(db.url).port || 5432) }, classifier);
+  await kithProxy.listen();
+  await pgProxy.listen();
+  stoppers.push(() => kithProxy.close(), () => pgProxy.close());
+
+  const logs = mkdtempSync(join(tmpdir(), "kith-bench-"));
+  say(`starting kith and PostGraphile (logs in ${logs})...`);
+  const kith = await startKith(o.direct ? db.url : throughProxy(db.url, kithProxy), join(logs, "kith.log"));
+  stoppers.push(() => kith.stop());
+  const postgraphile = await startPostGraphile(o.direct ? db.readerUrl : throughProxy(db.readerUrl, pgProxy), join(logs, "postgraphile.log"), POOL_SIZE);
+  stoppers.push(() => postgraphile.stop());
+  const token = await signInAnalyst(kith);
+
+  const servers: MeasuredServer[] = [
+    { label: "kith", process: kith, proxy: kithProxy, applicationName: "kith" },
+    { label: "PostGraphile", process: postgraphile, proxy: pgProxy, applicationName: "postgraphile" },
+  ];
+  const settings = { admin, database: db.name, connections: o.connections, seconds: o.seconds };
+  const results: WorkloadResult[] = [];
+  for (const w of workloads) {
+    const t = targets(w, fixtures, kith, postgraphile, token);
+    const { mismatch, compared } = await check(w, t);
+    const result: WorkloadResult = { name: w.name, title: w.title, caller: w.caller, mismatch, compared };
+    results.push(result);
+    if (mismatch) {
+      say(`\n${w.name}: ANSWERS DIFFER, not timed:\n  ${mismatch.join("\n  ")}`);
+      continue;
+    }
+    say(`\n${w.name}: same answers (${compared}); warm-up, then ${o.rounds} interleaved rounds of ${o.seconds} s`);
+    await warmUp(t.kith, o.connections, o.warmupSeconds);
+    await warmUp(t.postgraphile, o.connections, o.warmupSeconds);
+    kithProxy.texts.clear();
+    pgProxy.texts.clear();
+    const rounds: Record<string, Round[]> = { kith: [], PostGraphile: [] };
+    for (let i = 0; i < o.rounds; i++) {
+      for (const server of servers) {
+        const round = await measureRound(server, server.label === "kith" ? t.kith : t.postgraphile, settings);
+        rounds[server.label].push(round);
+        say(`  round ${i + 1} ${server.label.padEnd(12)} ${(round.load.completed / round.load.seconds).toFixed(1).padStart(8)} req/s` +
+          `${round.load.failed ? `, ${round.load.failed} FAILED (${round.load.firstFailure})` : ""}`);
+      }
+    }
+    result.kith = summarise(rounds.kith);
+    result.postgraphile = summarise(rounds.PostGraphile);
+    if (o.showSql) {
+      printSql("kith", kithProxy);
+      printSql("PostGraphile", pgProxy);
+    }
+  }
+
+  let operations: string[] | null = null;
+  if (o.operations) {
+    say("\nkith per-operation latency bench...");
+    const ops = await runOperations(kith.graphqlUrl);
+    operations = ops.table;
+    if (ops.failed) say("  some operations failed (see the table)");
+  }
+
+  let soakLines: string[] = [];
+  let soakFailed = false;
+  if (o.soakMinutes && soakWorkload) {
+    say(`\nkith soak: ${soakWorkload.name} for ${o.soakMinutes} min...`);
+    const samples = await soak(kith.pid, targets(soakWorkload, fixtures, kith, postgraphile, token).kith, o.connections, o.soakMinutes, say);
+    soakLines = soakSection(soakWorkload.name, samples);
+    soakFailed = samples.some((x) => x.failed > 0);
+  }
+
+  const versions = postgraphileVersions();
+  const env: Environment = {
+    startedAt, minutes: 0, cores: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown",
+    memoryGb: totalmem() / 1024 ** 3, loadAverage: load, kithNode: process.versions.node,
+    postgraphileNode: versions.node, postgraphile: versions.postgraphile,
+    postgresql: (await admin.query("SELECT version()")).rows[0].version.split(" on ")[0],
+    kithCommit: kithCommit(), data: await dataCounts(admin), seedSeconds,
+  };
+  env.minutes = (Date.now() - started) / 60_000;
+  const markdown = renderResults(o, env, results, operations) + soakLines.join("\n");
+  say(`\n${markdown}`);
+  if (o.resultsFile) {
+    writeFileSync(o.resultsFile, markdown);
+    say(`written to ${o.resultsFile}`);
+  }
+  const failed = results.some((r) => r.mismatch || (r.kith?.failed ?? 0) > 0 || (r.postgraphile?.failed ?? 0) > 0) || soakFailed;
+  // The servers' logs are kept only when something went wrong (or with --keep): a line per request adds up.
+  if (failed || o.keep) say(`server logs kept in ${logs}`);
+  else rmSync(logs, { recursive: true, force: true });
+  return failed ? 1 : 0;
 }
 
 async function main(): Promise<number> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error("npm run bench needs DATABASE_URL (a PostgreSQL server it may create and drop a database on).");
+  let o: BenchOptions;
+  try {
+    o = parseOptions(process.argv.slice(2), process.env);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
     return 2;
   }
-  const name = `kith_bench_${randomBytes(4).toString("hex")}`;
-  const benchUrl = new URL(url);
-  benchUrl.pathname = `/${name}`;
-  await admin(url, `CREATE DATABASE "${name}"`);
-  const deadline = Date.now() + DEADLINE_MS;
-  const timer = setTimeout(() => console.error("bench deadline reached; stopping"), DEADLINE_MS).unref();
+  if (process.argv.includes("--help")) {
+    console.log(USAGE);
+    return 0;
+  }
+  ensurePostGraphileInstalled(say);
+  const db = await createBenchDatabase(o.adminUrl);
+  // Stopped in reverse order on the way out, whatever happened (also on Ctrl-C).
+  const stoppers: (() => Promise<void>)[] = [];
+  const cleanUp = async () => {
+    for (const stop of stoppers.reverse().splice(0)) await stop().catch(() => undefined);
+    if (o.keep) say(`kept database ${db.name} (reader role ${db.reader})`);
+    else await dropBenchDatabase(o.adminUrl, db);
+  };
+  process.once("SIGINT", () => {
+    say("\ninterrupted; cleaning up");
+    cleanUp().finally(() => process.exit(130));
+  });
   try {
-    const config = loadConfig({
-      NODE_ENV: "development", LOG_LEVEL: "warn", KITH_DEMO: "true", DATABASE_URL: benchUrl.toString(),
-      KITH_TOKEN_SECRET: randomBytes(32).toString("hex"),
-    });
-    const kith = await startKith(config, createLogger(config.logLevel));
-    await kith.services.db.transaction(async (m) => {
-      for (const module of allModules) await module.scale?.(m, SCALE, 1);
-    });
-    await kith.services.db.query("ANALYZE");
-    // Our own listener bound to loopback only: the bench never exposes the server beyond this machine.
-    const http = createServer((req, res) => void kith.handler(req, res));
-    await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
-    const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    try {
-      const rows: [string, Result][] = [];
-      for (const op of OPERATIONS) rows.push([op.name, await runOperation(base, op, deadline)]);
-      console.log(`\nkith bench: concurrency ${CONCURRENCY}, ${SCALE} generated organisations + demo data, database ${name}\n`);
-      report(rows);
-      return rows.some(([, r]) => r.failed > 0) ? 1 : 0;
-    } finally {
-      http.closeAllConnections();
-      await new Promise((r) => http.close(r));
-      await kith.stop();
-    }
+    return await bench(o, db, stoppers);
   } finally {
-    clearTimeout(timer);
-    await admin(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await cleanUp();
   }
 }
 

@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { loadConfig } from "../config";
 import { createLogger } from "../log";
 import { allModules, openDatabase } from "../app";
+import { seedScale } from "./scale";
 
 function argument(name: string, fallback?: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,16 +25,7 @@ function argument(name: string, fallback?: number): number {
   const { db, embedded } = await openDatabase(config, log);
   await db.runMigrations({ transaction: "each" });
   const started = Date.now();
-  await db.transaction(async (m) => {
-    for (const module of allModules) {
-      if (!module.scale) continue;
-      const t = Date.now();
-      const made = await module.scale(m, scale, seed);
-      console.log(`${module.name}: ${made} generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    }
-  });
-  // Fresh statistics, so the planner knows how the new rows are spread before the first query.
-  await db.query("ANALYZE");
+  await seedScale(db, allModules, scale, seed, (s) => console.log(`${s.module}: ${s.made} generated in ${(s.ms / 1000).toFixed(1)} s`));
   console.log(`Seeded scale ${scale} (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await db.destroy();
   await embedded?.stop();
