@@ -8,8 +8,7 @@ import { collectSubfields } from "graphql/execution/collectFields";
 import { getArgumentValues } from "graphql/execution/values";
 import type { Context } from "./context";
 import { assemblePage, flip, PageArgs, readPage } from "./connection";
-import { FOLDED, Relation } from "./relations";
-import { rowShape } from "./rows";
+import { FOLDED, Relation, rowsOf } from "./relations";
 import { Sql, sql } from "./sql";
 
 /** Relations nested deeper than this are read through loaders: the SQL stays readable and bounded. */
@@ -33,9 +32,16 @@ interface Selected {
 function selectedRelations(ctx: Context, info: GraphQLResolveInfo, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): Selected[] {
   const fields = collectSubfields(info.schema, info.fragments, info.variableValues, type, fieldNodes);
   const selected: Selected[] = [];
+  const backing = new Set<string>();
   for (const [responseKey, nodes] of fields) {
     const relation = ctx.app.relations.get(type.name, nodes[0].name.value);
     if (!relation) continue;
+    if (relation.backs) {
+      // Fields backed by one relation share one fold, under the relation's own name; their arguments do not shape it.
+      if (!backing.has(relation.field)) selected.push({ responseKey: relation.field, relation, nodes, args: {} });
+      backing.add(relation.field);
+      continue;
+    }
     const definition = type.getFields()[nodes[0].name.value];
     selected.push({ responseKey, relation, nodes, args: getArgumentValues(definition, nodes[0], info.variableValues) });
   }
@@ -91,9 +97,9 @@ function foldRelation(ctx: Context, info: GraphQLResolveInfo, s: Selected, paren
   const { relation } = s;
   const t = `t${depth}`;
   const parentKey = Sql.raw(`${parentAlias}.${relation.parentKey?.column ?? "id"}`);
-  const shape = rowShape(ctx.app.db, relation.target());
-  const childType = getNamedType(info.schema.getType(relationTypeName(info, relation, s)) ?? undefined);
-  const from = relation.from(ctx);
+  const shape = rowsOf(ctx, relation);
+  const childType = relation.backs ? null : getNamedType(info.schema.getType(relationTypeName(info, relation, s)) ?? undefined);
+  const from = relation.from(ctx, s.args);
 
   if (relation.kind === "page") {
     const ordering = relation.ordering!;
@@ -125,22 +131,21 @@ function foldRelation(ctx: Context, info: GraphQLResolveInfo, s: Selected, paren
       responseKey: s.responseKey, subquery,
       read(json) {
         const { rows, total: counted } = json as { rows: Record<string, unknown>[]; total?: number };
-        const nodes = rows.map((r) => hydrate(shape.fromJson(r), r, child));
+        const nodes = rows.map((r) => hydrate(shape.fromJson(r) as object, r, child));
         const values = rows.map((r) => ordering.keys.map((_, i) => r[`__k${i}`]));
         return assemblePage(nodes, values, page, ordering, () => counted ?? 0);
       },
     };
   }
 
-  if (!isObjectType(childType)) return null;
-  const child = foldFor(ctx, info, childType, s.nodes, t, depth + 1);
+  const child = isObjectType(childType) ? foldFor(ctx, info, childType, s.nodes, t, depth + 1) : null;
   const order = (relation.orderBy ?? []).map((c) => `${t}.${c}`).join(", ");
   if (relation.kind === "one") {
     return {
       responseKey: s.responseKey,
       subquery: sql`SELECT row_to_json(x) FROM (SELECT ${Sql.raw(`${t}.*`)}${childColumns(child)} FROM (${from}) ${Sql.raw(t)}
         WHERE ${Sql.raw(`${t}.__parent`)} = ${parentKey} ${Sql.raw(order ? `ORDER BY ${order}` : "")} LIMIT 1) x`,
-      read: (json) => (json ? hydrate(shape.fromJson(json as Record<string, unknown>), json as Record<string, unknown>, child) : null),
+      read: (json) => (json ? hydrate(shape.fromJson(json as Record<string, unknown>) as object, json as Record<string, unknown>, child) : null),
     };
   }
   return {
@@ -148,7 +153,7 @@ function foldRelation(ctx: Context, info: GraphQLResolveInfo, s: Selected, paren
     subquery: sql`SELECT coalesce(json_agg(row_to_json(x) ORDER BY x.__rn), '[]'::json)
       FROM (SELECT ${Sql.raw(`${t}.*`)}${childColumns(child)}, row_number() OVER (${Sql.raw(order ? `ORDER BY ${order}` : "")}) AS __rn
               FROM (${from}) ${Sql.raw(t)} WHERE ${Sql.raw(`${t}.__parent`)} = ${parentKey}) x`,
-    read: (json) => (json as Record<string, unknown>[]).map((r) => hydrate(shape.fromJson(r), r, child)),
+    read: (json) => (json as Record<string, unknown>[]).map((r) => hydrate(shape.fromJson(r) as object, r, child)),
   };
 }
 

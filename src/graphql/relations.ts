@@ -12,13 +12,19 @@ type Entity = abstract new () => object;
 export interface RelationSpec {
   /** One object, a list, or a connection (keyset pages). */
   kind: "one" | "many" | "page";
-  /** The entity the related rows are read as. */
-  target: () => Entity;
+  /** The entity the related rows are read as; without one they stay plain rows (e.g. figures summed in SQL). */
+  target?: () => Entity;
   /**
    * The candidate rows as SQL, with a `__parent` column matched against the parent's key, limited to what the viewer may
    * see (the access rule lives in the module's access.ts; this applies it). Sort keys an ordering names are columns here.
+   * `args` are the field's arguments (a filter such as includePast may shape the SQL; page arguments are applied after).
    */
-  from(ctx: Context): Sql;
+  from(ctx: Context, args: Record<string, unknown>): Sql;
+  /**
+   * For a relation that is not itself a field but backs several (a fund's figures behind contributed, awarded, ...):
+   * those fields. Selecting any of them folds the relation once, under its own name.
+   */
+  backs?: string[];
   /** The parent's key the rows hang off: its column and property (default id). */
   parentKey?: { column: string; property: string };
   /** many (and one, which takes the first): the columns of `from` to order by, e.g. ["name", "id"] or ["assessed_at DESC"]. */
@@ -41,7 +47,7 @@ export function relationsOf<K extends string>(parentType: string, specs: Record<
   return Object.fromEntries(Object.entries<RelationSpec>(specs).map(([field, spec]) => [field, { ...spec, parentType, field }])) as Record<K, Relation>;
 }
 
-/** Every module's relations, found by type and field. */
+/** Every module's relations, found by type and by the field they answer (or back). */
 export class RelationRegistry {
   private readonly byType = new Map<string, Map<string, Relation>>();
 
@@ -49,8 +55,10 @@ export class RelationRegistry {
     for (const r of relations) {
       if (!this.byType.has(r.parentType)) this.byType.set(r.parentType, new Map());
       const fields = this.byType.get(r.parentType)!;
-      if (fields.has(r.field)) throw new Error(`${r.parentType}.${r.field} is declared twice`);
-      fields.set(r.field, r);
+      for (const field of r.backs ?? [r.field]) {
+        if (fields.has(field)) throw new Error(`${r.parentType}.${field} is declared twice`);
+        fields.set(field, r);
+      }
     }
   }
 
@@ -71,12 +79,20 @@ export function parentKeyOf(relation: Relation, parent: object): string | null {
  * What a relation field resolver returns: the value folded into the parents' query when there is one, otherwise the
  * same relation read through a per-request loader (one statement per relation and set of arguments).
  */
-export function readRelation<T>(relation: Relation, parent: object, args: PageArgs, ctx: Context, info: GraphQLResolveInfo): Promise<T> | T {
+export function readRelation<T>(
+  relation: Relation, parent: object, args: PageArgs & Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo,
+): Promise<T> | T {
+  const key = relation.backs ? relation.field : (info.path.key as string);
   const folded = (parent as { [FOLDED]?: Map<string, unknown> })[FOLDED];
-  if (folded?.has(info.path.key as string)) return folded.get(info.path.key as string) as T;
-  const key = parentKeyOf(relation, parent);
-  if (key === null) return (relation.kind === "one" ? null : relation.kind === "many" ? [] : emptyPage()) as T;
-  return loaderFor(ctx, relation, args).load(key) as Promise<T>;
+  if (folded?.has(key)) return folded.get(key) as T;
+  return loadRelation(relation, parent, args, ctx);
+}
+
+/** The relation through its per-request loader, whatever was folded (e.g. for a rule that needs the rows). */
+export function loadRelation<T>(relation: Relation, parent: object, args: PageArgs & Record<string, unknown>, ctx: Context): Promise<T> | T {
+  const parentKey = parentKeyOf(relation, parent);
+  if (parentKey === null) return (relation.kind === "one" ? null : relation.kind === "many" ? [] : emptyPage()) as T;
+  return loaderFor(ctx, relation, args).load(parentKey) as Promise<T>;
 }
 
 function emptyPage(): ConnectionResult<never> {
@@ -84,10 +100,8 @@ function emptyPage(): ConnectionResult<never> {
 }
 
 /** The per-request loader of one relation and set of arguments (pages of different sizes batch separately). */
-function loaderFor(ctx: Context, relation: Relation, args: PageArgs): DataLoader<string, unknown> {
-  const id = relation.kind === "page"
-    ? `${relation.parentType}.${relation.field}:${JSON.stringify([args.first, args.after, args.last, args.before])}`
-    : `${relation.parentType}.${relation.field}`;
+function loaderFor(ctx: Context, relation: Relation, args: Record<string, unknown>): DataLoader<string, unknown> {
+  const id = `${relation.parentType}.${relation.field}:${JSON.stringify(args)}`;
   let loader = ctx.relationLoaders.get(id);
   if (!loader) {
     loader = new DataLoader((keys: readonly string[]) => batch(ctx, relation, keys, args));
@@ -96,15 +110,20 @@ function loaderFor(ctx: Context, relation: Relation, args: PageArgs): DataLoader
   return loader;
 }
 
-async function batch(ctx: Context, relation: Relation, keys: readonly string[], args: PageArgs): Promise<unknown[]> {
+/** Rows as API objects of the relation's entity, or as plain rows when it has none. */
+export function rowsOf(ctx: Context, relation: Relation): { fromRow(r: Record<string, unknown>): unknown; fromJson(r: Record<string, unknown>): unknown } {
+  return relation.target ? rowShape(ctx.app.db, relation.target()) : { fromRow: (r) => r, fromJson: (r) => r };
+}
+
+async function batch(ctx: Context, relation: Relation, keys: readonly string[], args: Record<string, unknown>): Promise<unknown[]> {
   const db = ctx.app.db;
-  const shape = rowShape(db, relation.target());
+  const shape = rowsOf(ctx, relation);
   if (relation.kind === "page") {
-    const { text, values } = relation.from(ctx).toQuery();
-    return paginateByParent({ db, from: text, params: values, ordering: relation.ordering!, map: shape.fromRow }, keys, args);
+    const { text, values } = relation.from(ctx, args).toQuery();
+    return paginateByParent({ db, from: text, params: values, ordering: relation.ordering!, map: shape.fromRow }, keys, args as PageArgs);
   }
   const order = relation.orderBy?.length ? `ORDER BY ${relation.orderBy.map((c) => `t.${c}`).join(", ")}` : "";
-  const query = sql`SELECT t.* FROM (${relation.from(ctx)}) t WHERE t.__parent = ANY(${[...keys]}) ${Sql.raw(order)}`.toQuery();
+  const query = sql`SELECT t.* FROM (${relation.from(ctx, args)}) t WHERE t.__parent = ANY(${[...keys]}) ${Sql.raw(order)}`.toQuery();
   const rows: Record<string, unknown>[] = await db.query(query.text, query.values);
   const byParent = new Map<string, unknown[]>();
   for (const row of rows) {

@@ -6,7 +6,6 @@ import { LegalForm } from "../../src/modules/organisations/organisation.enums";
 import type { Organisation } from "../../src/modules/organisations/organisation.entity";
 import { ApiScope, OrganisationRole, Role } from "../../src/auth/roles";
 import type { Viewer } from "../../src/auth/viewer";
-import { toGlobalId } from "../../src/graphql/ids";
 
 export function viewerWith(o: Partial<Pick<Viewer, "userId" | "apiKeyId">> & { roles?: Role[]; memberships?: [string, OrganisationRole][]; scopes?: ApiScope[] } = {}): Viewer {
   return {

@@ -10,8 +10,6 @@ import { PeerPost } from "./peer-support/peer-post.entity";
 import { PeerExchange } from "./peer-support/peer-exchange.entity";
 import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./panels/peer-panel.entity";
 import type { PeerPostKind } from "./cluster.enums";
-import { ClusterMembersArgs, clusterPages } from "./clusters/clusters.lists";
-import { gatheringPages } from "./gatherings/gatherings.lists";
 import { peerSupportPages } from "./peer-support/peer-support.lists";
 import { ActivityLoader, activityLoader } from "./clusters/activity";
 
@@ -20,12 +18,7 @@ declare module "../../graphql/context" {
     clusterById: DataLoader<string, Cluster | null>;
     /** Current (open) memberships of each cluster, earliest joined first. */
     openMembershipsByCluster: DataLoader<string, ClusterMembership[]>;
-    /** Every membership period of each organisation, earliest first. */
-    clusterMembershipsByOrganisation: DataLoader<string, ClusterMembership[]>;
     clusterMembershipById: DataLoader<string, ClusterMembership | null>;
-    clustersOfOrganisation: PageLoader<Cluster>;
-    membersOfCluster: PageLoader<ClusterMembership, ClusterMembersArgs>;
-    gatheringsOfCluster: PageLoader<Gathering>;
     openPostsOfCluster: PageLoader<PeerPost, PageArgs & { kind: PeerPostKind }>;
     clusterActivity: ActivityLoader;
     gatheringById: DataLoader<string, Gathering | null>;
@@ -54,12 +47,9 @@ function openMembershipsByCluster(db: DataSource): DataLoader<string, ClusterMem
 
 export function clustersLoaders(db: DataSource) {
   return {
-    ...clusterPages(db),
-    ...gatheringPages(db),
     ...peerSupportPages(db),
     clusterById: loaderByKey(db, Cluster),
     openMembershipsByCluster: openMembershipsByCluster(db),
-    clusterMembershipsByOrganisation: loaderOfMany(db, ClusterMembership, "organisation_id", (m) => m.organisationId, "t.joined_on"),
     clusterMembershipById: loaderByKey(db, ClusterMembership),
     clusterActivity: activityLoader(db),
     gatheringById: loaderByKey(db, Gathering),

@@ -17,6 +17,7 @@ import { PeerExchangeFieldsResolver, PeerMatchFieldsResolver, PeerPostsResolver 
 import { OrganisationClustersResolver } from "./clusters/organisation-clusters.resolver";
 import { PeerPanelMemberResolver, PeerPanelsResolver } from "./panels/panels.resolver";
 import { clustersLoaders } from "./clusters.loaders";
+import { clusterRelations, gatheringRelations, membershipRelations, organisationClusterRelations } from "./clusters.relations";
 import { visiblePanel } from "./panels/panels.lists";
 import { clusterIdsFilter } from "./clusters/clusters.lists";
 import { loadDemoClusters } from "./clusters.demo";
@@ -32,6 +33,7 @@ export const clustersModule: KithModule = {
     PeerPanelsResolver, PeerPanelMemberResolver,
   ],
   loaders: clustersLoaders,
+  relations: [organisationClusterRelations, clusterRelations, membershipRelations, gatheringRelations].flatMap((r) => Object.values(r)),
   nodeTypes: {
     Cluster: { load: (ctx, key) => ctx.loaders.clusterById.load(key) },
     ClusterMembership: { load: (ctx, key) => ctx.loaders.clusterMembershipById.load(key) },

@@ -8,6 +8,7 @@ import type { DataSource } from "typeorm";
 import { ApiScope, OrganisationRole, Role } from "../../auth/roles";
 import { hasOrganisationRole, hasRole, isAdmin, Viewer } from "../../auth/viewer";
 import type { Context } from "../../graphql/context";
+import { Sql, sql } from "../../graphql/sql";
 import { clustersApi } from "../clusters/clusters.api";
 import { ApplicationStatus } from "./funds.enums";
 import type { FundingApplication } from "./applications/application.entity";
@@ -48,6 +49,11 @@ export const agreementAccess = {
   },
   /** In SQL: the agreements of `alias` within a scope bound as `param` (":scope" in a query builder, "$1" in raw SQL). */
   where: (alias: string, param: string): string => `${alias}.organisation_id = ANY(${param})`,
+  /** In SQL, as a fragment with its value: the agreements of `alias` the viewer reads. */
+  condition: (v: Viewer, alias: string): Sql => {
+    const scope = agreementAccess.scope(v);
+    return scope === null ? Sql.raw("true") : sql`${Sql.raw(`${alias}.organisation_id`)} = ANY(${scope})`;
+  },
 };
 
 /**

@@ -1,7 +1,7 @@
 // Per-request loaders for funds, applications, agreements and their money; batched by key, in key order.
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { loaderByKey, loaderFromMap, loaderOfMany, PageLoader, pageLoader } from "../../graphql/loaders";
+import { loaderByKey, loaderFromMap, loaderOfMany } from "../../graphql/loaders";
 import { clustersApi, PanelSeat } from "../clusters/clusters.api";
 import { Fund } from "./rounds/fund.entity";
 import { FundRound } from "./rounds/round.entity";
@@ -15,9 +15,7 @@ import { Contribution } from "./rounds/contribution.entity";
 import { LedgerGroup } from "./ledger/ledger-group.entity";
 import { movementsWhere } from "./ledger/movements";
 import { FundMovement } from "./money/money.types";
-import { AgreementBalance, agreementBalances, FundFigures, fundFigures } from "./ledger/figures";
 import { generationsOf, LineageLine, lineageOf } from "./ledger/lineage";
-import { agreementPages, ScopedPageArgs } from "./agreements/agreements.lists";
 import { arrearsOn } from "./agreements/arrears";
 import { Arrears } from "./agreements/agreements.types";
 
@@ -26,7 +24,6 @@ type Seat = PanelSeat;
 declare module "../../graphql/context" {
   interface Loaders {
     fundById: DataLoader<string, Fund | null>;
-    fundFigures: DataLoader<string, FundFigures>;
     fundGenerations: DataLoader<string, { generation: number; pence: number }[]>;
     roundById: DataLoader<string, FundRound | null>;
     roundsByFund: DataLoader<string, FundRound[]>;
@@ -40,7 +37,6 @@ declare module "../../graphql/context" {
     decisionByApplication: DataLoader<string, PanelDecision | null>;
     agreementById: DataLoader<string, Agreement | null>;
     agreementByApplication: DataLoader<string, Agreement | null>;
-    agreementBalance: DataLoader<string, AgreementBalance>;
     lineageByAgreement: DataLoader<string, LineageLine[]>;
     schedulesByAgreement: DataLoader<string, RepaymentSchedule[]>;
     instalmentsBySchedule: DataLoader<string, ScheduledInstalment[]>;
@@ -51,8 +47,6 @@ declare module "../../graphql/context" {
     /** Arrears of agreements on one day. */
     arrearsOn(asOf: string): DataLoader<string, Arrears | null>;
     /** Newest agreements under each fund or organisation; parents asking alike share one statement. */
-    agreementsByFund: PageLoader<Agreement, ScopedPageArgs>;
-    agreementsByOrganisation: PageLoader<Agreement, ScopedPageArgs>;
   }
 }
 
@@ -78,7 +72,6 @@ export function fundsLoaders(db: DataSource) {
   const movements = (column: "id" | "agreement_id") => async (keys: readonly string[]) => (await movementsWhere(db, column, keys)).map(FundMovement.of);
   return {
     fundById: loaderByKey(db, Fund),
-    fundFigures: loaderFromMap((keys) => fundFigures(db, keys), null as never),
     fundGenerations: loaderFromMap((keys) => generationsOf(db, keys), []),
     roundById: loaderByKey(db, FundRound),
     roundsByFund: loaderOfMany(db, FundRound, "fund_id", (r) => r.fundId, "t.opens_on"),
@@ -96,7 +89,6 @@ export function fundsLoaders(db: DataSource) {
     decisionByApplication: loaderByKey(db, PanelDecision, "application_id", (d) => d.applicationId),
     agreementById: loaderByKey(db, Agreement),
     agreementByApplication: loaderByKey(db, Agreement, "application_id", (a) => a.applicationId),
-    agreementBalance: loaderFromMap((keys) => agreementBalances(db, keys), null as never),
     lineageByAgreement: loaderFromMap((keys) => lineageOf(db, keys), []),
     schedulesByAgreement: loaderOfMany(db, RepaymentSchedule, "agreement_id", (s) => s.agreementId, "t.version"),
     instalmentsBySchedule: loaderOfMany(db, ScheduledInstalment, "schedule_id", (i) => i.scheduleId, "t.number"),
@@ -104,7 +96,5 @@ export function fundsLoaders(db: DataSource) {
     claimsByAgreement: loaderOfMany(db, SocialRepaymentClaim, "agreement_id", (c) => c.agreementId, "t.created_at"),
     panelSeats: loaderFromMap<Seat[]>((keys) => clustersApi.panelMembersOf(db, keys), []),
     arrearsOn: byDay((asOf) => loaderFromMap((keys) => arrearsOn(db, keys, asOf), null)),
-    agreementsByFund: pageLoader(agreementPages(db, "fund_id")),
-    agreementsByOrganisation: pageLoader(agreementPages(db, "organisation_id")),
   };
 }

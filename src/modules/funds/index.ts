@@ -30,6 +30,7 @@ import { MoneyResolver } from "./money/money.resolver";
 import { FundMovementFieldsResolver } from "./money/movement-fields.resolver";
 import { SocialRepaymentClaimFieldsResolver } from "./money/social-claim-fields.resolver";
 import { fundsLoaders } from "./funds.loaders";
+import { agreementRelations, fundRelations, organisationAgreementRelations } from "./funds.relations";
 import { loadDemoFunds } from "./funds.demo";
 import { generateScaleFunds } from "./funds.scale";
 import { fundAccess, onRoundPanel, visibleAgreement, visibleApplication } from "./access";
@@ -49,6 +50,7 @@ export const fundsModule: KithModule = {
     MoneyResolver, FundMovementFieldsResolver, SocialRepaymentClaimFieldsResolver,
   ],
   loaders: fundsLoaders,
+  relations: [organisationAgreementRelations, fundRelations, agreementRelations].flatMap((r) => Object.values(r)),
   nodeTypes: {
     Fund: { load: async (ctx, key) => (fundAccess.readFunds(ctx.viewer) ? ctx.loaders.fundById.load(key) : null) },
     FundRound: { load: async (ctx, key) => (fundAccess.readFunds(ctx.viewer) ? ctx.loaders.roundById.load(key) : null) },

@@ -1,12 +1,26 @@
 // What other modules may ask of the register (they never read its tables themselves).
 import type { DataSource, EntityManager, SelectQueryBuilder } from "typeorm";
 import { ExtensionPoint } from "../../kit/extension-point";
+import { rowShape } from "../../graphql/rows";
+import { Sql } from "../../graphql/sql";
+import { organisationOf } from "./organisations.relations";
 import { placesApi } from "../places/places.api";
 import { Organisation } from "./organisation.entity";
 import { StoStatus } from "./organisation.enums";
 import { OrganisationFilter } from "./organisations.inputs";
 
 export const organisationsApi = {
+  /**
+   * The register's rows as SQL for another module's relations to join (`JOIN (...) o ON o.id = ...`), so no module
+   * names this module's tables or columns. Archived organisations are included, as everywhere an ID points at one.
+   */
+  rowsSql(db: DataSource): Sql {
+    return Sql.raw(`SELECT ${rowShape(db, Organisation).select("r")} FROM organisation r`);
+  },
+
+  /** A relation of another type whose `parentKey` column holds an organisation's id: that organisation. */
+  asRelation: organisationOf,
+
   /** Organisations by id (missing ids are simply absent). */
   async byIds(db: DataSource | EntityManager, ids: string[]): Promise<Map<string, Organisation>> {
     if (!ids.length) return new Map();

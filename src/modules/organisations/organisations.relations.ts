@@ -2,7 +2,7 @@
 // personal-data and assessment rules of access.ts are applied in their SQL as well as on each object.
 import { Membership } from "../../auth/membership.entity";
 import { rowShape } from "../../graphql/rows";
-import { relationsOf } from "../../graphql/relations";
+import { RelationSpec, relationsOf } from "../../graphql/relations";
 import { Sql, sql } from "../../graphql/sql";
 import { Place } from "../places/place.entity";
 import { inScope, organisationAccess } from "./access";
@@ -15,11 +15,11 @@ type Db = Parameters<typeof rowShape>[0];
 const columns = (db: Db, entity: abstract new () => object, alias: string) => rowShape(db, entity).select(alias);
 const NEWEST_ASSESSMENT_FIRST = ["assessed_at DESC", "id DESC"];
 
-/** An organisation as the parent of another type's relation (`parentColumn` holds its id). */
-export function organisationOf(parentColumn: { column: string; property: string }) {
+/** A relation of another type whose `parentColumn` holds an organisation's id: that organisation. */
+export function organisationOf(parentColumn: { column: string; property: string }): RelationSpec {
   return {
-    kind: "one" as const, target: () => Organisation, parentKey: parentColumn,
-    from: (ctx: { app: { db: Db } }) => Sql.raw(`SELECT ${columns(ctx.app.db, Organisation, "o")}, o.id AS __parent FROM organisation o`),
+    kind: "one", target: () => Organisation, parentKey: parentColumn,
+    from: (ctx) => Sql.raw(`SELECT ${columns(ctx.app.db, Organisation, "o")}, o.id AS __parent FROM organisation o`),
   };
 }
 

@@ -1,12 +1,15 @@
-// Fields of a Cluster and of a membership period, each read through a per-request loader.
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+// Fields of a Cluster and of a membership period: relations read folded or batched (clusters.relations.ts).
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { readRelation } from "../../../graphql/relations";
+import { clusterRelations as r, membershipRelations } from "../clusters.relations";
 import type { Context } from "../../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../../graphql/connection";
 import { DateScalar } from "../../../graphql/scalars";
 import { Place } from "../../places/place.entity";
 import { Organisation } from "../../organisations/organisation.entity";
 import { clusterAccess } from "../access";
-import { ClusterRole, PeerPostKind } from "../cluster.enums";
+import { PeerPostKind } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { Gathering } from "../gatherings/gathering.entity";
@@ -17,30 +20,28 @@ import { ClusterMembershipConnection } from "./clusters.types";
 import { GatheringConnection } from "../gatherings/gatherings.types";
 import { PeerPostConnection } from "../peer-support/peer-support.types";
 
-const isOrganisation = (o: unknown): o is Organisation => o instanceof Organisation;
+type Maybe<T> = Promise<T> | T;
 
 @Resolver(() => Cluster)
 export class ClusterFieldsResolver {
   @FieldResolver(() => Place, { nullable: true, description: "The place of a PLACE cluster, or the place another kind is local to." })
-  place(@Root() c: Cluster, @Ctx() ctx: Context): Promise<Place | null> | null {
-    return c.placeId ? ctx.loaders.placeById.load(c.placeId) : null;
+  place(@Root() c: Cluster, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Place | null> {
+    return readRelation(r.place, c, {}, ctx, info);
   }
 
   @FieldResolver(() => [Organisation], { description: "Member organisations that facilitate the cluster now." })
-  async facilitators(@Root() c: Cluster, @Ctx() ctx: Context): Promise<Organisation[]> {
-    const open = await ctx.loaders.openMembershipsByCluster.load(c.id);
-    const ids = open.filter((m) => m.role === ClusterRole.FACILITATOR).map((m) => m.organisationId);
-    return (await ctx.loaders.organisationById.loadMany(ids)).filter(isOrganisation);
+  facilitators(@Root() c: Cluster, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Organisation[]> {
+    return readRelation(r.facilitators, c, {}, ctx, info);
   }
 
   @FieldResolver(() => ClusterMembershipConnection, { description: "Membership periods, earliest joined first." })
-  members(@Root() c: Cluster, @Args() args: ClusterMembersArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ClusterMembership>> {
-    return ctx.loaders.membersOfCluster.load(c.id, args);
+  members(@Root() c: Cluster, @Args() args: ClusterMembersArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<ConnectionResult<ClusterMembership>> {
+    return readRelation(r.members, c, { ...args }, ctx, info);
   }
 
   @FieldResolver(() => GatheringConnection, { description: "Gatherings, newest first." })
-  gatherings(@Root() c: Cluster, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Gathering>> {
-    return ctx.loaders.gatheringsOfCluster.load(c.id, args);
+  gatherings(@Root() c: Cluster, @Args() args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<ConnectionResult<Gathering>> {
+    return readRelation(r.gatherings, c, { ...args }, ctx, info);
   }
 
   @FieldResolver(() => PeerPostConnection, { nullable: true, description: "Open offers of the current member organisations, newest first. Signed-in only." })
@@ -62,13 +63,13 @@ export class ClusterFieldsResolver {
 @Resolver(() => ClusterMembership)
 export class ClusterMembershipFieldsResolver {
   @FieldResolver(() => Cluster, { nullable: true })
-  cluster(@Root() m: ClusterMembership, @Ctx() ctx: Context): Promise<Cluster | null> {
-    return ctx.loaders.clusterById.load(m.clusterId);
+  cluster(@Root() m: ClusterMembership, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Cluster | null> {
+    return readRelation(membershipRelations.cluster, m, {}, ctx, info);
   }
 
   @FieldResolver(() => Organisation, { nullable: true })
-  organisation(@Root() m: ClusterMembership, @Ctx() ctx: Context): Promise<Organisation | null> {
-    return ctx.loaders.organisationById.load(m.organisationId);
+  organisation(@Root() m: ClusterMembership, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Organisation | null> {
+    return readRelation(membershipRelations.organisation, m, {}, ctx, info);
   }
 
   @FieldResolver(() => Boolean, { description: "True while the period is open (no leftOn)." })

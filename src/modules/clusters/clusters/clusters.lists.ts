@@ -1,15 +1,13 @@
 // Listing clusters (filters, search, keyset by name), the clusterIds filter this module adds to `organisations`, and
-// the nested pages of clusters and memberships, each paged for many parents in one statement (see paginateByParent).
+// the arguments of a cluster's members page.
 import { ArgsType, Field } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { ConnectionResult, Ordering, PageArgs, paginate, paginateByParent } from "../../../graphql/connection";
+import { ConnectionResult, Ordering, PageArgs, paginate } from "../../../graphql/connection";
 import { IdListField } from "../../../graphql/input-fields";
-import { pageLoader, rowsToEntities } from "../../../graphql/loaders";
 import { organisationsApi } from "../../organisations/organisations.api";
 import type { OrganisationFilterField } from "../../organisations/organisations.api";
 import { ClusterStatus } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
-import { ClusterMembership } from "./cluster-membership.entity";
 import type { ClusterFilter } from "./clusters.inputs";
 
 const BY_NAME: Ordering = { name: "NAME", keys: ["lower(c.name)", "c.id"], direction: "ASC" };
@@ -52,25 +50,4 @@ export const clusterIdsFilter: OrganisationFilterField = {
 export class ClusterMembersArgs extends PageArgs {
   @Field(() => Boolean, { nullable: true, description: "Include ended periods (the membership history); default false." })
   includePast?: boolean | null;
-}
-
-const BY_SORT_NAME: Ordering = { name: "NAME", keys: ["sort_name", "id"], direction: "ASC" };
-const BY_JOINED: Ordering = { name: "JOINED_ON", keys: ["joined_on", "id"], direction: "ASC" };
-
-export function clusterPages(db: DataSource) {
-  const toCluster = rowsToEntities(db, Cluster);
-  const toMembership = rowsToEntities(db, ClusterMembership);
-  return {
-    /** The clusters each organisation is currently a member of, by name. */
-    clustersOfOrganisation: pageLoader<Cluster>((keys, args) => paginateByParent({
-      db, ordering: BY_SORT_NAME, map: toCluster,
-      from: `SELECT c.*, lower(c.name) AS sort_name, cm.organisation_id AS __parent
-               FROM cluster c JOIN cluster_membership cm ON cm.cluster_id = c.id AND cm.left_on IS NULL`,
-    }, keys, args)),
-    /** Each cluster's membership periods, earliest joined first; current ones only unless includePast. */
-    membersOfCluster: pageLoader<ClusterMembership, ClusterMembersArgs>((keys, args) => paginateByParent({
-      db, ordering: BY_JOINED, map: toMembership,
-      from: `SELECT cm.*, cm.cluster_id AS __parent FROM cluster_membership cm ${args.includePast ? "" : "WHERE cm.left_on IS NULL"}`,
-    }, keys, args)),
-  };
 }

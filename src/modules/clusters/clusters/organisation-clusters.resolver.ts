@@ -1,5 +1,9 @@
-// What the clusters module adds to Organisation: its clusters now (the directory's contract), its history, its posts.
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+// What the clusters module adds to Organisation: its clusters now (the directory's contract), its history, its posts;
+// relations read folded or batched (clusters.relations.ts).
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { readRelation } from "../../../graphql/relations";
+import { organisationClusterRelations as r } from "../clusters.relations";
 import type { Context } from "../../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../../graphql/connection";
 import { Organisation } from "../../organisations/organisation.entity";
@@ -13,13 +17,13 @@ import { ClusterConnection } from "./clusters.types";
 @Resolver(() => Organisation)
 export class OrganisationClustersResolver {
   @FieldResolver(() => ClusterConnection, { description: "Clusters the organisation is a member of now, by name. One statement for a whole page of organisations." })
-  clusters(@Root() o: Organisation, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Cluster>> {
-    return ctx.loaders.clustersOfOrganisation.load(o.id, args);
+  clusters(@Root() o: Organisation, @Args() args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<Cluster>> | ConnectionResult<Cluster> {
+    return readRelation(r.clusters, o, { ...args }, ctx, info);
   }
 
   @FieldResolver(() => [ClusterMembership], { description: "Every membership period in any cluster, earliest first (left and rejoined included)." })
-  clusterMemberships(@Root() o: Organisation, @Ctx() ctx: Context): Promise<ClusterMembership[]> {
-    return ctx.loaders.clusterMembershipsByOrganisation.load(o.id);
+  clusterMemberships(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ClusterMembership[]> | ClusterMembership[] {
+    return readRelation(r.clusterMemberships, o, {}, ctx, info);
   }
 
   @FieldResolver(() => [PeerPost], { nullable: true, description: "Open offers of help. Signed-in only." })

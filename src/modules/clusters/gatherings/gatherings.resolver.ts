@@ -1,5 +1,8 @@
 // Gatherings in the API: their fields (notes for members only) and the mutations that record them (IDs arrive decoded).
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
+import { readRelation } from "../../../graphql/relations";
+import { gatheringRelations } from "../clusters.relations";
 import { Mutation } from "../../../graphql/operations";
 import type { Context } from "../../../graphql/context";
 import { toPayload } from "../../../graphql/payloads";
@@ -15,13 +18,13 @@ import { GatheringPayload } from "./gatherings.types";
 @Resolver(() => Gathering)
 export class GatheringsResolver {
   @FieldResolver(() => Cluster, { nullable: true })
-  cluster(@Root() g: Gathering, @Ctx() ctx: Context): Promise<Cluster | null> {
-    return ctx.loaders.clusterById.load(g.clusterId);
+  cluster(@Root() g: Gathering, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Cluster | null> | Cluster | null {
+    return readRelation(gatheringRelations.cluster, g, {}, ctx, info);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: "Null for a gathering only online." })
-  place(@Root() g: Gathering, @Ctx() ctx: Context): Promise<Place | null> | null {
-    return g.placeId ? ctx.loaders.placeById.load(g.placeId) : null;
+  place(@Root() g: Gathering, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Place | null> | Place | null {
+    return readRelation(gatheringRelations.place, g, {}, ctx, info);
   }
 
   @FieldResolver(() => [GatheringAttendance], { description: "Member organisations that came, with how many people." })

@@ -1,5 +1,8 @@
 // Fields of agreements: terms, money from the ledger, schedules, arrears, movements, claims and lineage.
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { readRelation } from "../../../graphql/relations";
+import { agreementRelations } from "../funds.relations";
 import type { Context } from "../../../graphql/context";
 import { DateScalar, Money, money } from "../../../graphql/scalars";
 import { Organisation } from "../../organisations/organisation.entity";
@@ -11,13 +14,17 @@ import { FundingApplication } from "../applications/application.entity";
 import { RepaymentSchedule } from "./schedule.entity";
 import { SocialRepaymentClaim } from "../money/social-claim.entity";
 import { FundMovement } from "../money/money.types";
-import type { AgreementBalance } from "../ledger/figures";
+import { AgreementBalance, toAgreementBalance } from "../ledger/figures";
 import { AgreementFunding, Arrears } from "./agreements.types";
 import { visibleAgreement, visibleApplication } from "../access";
 import { londonDate } from "../../../kit/calendar";
 
-const balance = (key: keyof AgreementBalance) => async (a: Agreement, ctx: Context): Promise<Money> =>
-  money((await ctx.loaders.agreementBalance.load(a.id))[key]);
+type Maybe<T> = Promise<T> | T;
+/** The agreement's row of AGREEMENT_BALANCES_SQL as a balance, folded under its list or loaded for a batch. */
+const balanceOf = async (a: Agreement, ctx: Context, info: GraphQLResolveInfo): Promise<AgreementBalance> =>
+  toAgreementBalance((await readRelation<Record<string, unknown> | null>(agreementRelations.balance, a, {}, ctx, info)) ?? undefined);
+const balance = (key: keyof AgreementBalance) => async (a: Agreement, ctx: Context, info: GraphQLResolveInfo): Promise<Money> =>
+  money((await balanceOf(a, ctx, info))[key]);
 
 @Resolver(() => Agreement)
 export class AgreementFieldsResolver {
@@ -37,49 +44,49 @@ export class AgreementFieldsResolver {
   }
 
   @FieldResolver(() => Money)
-  disbursed(@Root() a: Agreement, @Ctx() ctx: Context) { return balance("disbursedPence")(a, ctx); }
+  disbursed(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return balance("disbursedPence")(a, ctx, info); }
 
   @FieldResolver(() => Money, { description: "Awarded and not yet disbursed (nothing once the agreement has ended)." })
-  async undisbursed(@Root() a: Agreement, @Ctx() ctx: Context): Promise<Money> {
-    const { disbursedPence } = await ctx.loaders.agreementBalance.load(a.id);
+  async undisbursed(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Money> {
+    const { disbursedPence } = await balanceOf(a, ctx, info);
     return money(a.endedOn ? 0 : a.amountPence - disbursedPence);
   }
 
   @FieldResolver(() => Money)
-  repaidCash(@Root() a: Agreement, @Ctx() ctx: Context) { return balance("repaidCashPence")(a, ctx); }
+  repaidCash(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return balance("repaidCashPence")(a, ctx, info); }
 
   @FieldResolver(() => Money)
-  repaidSocial(@Root() a: Agreement, @Ctx() ctx: Context) { return balance("repaidSocialPence")(a, ctx); }
+  repaidSocial(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return balance("repaidSocialPence")(a, ctx, info); }
 
   @FieldResolver(() => Money)
-  writtenOff(@Root() a: Agreement, @Ctx() ctx: Context) { return balance("writtenOffPence")(a, ctx); }
+  writtenOff(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return balance("writtenOffPence")(a, ctx, info); }
 
   @FieldResolver(() => Money, { description: "Received and not yet repaid (in cash or social value) or written off." })
-  outstanding(@Root() a: Agreement, @Ctx() ctx: Context) { return balance("outstandingPence")(a, ctx); }
+  outstanding(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return balance("outstandingPence")(a, ctx, info); }
 
   @FieldResolver(() => Money, { description: "The cash part still to repay." })
-  async cashOutstanding(@Root() a: Agreement, @Ctx() ctx: Context): Promise<Money> {
-    return money(a.cashRepayablePence - (await ctx.loaders.agreementBalance.load(a.id)).repaidCashPence);
+  async cashOutstanding(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Money> {
+    return money(a.cashRepayablePence - (await balanceOf(a, ctx, info)).repaidCashPence);
   }
 
   @FieldResolver(() => Money, { description: "The social part still to repay." })
-  async socialOutstanding(@Root() a: Agreement, @Ctx() ctx: Context): Promise<Money> {
-    return money(a.amountPence - a.cashRepayablePence - (await ctx.loaders.agreementBalance.load(a.id)).repaidSocialPence);
+  async socialOutstanding(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Money> {
+    return money(a.amountPence - a.cashRepayablePence - (await balanceOf(a, ctx, info)).repaidSocialPence);
   }
 
   @FieldResolver(() => Organisation, { nullable: true })
-  organisation(@Root() a: Agreement, @Ctx() ctx: Context): Promise<Organisation | null> {
-    return ctx.loaders.organisationById.load(a.organisationId);
+  organisation(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Organisation | null> {
+    return readRelation(agreementRelations.organisation, a, {}, ctx, info);
   }
 
   @FieldResolver(() => Fund)
-  async fund(@Root() a: Agreement, @Ctx() ctx: Context): Promise<Fund> {
-    return (await ctx.loaders.fundById.load(a.fundId))!;
+  fund(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Fund> {
+    return readRelation(agreementRelations.fund, a, {}, ctx, info);
   }
 
   @FieldResolver(() => FundRound)
-  async round(@Root() a: Agreement, @Ctx() ctx: Context): Promise<FundRound> {
-    return (await ctx.loaders.roundById.load(a.roundId))!;
+  round(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<FundRound> {
+    return readRelation(agreementRelations.round, a, {}, ctx, info);
   }
 
   @FieldResolver(() => FundingApplication, { nullable: true, description: "Null when the application is hidden from you." })

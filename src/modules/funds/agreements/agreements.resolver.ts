@@ -1,5 +1,6 @@
 // Agreements: the agreements list (partners sync on it) and the mutations that accept, reschedule and end them.
-import { Arg, Args, ArgsType, Ctx, Field, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, ArgsType, Ctx, Info, Field, Resolver } from "type-graphql";
 import { Mutation, Query } from "../../../graphql/operations";
 import type { Context } from "../../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../../graphql/connection";
@@ -21,8 +22,8 @@ export class AgreementsResolver {
   @Query(() => AgreementConnection, {
     description: "Agreements you may see (ADMIN, ANALYST, PANEL_MEMBER and read:funds partners: all; members: their organisations').",
   })
-  agreements(@Args() args: AgreementsArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Agreement>> {
-    return listAgreements(ctx.app.db, ctx.viewer, args, args.filter ?? {}, args.orderBy);
+  agreements(@Args() args: AgreementsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<Agreement>> {
+    return listAgreements(ctx.app.db, ctx.viewer, args, args.filter ?? {}, args.orderBy, { ctx, info });
   }
 
   @Mutation(() => AgreementPayload, { description: "Accept an offer for your organisation; money moves only after." })

@@ -28,79 +28,91 @@ export interface AgreementBalance {
   outstandingPence: number;
 }
 
-/** Net movement per (fund, account kind, movement kind): every figure is one of these sums. */
-const FLOWS = `
-  SELECT a.fund_id, a.kind AS account, g.kind AS movement,
-         sum(CASE p.direction WHEN 'DEBIT' THEN p.pence ELSE -p.pence END)::bigint AS net
-  FROM ledger_account a
-  JOIN ledger_posting p ON p.account_id = a.id
-  JOIN ledger_group g ON g.id = p.group_id
-  WHERE a.fund_id = ANY($1) AND a.kind IN ('POOL', 'SOCIAL_REPAID', 'WRITE_OFF')
-  GROUP BY a.fund_id, a.kind, g.kind`;
-
-/** Per agreement, the total of each kind of movement on its receivable (each kind moves it one way only). */
-const RECEIVABLE_FLOWS = `
-  SELECT a.agreement_id, g.kind AS movement, sum(p.pence)::bigint AS pence
-  FROM ledger_account a
-  JOIN ledger_posting p ON p.account_id = a.id
-  JOIN ledger_group g ON g.id = p.group_id
-  WHERE a.kind = 'RECEIVABLE' AND a.agreement_id = ANY($1)
-  GROUP BY a.agreement_id, g.kind`;
-
 /**
- * A live agreement (OFFERED or ACTIVE) counts whole towards what is awarded; an ended one (REPAID, CLOSED, WRITTEN_OFF)
- * only with what it drew. "Live" is read as "not ended": the agreement table's agreement_ended_check holds
- * ended_on and the ended statuses together, and the ledger need not know the agreement lifecycle's names.
+ * One row of figures per fund (`__parent` is the fund's id), every figure a sum of postings: readers filter it by fund
+ * (`WHERE __parent = ANY(...)`), and the API folds it under a page of funds. Nets are debits less credits, so money
+ * into the pool is positive and money out negative.
+ *
+ * A live agreement counts whole towards what is awarded; an ended one (REPAID, CLOSED, WRITTEN_OFF) only with what it
+ * drew. "Live" is read as "not ended": the agreement table's agreement_ended_check holds ended_on and the ended
+ * statuses together, and the ledger need not know the agreement lifecycle's names.
  */
+export const FUND_FIGURES_SQL = `
+  SELECT f.id AS __parent, flows.*, awarded.awarded_pence, recycled.recycled_pence
+  FROM fund f
+  CROSS JOIN LATERAL (
+    SELECT coalesce(sum(n) FILTER (WHERE account = 'POOL' AND movement = 'CONTRIBUTION'), 0)::bigint AS contributed_pence,
+           coalesce(-sum(n) FILTER (WHERE account = 'POOL' AND movement = 'DISBURSEMENT'), 0)::bigint AS disbursed_pence,
+           coalesce(sum(n) FILTER (WHERE account = 'POOL' AND movement = 'CASH_REPAYMENT'), 0)::bigint AS repaid_cash_pence,
+           coalesce(sum(n) FILTER (WHERE account = 'SOCIAL_REPAID' AND movement = 'SOCIAL_REPAYMENT'), 0)::bigint AS repaid_social_pence,
+           coalesce(sum(n) FILTER (WHERE account = 'WRITE_OFF' AND movement = 'WRITE_OFF'), 0)::bigint AS written_off_pence
+    FROM (SELECT a.kind AS account, g.kind AS movement, CASE p.direction WHEN 'DEBIT' THEN p.pence ELSE -p.pence END AS n
+            FROM ledger_account a JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
+           WHERE a.fund_id = f.id AND a.kind IN ('POOL', 'SOCIAL_REPAID', 'WRITE_OFF')) net
+  ) flows
+  CROSS JOIN LATERAL (
+    SELECT coalesce(sum(CASE WHEN ag.ended_on IS NULL THEN ag.amount_pence ELSE coalesce(d.pence, 0) END), 0)::bigint AS awarded_pence
+    FROM agreement ag
+    LEFT JOIN LATERAL (
+      SELECT sum(p.pence) AS pence FROM ledger_account a
+      JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
+      WHERE a.agreement_id = ag.id AND g.kind = 'DISBURSEMENT'
+    ) d ON ag.ended_on IS NOT NULL
+    WHERE ag.fund_id = f.id
+  ) awarded
+  CROSS JOIN LATERAL (
+    SELECT coalesce(sum(al.pence), 0)::bigint AS recycled_pence FROM fund_allocation al JOIN fund_lot l ON l.id = al.lot_id
+    WHERE al.fund_id = f.id AND l.generation > 1
+  ) recycled`;
+
+/** One row of balances per agreement (`__parent` is its id): the total of each kind of movement on its receivable. */
+export const AGREEMENT_BALANCES_SQL = `
+  SELECT ag.id AS __parent,
+         coalesce(sum(p.pence) FILTER (WHERE g.kind = 'DISBURSEMENT'), 0)::bigint AS disbursed_pence,
+         coalesce(sum(p.pence) FILTER (WHERE g.kind = 'CASH_REPAYMENT'), 0)::bigint AS repaid_cash_pence,
+         coalesce(sum(p.pence) FILTER (WHERE g.kind = 'SOCIAL_REPAYMENT'), 0)::bigint AS repaid_social_pence,
+         coalesce(sum(p.pence) FILTER (WHERE g.kind = 'WRITE_OFF'), 0)::bigint AS written_off_pence
+  FROM agreement ag
+  LEFT JOIN ledger_account a ON a.agreement_id = ag.id AND a.kind = 'RECEIVABLE'
+  LEFT JOIN ledger_posting p ON p.account_id = a.id
+  LEFT JOIN ledger_group g ON g.id = p.group_id
+  GROUP BY ag.id`;
+
+/** A row of FUND_FIGURES_SQL as figures, with what follows from them. */
+export function toFundFigures(row: Record<string, unknown>): FundFigures {
+  const n = (k: string) => Number(row[k] ?? 0);
+  const contributedPence = n("contributed_pence");
+  const disbursedPence = n("disbursed_pence");
+  const repaidCashPence = n("repaid_cash_pence");
+  const awardedPence = n("awarded_pence");
+  return {
+    contributedPence, awardedPence, disbursedPence, repaidCashPence,
+    repaidSocialPence: n("repaid_social_pence"),
+    writtenOffPence: n("written_off_pence"),
+    recycledPence: n("recycled_pence"),
+    availablePence: contributedPence - awardedPence + repaidCashPence,
+    poolPence: contributedPence - disbursedPence + repaidCashPence,
+  };
+}
+
+/** A row of AGREEMENT_BALANCES_SQL as a balance. */
+export function toAgreementBalance(row: Record<string, unknown> | undefined): AgreementBalance {
+  const n = (k: string) => Number(row?.[k] ?? 0);
+  const b = {
+    disbursedPence: n("disbursed_pence"), repaidCashPence: n("repaid_cash_pence"),
+    repaidSocialPence: n("repaid_social_pence"), writtenOffPence: n("written_off_pence"),
+  };
+  return { ...b, outstandingPence: b.disbursedPence - b.repaidCashPence - b.repaidSocialPence - b.writtenOffPence };
+}
+
 export async function fundFigures(db: Db, fundIds: readonly string[]): Promise<Map<string, FundFigures>> {
-  const rows: { fund_id: string; kind: "flow" | "awarded" | "recycled"; account: string | null; movement: string | null; pence: number }[] = await db.query(
-    `WITH flows AS (${FLOWS})
-     SELECT fund_id, 'flow' AS kind, account, movement, net AS pence FROM flows
-     UNION ALL
-     SELECT ag.fund_id, 'awarded', NULL, NULL,
-            sum(CASE WHEN ag.ended_on IS NULL THEN ag.amount_pence ELSE coalesce(d.pence, 0) END)::bigint
-     FROM agreement ag
-     LEFT JOIN LATERAL (
-       SELECT sum(p.pence) AS pence FROM ledger_account a
-       JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
-       WHERE a.agreement_id = ag.id AND g.kind = 'DISBURSEMENT'
-     ) d ON ag.ended_on IS NOT NULL
-     WHERE ag.fund_id = ANY($1) GROUP BY ag.fund_id
-     UNION ALL
-     SELECT a.fund_id, 'recycled', NULL, NULL, sum(a.pence)::bigint FROM fund_allocation a JOIN fund_lot l ON l.id = a.lot_id
-     WHERE a.fund_id = ANY($1) AND l.generation > 1 GROUP BY a.fund_id`,
-    [fundIds],
-  );
-  const result = new Map<string, FundFigures>();
-  for (const fundId of fundIds) {
-    const mine = rows.filter((r) => r.fund_id === fundId);
-    const net = (account: string, movement: string) => mine.find((r) => r.kind === "flow" && r.account === account && r.movement === movement)?.pence ?? 0;
-    const contributedPence = net("POOL", "CONTRIBUTION");
-    const disbursedPence = -net("POOL", "DISBURSEMENT");
-    const repaidCashPence = net("POOL", "CASH_REPAYMENT");
-    const awardedPence = mine.find((r) => r.kind === "awarded")?.pence ?? 0;
-    result.set(fundId, {
-      contributedPence, awardedPence, disbursedPence, repaidCashPence,
-      repaidSocialPence: net("SOCIAL_REPAID", "SOCIAL_REPAYMENT"),
-      writtenOffPence: net("WRITE_OFF", "WRITE_OFF"),
-      recycledPence: mine.find((r) => r.kind === "recycled")?.pence ?? 0,
-      availablePence: contributedPence - awardedPence + repaidCashPence,
-      poolPence: contributedPence - disbursedPence + repaidCashPence,
-    });
-  }
-  return result;
+  const rows: Record<string, unknown>[] = await db.query(`SELECT * FROM (${FUND_FIGURES_SQL}) t WHERE t.__parent = ANY($1)`, [fundIds]);
+  const byFund = new Map(rows.map((r) => [String(r.__parent), r]));
+  return new Map(fundIds.map((id) => [id, toFundFigures(byFund.get(id) ?? {})]));
 }
 
 export async function agreementBalances(db: Db, agreementIds: readonly string[]): Promise<Map<string, AgreementBalance>> {
-  const rows: { agreement_id: string; movement: string; pence: number }[] = await db.query(RECEIVABLE_FLOWS, [agreementIds]);
-  return new Map(agreementIds.map((id) => {
-    const total = (movement: string) => rows.find((r) => r.agreement_id === id && r.movement === movement)?.pence ?? 0;
-    const b = {
-      disbursedPence: total("DISBURSEMENT"),
-      repaidCashPence: total("CASH_REPAYMENT"),
-      repaidSocialPence: total("SOCIAL_REPAYMENT"),
-      writtenOffPence: total("WRITE_OFF"),
-    };
-    return [id, { ...b, outstandingPence: b.disbursedPence - b.repaidCashPence - b.repaidSocialPence - b.writtenOffPence }];
-  }));
+  const rows: Record<string, unknown>[] = await db.query(`SELECT * FROM (${AGREEMENT_BALANCES_SQL}) t WHERE t.__parent = ANY($1)`, [agreementIds]);
+  const byAgreement = new Map(rows.map((r) => [String(r.__parent), r]));
+  return new Map(agreementIds.map((id) => [id, toAgreementBalance(byAgreement.get(id))]));
 }

@@ -1,18 +1,25 @@
 // Fields of funds: figures from the ledger, contributions, rounds and agreements through loaders.
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { readRelation } from "../../../graphql/relations";
+import { fundRelations } from "../funds.relations";
 import type { Context } from "../../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../../graphql/connection";
 import { Money, money } from "../../../graphql/scalars";
 import { Fund } from "./fund.entity";
 import { FundRound } from "./round.entity";
 import { Contribution } from "./contribution.entity";
-import type { FundFigures } from "../ledger/figures";
+import { FundFigures, toFundFigures } from "../ledger/figures";
 import { FundGeneration } from "./funds.types";
 import { Agreement } from "../agreements/agreement.entity";
-import { agreementAccess } from "../access";
 import { AgreementConnection } from "../agreements/agreements.types";
 
-const figure = (key: keyof FundFigures) => async (f: Fund, ctx: Context): Promise<Money> => money((await ctx.loaders.fundFigures.load(f.id))[key]);
+type Figures = Record<string, unknown>;
+/** A figure from the fund's row of FUND_FIGURES_SQL, folded under the page of funds or loaded for a batch of them. */
+const figure = (key: keyof FundFigures) => async (f: Fund, ctx: Context, info: GraphQLResolveInfo): Promise<Money> =>
+  money(toFundFigures((await readRelation<Figures | null>(fundRelations.figures, f, {}, ctx, info)) ?? {})[key]);
+
+type Maybe<T> = Promise<T> | T;
 
 @Resolver(() => Fund)
 export class FundFieldsResolver {
@@ -27,31 +34,31 @@ export class FundFieldsResolver {
   }
 
   @FieldResolver(() => Money, { description: "All money contributed to the fund." })
-  contributed(@Root() f: Fund, @Ctx() ctx: Context) { return figure("contributedPence")(f, ctx); }
+  contributed(@Root() f: Fund, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return figure("contributedPence")(f, ctx, info); }
 
   @FieldResolver(() => Money, { description: "Live agreements' amounts plus what ended agreements drew." })
-  awarded(@Root() f: Fund, @Ctx() ctx: Context) { return figure("awardedPence")(f, ctx); }
+  awarded(@Root() f: Fund, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return figure("awardedPence")(f, ctx, info); }
 
   @FieldResolver(() => Money)
-  disbursed(@Root() f: Fund, @Ctx() ctx: Context) { return figure("disbursedPence")(f, ctx); }
+  disbursed(@Root() f: Fund, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return figure("disbursedPence")(f, ctx, info); }
 
   @FieldResolver(() => Money, { description: "Cash repaid into the fund, ready to be awarded again." })
-  repaidCash(@Root() f: Fund, @Ctx() ctx: Context) { return figure("repaidCashPence")(f, ctx); }
+  repaidCash(@Root() f: Fund, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return figure("repaidCashPence")(f, ctx, info); }
 
   @FieldResolver(() => Money, { description: "Repaid in social value delivered to communities." })
-  repaidSocial(@Root() f: Fund, @Ctx() ctx: Context) { return figure("repaidSocialPence")(f, ctx); }
+  repaidSocial(@Root() f: Fund, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return figure("repaidSocialPence")(f, ctx, info); }
 
   @FieldResolver(() => Money)
-  writtenOff(@Root() f: Fund, @Ctx() ctx: Context) { return figure("writtenOffPence")(f, ctx); }
+  writtenOff(@Root() f: Fund, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return figure("writtenOffPence")(f, ctx, info); }
 
   @FieldResolver(() => Money, { description: "Disbursed pounds that had been repaid before: money that has gone round again." })
-  recycled(@Root() f: Fund, @Ctx() ctx: Context) { return figure("recycledPence")(f, ctx); }
+  recycled(@Root() f: Fund, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return figure("recycledPence")(f, ctx, info); }
 
   @FieldResolver(() => Money, { description: "What can still be awarded: contributed − awarded + repaidCash." })
-  available(@Root() f: Fund, @Ctx() ctx: Context) { return figure("availablePence")(f, ctx); }
+  available(@Root() f: Fund, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return figure("availablePence")(f, ctx, info); }
 
   @FieldResolver(() => Money, { description: "Money in the fund's pool now: contributed − disbursed + repaidCash." })
-  held(@Root() f: Fund, @Ctx() ctx: Context) { return figure("poolPence")(f, ctx); }
+  held(@Root() f: Fund, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return figure("poolPence")(f, ctx, info); }
 
   @FieldResolver(() => [FundGeneration], { description: "How many times the fund's money has gone round, by pounds disbursed." })
   async generations(@Root() f: Fund, @Ctx() ctx: Context): Promise<FundGeneration[]> {
@@ -69,7 +76,7 @@ export class FundFieldsResolver {
   }
 
   @FieldResolver(() => AgreementConnection, { description: "The fund's agreements you may see, newest award first." })
-  agreements(@Root() f: Fund, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Agreement>> {
-    return ctx.loaders.agreementsByFund.load(f.id, { ...args, scope: agreementAccess.scope(ctx.viewer) });
+  agreements(@Root() f: Fund, @Args() args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<ConnectionResult<Agreement>> {
+    return readRelation(fundRelations.agreements, f, { ...args }, ctx, info);
   }
 }

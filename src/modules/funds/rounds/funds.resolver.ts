@@ -1,5 +1,6 @@
 // Funds, contributions and rounds: the funds list and ADMIN's mutations. Call one service method (IDs arrive decoded).
-import { Arg, Args, Ctx, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Info, Resolver } from "type-graphql";
 import { Mutation, Query } from "../../../graphql/operations";
 import type { Context } from "../../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../../graphql/connection";
@@ -15,9 +16,9 @@ import { ContributionPayload, FundConnection, FundPayload, FundRoundPayload } fr
 @Resolver()
 export class FundsResolver {
   @Query(() => FundConnection, { description: "Pay-it-forward funds with their figures, by name. Public; partners need read:funds." })
-  funds(@Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionResult<Fund>> {
+  funds(@Args() args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<Fund>> {
     if (!fundAccess.readFunds(ctx.viewer)) throw forbidden("This API key needs the read:funds scope.");
-    return listFunds(ctx.app.db, args);
+    return listFunds(ctx.app.db, args, { ctx, info });
   }
 
   @Mutation(() => FundPayload, { description: "Set up a fund (ADMIN)." })
