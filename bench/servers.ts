@@ -69,11 +69,16 @@ async function start(name: string, command: string, args: string[], cwd: string,
   }
 }
 
+/** The Node flags of `npm start` (package.json), so kith is benchmarked as it is run. */
+function startFlags(): string[] {
+  const script: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.start;
+  return script.split(/\s+/).slice(1, -1);
+}
+
 /** kith in production mode (no demo data, no introspection, a random token secret) on `databaseUrl`. */
 export function startKith(databaseUrl: string, logFile: string, tokenSecret = randomBytes(32).toString("hex")): Promise<ServerProcess> {
   const env = { ...baseEnv(), NODE_ENV: "production", DATABASE_URL: databaseUrl, KITH_TOKEN_SECRET: tokenSecret, PORT: "0" };
-  // The same Node flags as `npm start`.
-  return start("kith", process.execPath, ["--enable-source-maps", "-r", "ts-node/register/transpile-only", join(__dirname, "kith-server.ts")], ROOT, env, logFile);
+  return start("kith", process.execPath, [...startFlags(), join(__dirname, "kith-server.ts")], ROOT, env, logFile);
 }
 
 /** PostGraphile 5 on Node 22 over the kith_bench schema, as the read-only role in `readerUrl`. */

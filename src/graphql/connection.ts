@@ -7,6 +7,7 @@ import { connectionSelection, Fold, foldFor } from "./folding";
 import { rowShape } from "./rows";
 import { badInput } from "./errors";
 import { sqlState } from "../db/transaction";
+import { readPrepared } from "../db/statements";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -234,7 +235,7 @@ export async function paginate<T extends ObjectLiteral>(
   }
   qb.limit(page.limit + 1);
   const [text, values] = qb.getQueryAndParameters();
-  const rows: Record<string, unknown>[] = await withCursorValues(page, () => qb.connection.query(text, values));
+  const rows = await withCursorValues(page, () => readPrepared(qb.connection, text, values));
   const nodes = rows.map((row) => {
     const node = shape.fromRow(row);
     fold?.attach(node, row);
@@ -288,7 +289,7 @@ export async function paginateByParent<T>(
         FROM (${q.from}) t WHERE t.__parent = ANY(${parents})
       ) y ${conds.length ? `WHERE ${conds.join(" AND ")}` : ""}
     ) z WHERE z.__rn <= ${limit} ORDER BY z.__parent, z.__rn`;
-  const rows: Record<string, unknown>[] = await withCursorValues(page, () => q.db.query(sql, params));
+  const rows = await withCursorValues(page, () => readPrepared(q.db, sql, params));
   const byParent = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) {
     const key = String(row.__parent);
@@ -299,7 +300,7 @@ export async function paginateByParent<T>(
   const missing = parentKeys.filter((k) => !byParent.has(k));
   const totals = new Map<string, number>();
   if (missing.length && (page.after || page.before)) {
-    const counted: { parent: string; total: number }[] = await q.db.query(
+    const counted = await readPrepared<{ parent: string; total: number }>(q.db,
       `SELECT t.__parent::text AS parent, count(*)::int AS total FROM (${q.from}) t
        WHERE t.__parent = ANY($${(q.params?.length ?? 0) + 1}) GROUP BY t.__parent`,
       [...(q.params ?? []), missing],

@@ -18,7 +18,8 @@ export function armorProtection() {
     maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
     costLimit: { maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
-    blockFieldSuggestion: { enabled: true },
+    // formatError removes "Did you mean ..." itself; armor's plugin would rewrite messages of errors that may not be rewritten.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 }
 

@@ -4,6 +4,7 @@ import DataLoader from "dataloader";
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "./context";
 import { ConnectionResult, Ordering, PageArgs, paginateByParent } from "./connection";
+import { readPrepared } from "../db/statements";
 import { rowShape } from "./rows";
 import { Sql, sql } from "./sql";
 
@@ -88,6 +89,11 @@ export function readRelation<T>(
   return loadRelation(relation, parent, args, ctx);
 }
 
+/** Applies `fn` to a relation's value, synchronously when it was folded (no promise per field on the fast path). */
+export function mapValue<T, R>(value: Promise<T> | T, fn: (v: T) => R): Promise<R> | R {
+  return value instanceof Promise ? value.then(fn) : fn(value);
+}
+
 /** The relation through its per-request loader, whatever was folded (e.g. for a rule that needs the rows). */
 export function loadRelation<T>(relation: Relation, parent: object, args: PageArgs & Record<string, unknown>, ctx: Context): Promise<T> | T {
   const parentKey = parentKeyOf(relation, parent);
@@ -124,7 +130,7 @@ async function batch(ctx: Context, relation: Relation, keys: readonly string[], 
   }
   const order = relation.orderBy?.length ? `ORDER BY ${relation.orderBy.map((c) => `t.${c}`).join(", ")}` : "";
   const query = sql`SELECT t.* FROM (${relation.from(ctx, args)}) t WHERE t.__parent = ANY(${[...keys]}) ${Sql.raw(order)}`.toQuery();
-  const rows: Record<string, unknown>[] = await db.query(query.text, query.values);
+  const rows = await readPrepared(db, query.text, query.values);
   const byParent = new Map<string, unknown[]>();
   for (const row of rows) {
     const parent = String(row.__parent);

@@ -17,7 +17,20 @@ export async function buildKithSchema(modules: KithModule[]): Promise<GraphQLSch
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
-  return withPlainFieldsRead(schema);
+  return withTotalsAwaited(withPlainFieldsRead(schema));
+}
+
+/**
+ * A connection's totalCount may still be counting (a promise) when its page is empty; the compiled executor awaits only
+ * what a resolver returns, so totalCount is read through one.
+ */
+function withTotalsAwaited(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || !type.name.endsWith("Connection")) continue;
+    const total = type.getFields().totalCount;
+    if (total) total.resolve = (connection: { totalCount: unknown }) => connection.totalCount;
+  }
+  return schema;
 }
 
 /**

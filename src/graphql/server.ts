@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, GraphQLSchema } from "graphql";
 import { authenticate } from "../auth/authenticate";
 import { countQueries } from "../db/query-counter";
@@ -10,6 +11,7 @@ import { migrationsApplied } from "../db/data-source";
 import { AppServices, buildContext, Context } from "./context";
 import { formatError } from "./errors";
 import { armorProtection, parseLimits } from "./limits";
+import { jitGateway } from "./executor";
 
 /**
  * The request id of the HTTP request being served. Errors Apollo raises before an operation runs (a bad body,
@@ -34,9 +36,13 @@ const requestIdOnErrors: ApolloServerPlugin<Context> = {
 export function createApollo(services: AppServices, schema: GraphQLSchema): ApolloServer<Context> {
   const armor = armorProtection();
   return new ApolloServer<Context>({
-    schema,
+    // Operations run compiled (executor.ts); Apollo parses, validates and formats.
+    gateway: jitGateway(schema),
     ...armor,
-    plugins: [...armor.plugins, requestIdOnErrors],
+    // No per-field cache hints are used, and Apollo's plugin would wrap every field to collect them.
+    plugins: [...armor.plugins, requestIdOnErrors, ApolloServerPluginCacheControlDisabled()],
+    // Compact JSON: Apollo's default indents every response.
+    stringifyResult: (result) => JSON.stringify(result),
     parseOptions: parseLimits(),
     introspection: services.config.introspection,
     hideSchemaDetailsFromClientErrors: true,

@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { readRelation } from "../../graphql/relations";
+import { mapValue, readRelation } from "../../graphql/relations";
 import { Membership } from "../../auth/membership.entity";
 import { User } from "../../auth/user.entity";
 import { Place } from "../places/place.entity";
@@ -21,8 +21,8 @@ type Maybe<T> = Promise<T> | T;
 @Resolver(() => Organisation)
 export class OrganisationFieldsResolver {
   @FieldResolver(() => [String], { description: "org-id identifiers, e.g. GB-COH-09876543." })
-  async identifiers(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<string[]> {
-    return (await readRelation<OrganisationIdentifier[]>(r.identifiers, o, {}, ctx, info)).map((i) => i.value);
+  identifiers(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<string[]> {
+    return mapValue(readRelation<OrganisationIdentifier[]>(r.identifiers, o, {}, ctx, info), (list) => list.map((i) => i.value));
   }
 
   @FieldResolver(() => Place, { nullable: true })

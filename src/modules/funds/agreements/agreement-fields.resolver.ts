@@ -1,7 +1,7 @@
 // Fields of agreements: terms, money from the ledger, schedules, arrears, movements, claims and lineage.
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { readRelation } from "../../../graphql/relations";
+import { mapValue, readRelation } from "../../../graphql/relations";
 import { agreementRelations } from "../funds.relations";
 import type { Context } from "../../../graphql/context";
 import { DateScalar, Money, money } from "../../../graphql/scalars";
@@ -21,10 +21,10 @@ import { londonDate } from "../../../kit/calendar";
 
 type Maybe<T> = Promise<T> | T;
 /** The agreement's row of AGREEMENT_BALANCES_SQL as a balance, folded under its list or loaded for a batch. */
-const balanceOf = async (a: Agreement, ctx: Context, info: GraphQLResolveInfo): Promise<AgreementBalance> =>
-  toAgreementBalance((await readRelation<Record<string, unknown> | null>(agreementRelations.balance, a, {}, ctx, info)) ?? undefined);
-const balance = (key: keyof AgreementBalance) => async (a: Agreement, ctx: Context, info: GraphQLResolveInfo): Promise<Money> =>
-  money((await balanceOf(a, ctx, info))[key]);
+const balanceOf = (a: Agreement, ctx: Context, info: GraphQLResolveInfo): Maybe<AgreementBalance> =>
+  mapValue(readRelation<Record<string, unknown> | null>(agreementRelations.balance, a, {}, ctx, info), (row) => toAgreementBalance(row ?? undefined));
+const balance = (key: keyof AgreementBalance) => (a: Agreement, ctx: Context, info: GraphQLResolveInfo): Maybe<Money> =>
+  mapValue(balanceOf(a, ctx, info), (b) => money(b[key]));
 
 @Resolver(() => Agreement)
 export class AgreementFieldsResolver {

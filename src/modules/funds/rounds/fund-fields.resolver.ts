@@ -1,7 +1,7 @@
 // Fields of funds: figures from the ledger, contributions, rounds and agreements through loaders.
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { readRelation } from "../../../graphql/relations";
+import { mapValue, readRelation } from "../../../graphql/relations";
 import { fundRelations } from "../funds.relations";
 import type { Context } from "../../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../../graphql/connection";
@@ -16,8 +16,8 @@ import { AgreementConnection } from "../agreements/agreements.types";
 
 type Figures = Record<string, unknown>;
 /** A figure from the fund's row of FUND_FIGURES_SQL, folded under the page of funds or loaded for a batch of them. */
-const figure = (key: keyof FundFigures) => async (f: Fund, ctx: Context, info: GraphQLResolveInfo): Promise<Money> =>
-  money(toFundFigures((await readRelation<Figures | null>(fundRelations.figures, f, {}, ctx, info)) ?? {})[key]);
+const figure = (key: keyof FundFigures) => (f: Fund, ctx: Context, info: GraphQLResolveInfo): Maybe<Money> =>
+  mapValue(readRelation<Figures | null>(fundRelations.figures, f, {}, ctx, info), (row) => money(toFundFigures(row ?? {})[key]));
 
 type Maybe<T> = Promise<T> | T;
 
