@@ -209,30 +209,29 @@ export async function paginate<T extends ObjectLiteral>(
     qb.andWhere(keysetCondition(ordering.keys, ordering.direction === "ASC" ? "<" : ">", ph("kb")), bind("kb", page.before));
   }
   const shape = rowShape<T>(qb.connection, qb.expressionMap.mainAlias!.target as abstract new () => object);
-  qb.select(shape.select(qb.alias));
   ordering.keys.forEach((key, i) => {
-    qb.addSelect(`(${key})::text`, `__k${i}`);
     if (i === 0) qb.orderBy(key, dir);
     else qb.addOrderBy(key, dir);
   });
   let fold: Fold | null = null;
-  let countFolded = false;
+  let wantsTotal = false;
   if (read) {
     const connection = getNamedType(read.info.returnType) as GraphQLObjectType;
     const selection = connectionSelection(read.info, connection, read.info.fieldNodes);
     fold = foldFor(read.ctx, read.info, selection.nodeType, selection.nodeFields, qb.alias);
-    fold?.columns.forEach((column, i) => {
-      const { text, params } = column.toNamed(`__f${i}_`);
-      qb.addSelect(text);
-      qb.setParameters(params);
-    });
-    if (selection.wantsTotal) {
-      // An uncorrelated subquery runs once per statement: the count rides on the page's rows.
-      // Its text keeps the named parameters it shares with the page query.
-      qb.addSelect(`(${countQuery.clone().select("count(*)").orderBy().getQuery()})`, "__total");
-      countFolded = true;
-    }
+    wantsTotal = selection.wantsTotal;
   }
+  // Only the columns the query reads (all of them when it is not known), then cursor values, folds and the count.
+  qb.select(shape.selectOnly(qb.alias, fold?.properties ?? null));
+  ordering.keys.forEach((key, i) => qb.addSelect(`(${key})::text`, `__k${i}`));
+  fold?.columns.forEach((column, i) => {
+    const { text, params } = column.toNamed(`__f${i}_`);
+    qb.addSelect(text);
+    qb.setParameters(params);
+  });
+  // An uncorrelated subquery runs once per statement: the count rides on the page's rows. Its text keeps the named
+  // parameters it shares with the page query.
+  if (wantsTotal) qb.addSelect(`(${countQuery.clone().select("count(*)").orderBy().getQuery()})`, "__total");
   qb.limit(page.limit + 1);
   const [text, values] = qb.getQueryAndParameters();
   const rows = await withCursorValues(page, () => readPrepared(qb.connection, text, values));
@@ -242,7 +241,7 @@ export async function paginate<T extends ObjectLiteral>(
     return node;
   });
   const cursorValues = rows.map((r) => ordering.keys.map((_, i) => r[`__k${i}`]));
-  const counted = countFolded && rows.length ? Number(rows[0].__total) : null;
+  const counted = wantsTotal && rows.length ? Number(rows[0].__total) : null;
   return assemblePage(nodes, cursorValues, page, ordering, () => counted ?? countQuery.getCount());
 }
 

@@ -8,7 +8,9 @@ import { collectSubfields } from "graphql/execution/collectFields";
 import { getArgumentValues } from "graphql/execution/values";
 import type { Context } from "./context";
 import { assemblePage, flip, PageArgs, readPage } from "./connection";
+import { Extensions } from "type-graphql";
 import { FOLDED, Relation, rowsOf } from "./relations";
+import { rowShape } from "./rows";
 import { Sql, sql } from "./sql";
 
 /** Relations nested deeper than this are read through loaders: the SQL stays readable and bounded. */
@@ -17,6 +19,8 @@ const MAX_DEPTH = 4;
 export interface Fold {
   /** SELECT-list entries to add to the parents' query, each `(subquery) AS "__f_<responseKey>"`. */
   columns: Sql[];
+  /** The parents' properties the selection reads (null: every column), so the parents' query reads only those. */
+  properties: ReadonlySet<string> | null;
   /** Puts the folded values on a parent object, from its row (pg row or JSON row). */
   attach(parent: object, row: Record<string, unknown>): void;
 }
@@ -28,13 +32,30 @@ interface Selected {
   nodes: readonly FieldNode[];
 }
 
-/** The relation fields selected directly on objects of `type` by `fieldNodes`' selection sets. */
-function selectedRelations(ctx: Context, info: GraphQLResolveInfo, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]): Selected[] {
+/** Declares the properties a computed field reads, so a folded read fetches only the columns a query needs. */
+export const Needs = (...properties: string[]) => Extensions({ needs: properties });
+
+/**
+ * The relation fields selected directly on objects of `type` by `fieldNodes`' selection sets, and the properties the
+ * selection reads: a plain field its own property, a relation its parent key, a computed field what it `Needs`. A
+ * computed field that declares nothing reads every column, so a missing declaration costs bytes, never correctness.
+ */
+function selectedFields(ctx: Context, info: GraphQLResolveInfo, type: GraphQLObjectType, fieldNodes: readonly FieldNode[]) {
   const fields = collectSubfields(info.schema, info.fragments, info.variableValues, type, fieldNodes);
   const selected: Selected[] = [];
   const backing = new Set<string>();
+  let properties: Set<string> | null = new Set(["id"]);
   for (const [responseKey, nodes] of fields) {
-    const relation = ctx.app.relations.get(type.name, nodes[0].name.value);
+    const name = nodes[0].name.value;
+    const relation = ctx.app.relations.get(type.name, name);
+    const definition = type.getFields()[name];
+    if (properties && name !== "__typename" && name !== "id") {
+      const needs = definition?.extensions?.needs as string[] | undefined;
+      if (relation) properties.add(relation.parentKey?.property ?? "id");
+      if (needs) needs.forEach((p) => properties!.add(p));
+      else if (!relation && definition && !definition.resolve) properties.add(name);
+      else if (!relation) properties = null;
+    }
     if (!relation) continue;
     if (relation.backs) {
       // Fields backed by one relation share one fold, under the relation's own name; their arguments do not shape it.
@@ -42,10 +63,9 @@ function selectedRelations(ctx: Context, info: GraphQLResolveInfo, type: GraphQL
       backing.add(relation.field);
       continue;
     }
-    const definition = type.getFields()[nodes[0].name.value];
     selected.push({ responseKey, relation, nodes, args: getArgumentValues(definition, nodes[0], info.variableValues) });
   }
-  return selected;
+  return { selected, properties };
 }
 
 /** For a connection field: the node type, the field nodes that select on nodes, and whether totalCount is asked. */
@@ -72,13 +92,15 @@ export function foldFor(
   ctx: Context, info: GraphQLResolveInfo, type: GraphQLObjectType, fieldNodes: readonly FieldNode[], alias: string, depth = 0,
 ): Fold | null {
   if (depth >= MAX_DEPTH || !fieldNodes.some((n) => n.selectionSet)) return null;
-  const parts = selectedRelations(ctx, info, type, fieldNodes)
+  const { selected, properties } = selectedFields(ctx, info, type, fieldNodes);
+  const parts = selected
     .map((s) => foldRelation(ctx, info, s, alias, depth))
     .filter((p): p is FoldedRelation => p !== null);
-  if (!parts.length) return null;
   return {
+    properties,
     columns: parts.map((p) => sql`(${p.subquery}) AS ${Sql.raw(`"__f_${p.responseKey}"`)}`),
     attach(parent, row) {
+      if (!parts.length) return;
       const folded = new Map<string, unknown>();
       for (const p of parts) folded.set(p.responseKey, p.read(row[`__f_${p.responseKey}`]));
       Object.defineProperty(parent, FOLDED, { value: folded, enumerable: false });
@@ -98,6 +120,10 @@ function foldRelation(ctx: Context, info: GraphQLResolveInfo, s: Selected, paren
   const t = `t${depth}`;
   const parentKey = Sql.raw(`${parentAlias}.${relation.parentKey?.column ?? "id"}`);
   const shape = rowsOf(ctx, relation);
+  /** The related rows' columns the query reads (all of a plain relation's). */
+  const rowColumns = (child: Fold | null) => Sql.raw(relation.target
+    ? rowShape(ctx.app.db, relation.target()).selectOnly(t, child?.properties ?? null)
+    : `${t}.*`);
   const childType = relation.backs ? null : getNamedType(info.schema.getType(relationTypeName(info, relation, s)) ?? undefined);
   const from = relation.from(ctx, s.args);
 
@@ -122,7 +148,7 @@ function foldRelation(ctx: Context, info: GraphQLResolveInfo, s: Selected, paren
       ? sql`, 'total', (SELECT count(*) FROM (${from}) c WHERE c.__parent = ${parentKey})`
       : Sql.raw("");
     const subquery = sql`SELECT json_build_object('rows', coalesce(json_agg(row_to_json(x) ORDER BY x.__rn), '[]'::json)${total})
-      FROM (SELECT ${Sql.raw(`${t}.*`)}${childColumns(child)},
+      FROM (SELECT ${rowColumns(child)}${childColumns(child)},
                    ${Sql.raw(keys.map((k, i) => `(${k})::text AS __k${i}`).join(", "))},
                    row_number() OVER (ORDER BY ${Sql.raw(order)}) AS __rn
               FROM (${from}) ${Sql.raw(t)} WHERE ${Sql.join(conds, " AND ")}
@@ -143,7 +169,7 @@ function foldRelation(ctx: Context, info: GraphQLResolveInfo, s: Selected, paren
   if (relation.kind === "one") {
     return {
       responseKey: s.responseKey,
-      subquery: sql`SELECT row_to_json(x) FROM (SELECT ${Sql.raw(`${t}.*`)}${childColumns(child)} FROM (${from}) ${Sql.raw(t)}
+      subquery: sql`SELECT row_to_json(x) FROM (SELECT ${rowColumns(child)}${childColumns(child)} FROM (${from}) ${Sql.raw(t)}
         WHERE ${Sql.raw(`${t}.__parent`)} = ${parentKey} ${Sql.raw(order ? `ORDER BY ${order}` : "")} LIMIT 1) x`,
       read: (json) => (json ? hydrate(shape.fromJson(json as Record<string, unknown>) as object, json as Record<string, unknown>, child) : null),
     };
@@ -151,7 +177,7 @@ function foldRelation(ctx: Context, info: GraphQLResolveInfo, s: Selected, paren
   return {
     responseKey: s.responseKey,
     subquery: sql`SELECT coalesce(json_agg(row_to_json(x) ORDER BY x.__rn), '[]'::json)
-      FROM (SELECT ${Sql.raw(`${t}.*`)}${childColumns(child)}, row_number() OVER (${Sql.raw(order ? `ORDER BY ${order}` : "")}) AS __rn
+      FROM (SELECT ${rowColumns(child)}${childColumns(child)}, row_number() OVER (${Sql.raw(order ? `ORDER BY ${order}` : "")}) AS __rn
               FROM (${from}) ${Sql.raw(t)} WHERE ${Sql.raw(`${t}.__parent`)} = ${parentKey}) x`,
     read: (json) => (json as Record<string, unknown>[]).map((r) => hydrate(shape.fromJson(r) as object, r, child)),
   };
@@ -164,7 +190,7 @@ function relationTypeName(info: GraphQLResolveInfo, relation: Relation, s: Selec
 }
 
 function childColumns(child: Fold | null): Sql {
-  return child ? sql`, ${Sql.join(child.columns, ", ")}` : Sql.raw("");
+  return child?.columns.length ? sql`, ${Sql.join(child.columns, ", ")}` : Sql.raw("");
 }
 
 function keysetSql(keys: string[], op: ">" | "<", values: unknown[]): Sql {

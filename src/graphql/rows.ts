@@ -14,6 +14,8 @@ interface ColumnShape {
 export interface RowShape<T> {
   /** The selectable columns as `alias.column`, for a SELECT list (hidden columns such as tsvectors left out). */
   select(alias: string): string;
+  /** Only the columns of these properties (and the id), or every column for null. */
+  selectOnly(alias: string, properties: ReadonlySet<string> | null): string;
   /** A row from pg (database column names, values already typed) as an API object of the entity's class. */
   fromRow(row: Record<string, unknown>): T;
   /** A row from `row_to_json` (database column names, timestamps as strings). */
@@ -21,6 +23,9 @@ export interface RowShape<T> {
 }
 
 const shapes = new WeakMap<object, RowShape<unknown>>();
+
+/** Named explicitly: a lone `alias.column` would be read by TypeORM's query builder as an entity property path. */
+const column = (alias: string, c: ColumnShape) => `${alias}."${c.column}" AS "${c.column}"`;
 
 /** The shape of an entity's rows, made once per entity from TypeORM's metadata. */
 export function rowShape<T extends ObjectLiteral>(db: DataSource, entity: Entity): RowShape<T> {
@@ -43,7 +48,9 @@ export function rowShape<T extends ObjectLiteral>(db: DataSource, entity: Entity
     return object as T;
   };
   const shape: RowShape<T> = {
-    select: (alias) => columns.map((c) => `${alias}.${c.column}`).join(", "),
+    select: (alias) => columns.map((c) => column(alias, c)).join(", "),
+    selectOnly: (alias, properties) => columns.filter((c) => !properties || c.property === "id" || properties.has(c.property))
+      .map((c) => column(alias, c)).join(", "),
     fromRow: (row) => build(row, false),
     fromJson: (row) => build(row, true),
   };

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { mapValue, readRelation } from "../../graphql/relations";
+import { Needs } from "../../graphql/folding";
 import { Membership } from "../../auth/membership.entity";
 import { User } from "../../auth/user.entity";
 import { Place } from "../places/place.entity";
@@ -36,16 +37,19 @@ export class OrganisationFieldsResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "Locked by law (CICs, charities) or declared in the rules." })
+  @Needs("legalForm", "assetLockDeclared")
   assetLocked(@Root() o: Organisation): boolean {
     return STATUTORY_ASSET_LOCK.has(o.legalForm) || o.assetLockDeclared;
   }
 
   @FieldResolver(() => Governance)
+  @Needs("boardSize", "communityBoardMembers", "membershipSize")
   governance(@Root() o: Organisation): Governance {
     return { boardSize: o.boardSize, communityBoardMembers: o.communityBoardMembers, membershipSize: o.membershipSize };
   }
 
   @FieldResolver(() => Boolean)
+  @Needs("archivedAt")
   archived(@Root() o: Organisation): boolean {
     return o.archivedAt !== null;
   }

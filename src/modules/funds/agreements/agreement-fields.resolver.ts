@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { mapValue, readRelation } from "../../../graphql/relations";
+import { Needs } from "../../../graphql/folding";
 import { agreementRelations } from "../funds.relations";
 import type { Context } from "../../../graphql/context";
 import { DateScalar, Money, money } from "../../../graphql/scalars";
@@ -29,16 +30,19 @@ const balance = (key: keyof AgreementBalance) => (a: Agreement, ctx: Context, in
 @Resolver(() => Agreement)
 export class AgreementFieldsResolver {
   @FieldResolver(() => Money, { description: "The amount awarded." })
+  @Needs("amountPence")
   amount(@Root() a: Agreement): Money {
     return money(a.amountPence);
   }
 
   @FieldResolver(() => Money, { description: "The part to repay in cash, at 0%." })
+  @Needs("cashRepayablePence")
   cashRepayable(@Root() a: Agreement): Money {
     return money(a.cashRepayablePence);
   }
 
   @FieldResolver(() => Money, { description: "The part to repay in social value." })
+  @Needs("amountPence", "cashRepayablePence")
   socialRepayable(@Root() a: Agreement): Money {
     return money(a.amountPence - a.cashRepayablePence);
   }
@@ -47,6 +51,7 @@ export class AgreementFieldsResolver {
   disbursed(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return balance("disbursedPence")(a, ctx, info); }
 
   @FieldResolver(() => Money, { description: "Awarded and not yet disbursed (nothing once the agreement has ended)." })
+  @Needs("amountPence", "endedOn")
   async undisbursed(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Money> {
     const { disbursedPence } = await balanceOf(a, ctx, info);
     return money(a.endedOn ? 0 : a.amountPence - disbursedPence);
@@ -65,11 +70,13 @@ export class AgreementFieldsResolver {
   outstanding(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return balance("outstandingPence")(a, ctx, info); }
 
   @FieldResolver(() => Money, { description: "The cash part still to repay." })
+  @Needs("cashRepayablePence")
   async cashOutstanding(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Money> {
     return money(a.cashRepayablePence - (await balanceOf(a, ctx, info)).repaidCashPence);
   }
 
   @FieldResolver(() => Money, { description: "The social part still to repay." })
+  @Needs("amountPence", "cashRepayablePence")
   async socialOutstanding(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Money> {
     return money(a.amountPence - a.cashRepayablePence - (await balanceOf(a, ctx, info)).repaidSocialPence);
   }

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { mapValue, readRelation } from "../../../graphql/relations";
+import { Needs } from "../../../graphql/folding";
 import { fundRelations } from "../funds.relations";
 import type { Context } from "../../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../../graphql/connection";
@@ -24,11 +25,13 @@ type Maybe<T> = Promise<T> | T;
 @Resolver(() => Fund)
 export class FundFieldsResolver {
   @FieldResolver(() => Money, { description: "The smallest award the fund makes." })
+  @Needs("minAwardPence")
   minAward(@Root() f: Fund): Money {
     return money(f.minAwardPence);
   }
 
   @FieldResolver(() => Money, { description: "The largest award the fund makes." })
+  @Needs("maxAwardPence")
   maxAward(@Root() f: Fund): Money {
     return money(f.maxAwardPence);
   }
