@@ -9,7 +9,8 @@ import { countQueries } from "../db/query-counter";
 import { migrationsApplied } from "../db/data-source";
 import { AppServices, buildContext, Context } from "./context";
 import { formatError } from "./errors";
-import { armorProtection, parseLimits } from "./limits";
+import { armorProtection, KnownOperationTypes, parseLimits } from "./limits";
+import { operationChecks } from "./operation-checks";
 
 /**
  * The request id of the HTTP request being served. Errors Apollo raises before an operation runs (a bad body,
@@ -36,7 +37,8 @@ export function createApollo(services: AppServices, schema: GraphQLSchema): Apol
   return new ApolloServer<Context>({
     schema,
     ...armor,
-    plugins: [...armor.plugins, requestIdOnErrors],
+    plugins: [...armor.plugins, operationChecks<Context>(), requestIdOnErrors],
+    validationRules: [...armor.validationRules, KnownOperationTypes],
     parseOptions: parseLimits(),
     introspection: services.config.introspection,
     hideSchemaDetailsFromClientErrors: true,

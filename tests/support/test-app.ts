@@ -43,6 +43,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A response body without the cost report every executed operation carries in `extensions` (operation-checks.ts). */
+export function withoutCost<T extends { extensions?: Record<string, unknown> }>(json: T): Omit<T, "extensions"> | T {
+  const { extensions, ...rest } = json;
+  return extensions && Object.keys(extensions).every((k) => k === "cost" || k === "costLimit") ? rest : json;
+}
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const tdb = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: "test", KITH_TOKEN_SECRET: TEST_SECRET, KITH_DATA_DIR: "/tmp/kith-test-unused", ...env });
