@@ -1,5 +1,4 @@
 // Apollo Server behind a plain node:http handler: body limits, JSON errors, request ids, logs, health checks.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from "@apollo/server";
@@ -8,20 +7,22 @@ import { authenticate } from "../auth/authenticate";
 import { countQueries } from "../db/query-counter";
 import { migrationsApplied } from "../db/data-source";
 import { AppServices, buildContext, Context } from "./context";
-import { formatError } from "./errors";
+import { describeFault, formatError, isDatabaseUnavailable, SERVICE_UNAVAILABLE } from "./errors";
+import { currentRequest, inRequestScope, RequestScope } from "./request-scope";
 import { armorProtection, KnownOperationTypes, parseLimits } from "./limits";
 import { operationChecks } from "./operation-checks";
 
-/**
- * The request id of the HTTP request being served. Errors Apollo raises before an operation runs (a bad body,
- * a refused credential) skip the plugin below, so formatError reads the id from here.
- */
-const httpRequestId = new AsyncLocalStorage<string>();
+/** Seconds a client should wait before trying again while the database cannot be reached. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** Adds the request id to every error so a client can quote it and an operator can find the log line. */
 const requestIdOnErrors: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
+      async didResolveOperation({ operationName }) {
+        const scope = currentRequest();
+        if (scope && operationName) scope.operationName = operationName;
+      },
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
         response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
@@ -32,18 +33,41 @@ const requestIdOnErrors: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Every error the client sees masked (Internal error, SERVICE_UNAVAILABLE) is logged here, once, at error level with
+ * the request id, the operation and the cause; the response never carries the cause.
+ */
+function logMasked(log: AppServices["log"], error: unknown, code: string, path?: readonly (string | number)[]): void {
+  const scope = currentRequest();
+  if (scope && code === SERVICE_UNAVAILABLE) scope.unavailable = true;
+  log.error({
+    requestId: scope?.requestId, operationName: scope?.operationName ?? null, path: path?.join("."), code, cause: describeFault(error),
+  }, code === SERVICE_UNAVAILABLE ? "database unavailable" : "internal error");
+}
+
 export function createApollo(services: AppServices, schema: GraphQLSchema): ApolloServer<Context> {
   const armor = armorProtection();
+  const unexpected: ApolloServerPlugin<Context> = {
+    // Apollo answers a fault outside any hook's reach with a bare 500; its cause is only seen here.
+    async unexpectedErrorProcessingRequest({ error }) {
+      logMasked(services.log, error, isDatabaseUnavailable(error) ? SERVICE_UNAVAILABLE : "INTERNAL_SERVER_ERROR");
+    },
+  };
   return new ApolloServer<Context>({
     schema,
     ...armor,
-    plugins: [...armor.plugins, operationChecks<Context>(), requestIdOnErrors],
+    plugins: [...armor.plugins, operationChecks<Context>(), requestIdOnErrors, unexpected],
     validationRules: [...armor.validationRules, KnownOperationTypes],
     parseOptions: parseLimits(),
     introspection: services.config.introspection,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, httpRequestId.getStore()),
+    formatError: (formatted, error) => {
+      const result = formatError(formatted, error, currentRequest()?.requestId);
+      const code = result.extensions?.code as string;
+      if (code === "INTERNAL_SERVER_ERROR" || code === SERVICE_UNAVAILABLE) logMasked(services.log, error, code, formatted.path);
+      return result;
+    },
   });
 }
 
@@ -105,7 +129,9 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
     const started = process.hrtime.bigint();
     let body: unknown = undefined;
     let operationName: string | null = null;
-    const { scope, result } = countQueries(() => httpRequestId.run(requestId, async () => {
+    let request: RequestScope | undefined;
+    const { scope, result } = countQueries(() => inRequestScope(requestId, null, async (r) => {
+      request = r;
       if (req.method === "POST") {
         const raw = await readBody(req, config.maxBodyBytes);
         try {
@@ -115,6 +141,7 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
         }
         if (body && typeof body === "object" && "operationName" in body) {
           operationName = typeof body.operationName === "string" ? body.operationName.slice(0, 100) : null;
+          r.operationName = operationName;
         }
       }
       const headers = new HeaderMap();
@@ -140,6 +167,10 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
       status = response.status ?? 200;
       const headers: Record<string, string> = { "x-request-id": requestId };
       for (const [k, v] of response.headers) headers[k] = v;
+      if (request?.unavailable) {
+        status = 503;
+        headers["retry-after"] = String(RETRY_AFTER_SECONDS);
+      }
       res.writeHead(status, headers);
       if (response.body.kind === "complete") res.end(response.body.string);
       else {
@@ -152,8 +183,13 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
         // A body left unread cannot be followed by another request on this connection.
         const close: Record<string, string> = e.status === 413 ? { connection: "close" } : {};
         sendJson(res, status, { errors: [{ message: e.message, extensions: { code: e.code, requestId } }] }, { "x-request-id": requestId, ...close });
+      } else if (request?.unavailable || isDatabaseUnavailable(e)) {
+        status = 503;
+        log.error({ requestId, operationName, code: SERVICE_UNAVAILABLE, cause: describeFault(e) }, "database unavailable");
+        sendJson(res, 503, { errors: [{ message: "The service is unavailable for a moment; try again shortly.", extensions: { code: SERVICE_UNAVAILABLE, requestId } }] },
+          { "x-request-id": requestId, "retry-after": String(RETRY_AFTER_SECONDS) });
       } else {
-        log.error({ err: e, requestId }, "request failed");
+        log.error({ requestId, operationName, code: "INTERNAL_SERVER_ERROR", cause: describeFault(e) }, "request failed");
         sendJson(res, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }] }, { "x-request-id": requestId });
       }
     } finally {
