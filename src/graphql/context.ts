@@ -20,6 +20,8 @@ export interface AppServices {
 export interface Context {
   requestId: string;
   viewer: Viewer;
+  /** Where the request came from (client-address.ts), for throttling; null when not over HTTP. */
+  clientAddress: string | null;
   loaders: Loaders;
   app: AppServices;
 }
@@ -30,6 +32,6 @@ export function createLoaders(app: AppServices): Loaders {
   return loaders;
 }
 
-export function buildContext(app: AppServices, viewer: Viewer, requestId: string): Context {
-  return { requestId, viewer, loaders: createLoaders(app), app };
+export function buildContext(app: AppServices, viewer: Viewer, requestId: string, clientAddress: string | null = null): Context {
+  return { requestId, viewer, clientAddress, loaders: createLoaders(app), app };
 }

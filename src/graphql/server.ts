@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { GraphQLError, GraphQLSchema } from "graphql";
 import { authenticate } from "../auth/authenticate";
+import { clientAddress } from "../auth/client-address";
 import { countQueries } from "../db/query-counter";
 import { migrationsApplied } from "../db/data-source";
 import { AppServices, buildContext, Context } from "./context";
@@ -151,7 +152,8 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
         context: async () => {
           try {
             const viewer = await authenticate(db, config.tokenSecret, req.headers.authorization);
-            return buildContext(services, viewer, requestId);
+            return buildContext(services, viewer, requestId,
+              clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxies));
           } catch (e) {
             if (e instanceof GraphQLError) {
               throw new GraphQLError(e.message, { extensions: { ...e.extensions, requestId } });
