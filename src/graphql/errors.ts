@@ -57,8 +57,9 @@ function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
   for (let e = error; e && typeof e === "object" && chain.length < 6 && !chain.includes(e);) {
     chain.push(e);
-    const x = e as { originalError?: unknown; driverError?: unknown; cause?: unknown };
-    e = x.originalError ?? x.driverError ?? x.cause;
+    // thrownValue: graphql-js wraps a thrown value that is not an Error (of this realm) in NonErrorThrown.
+    const x = e as { originalError?: unknown; driverError?: unknown; cause?: unknown; thrownValue?: unknown };
+    e = x.originalError ?? x.driverError ?? x.cause ?? x.thrownValue;
   }
   return chain;
 }
@@ -66,8 +67,12 @@ function causes(error: unknown): unknown[] {
 /** SQLSTATEs of a server that is going away or cannot take a connection now (class 08: connection exceptions). */
 const UNAVAILABLE_STATES = new Set(["57P01", "57P02", "57P03", "53300"]);
 const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ENOTFOUND"]);
-/** What node-postgres and TypeORM say when a connection is lost or cannot be made; they set no code for these. */
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection with "postgres" database is not established|Driver not Connected|Cannot use a pool after calling end/i;
+/**
+ * What node-postgres and TypeORM say when a connection is lost or cannot be made; they set no code for these. TypeORM
+ * releases a transaction's query runner when its connection fails between statements, so the next statement finds
+ * it released.
+ */
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection with "postgres" database is not established|Driver not Connected|Cannot use a pool after calling end|Query runner already released/i;
 
 /** True when an error comes from the database being unreachable rather than from a fault of ours. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -158,7 +158,8 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
             if (e instanceof GraphQLError) {
               throw new GraphQLError(e.message, { extensions: { ...e.extensions, requestId } });
             }
-            throw e;
+            // Apollo keeps only the message of what is not a GraphQLError; wrapped, the cause reaches formatError.
+            throw new GraphQLError("Context creation failed", { originalError: e as Error });
           }
         },
       });
