@@ -12,7 +12,7 @@ import { openDataSource } from "./db/data-source";
 import { startEmbeddedDatabase, EmbeddedDatabase } from "./db/embedded";
 import { AppServices, Context } from "./graphql/context";
 import { buildKithSchema } from "./graphql/schema";
-import { createApollo, createHttpHandler, HttpHandler } from "./graphql/server";
+import { answerClientError, createApollo, createHttpHandler, HttpHandler } from "./graphql/server";
 import { loadDemoDataIfEmpty } from "./demo/demo";
 import { startEventWorker } from "./events/event-worker";
 
@@ -62,6 +62,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
         res.on("close", () => unsent.delete(res));
         void handler(req, res);
       });
+      http.on("clientError", answerClientError);
       kith.http = http;
       return new Promise((resolve, reject) => {
         http.once("error", reject);

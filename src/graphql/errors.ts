@@ -213,6 +213,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
       extensions: { code, requestId },
     };
   }
+  if (/^Too many errors processing variables/.test(formatted.message)) {
+    // graphql-js stops coercing after 50 bad variable values with an error of no code: still the client's input.
+    return { message: "Too many invalid variable values; correct the ones reported first.", extensions: { code: "BAD_USER_INPUT", requestId } };
+  }
   if (isDatabaseUnavailable(error)) {
     return { message: "The service is unavailable for a moment; try again shortly.", path: formatted.path, extensions: { code: SERVICE_UNAVAILABLE, requestId } };
   }

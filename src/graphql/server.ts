@@ -1,6 +1,7 @@
 // Apollo Server behind a plain node:http handler: body limits, JSON errors, request ids, logs, health checks.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { GraphQLError, GraphQLSchema } from "graphql";
 import { authenticate } from "../auth/authenticate";
@@ -107,6 +108,24 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Node's own answer to a request it cannot parse (a URL or headers over its limit, broken HTTP) is a bare status line;
+ * this gives it the same JSON shape as every other refusal. For `server.on("clientError")`.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === "ECONNRESET") {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const body = JSON.stringify({ errors: [{
+    message: tooLarge ? "The request's URL or headers are too large." : "The request is not valid HTTP.",
+    extensions: { code: tooLarge ? "REQUEST_HEADER_FIELDS_TOO_LARGE" : "BAD_REQUEST", requestId: randomUUID() },
+  }] });
+  socket.end(`HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\ncontent-type: application/json; charset=utf-8\r\n`
+    + `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
 
 export interface HttpHandler {
   (req: IncomingMessage, res: ServerResponse): Promise<void>;

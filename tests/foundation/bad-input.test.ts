@@ -167,6 +167,19 @@ describe("client mistakes get their own 4xx status and code, never Internal erro
     expect(res.json.errors[0].message).not.toBe("Internal error");
   });
 
+  test("a URL too long for Node's HTTP parser is 431 with the same JSON shape as every refusal", async () => {
+    const res = await app.http(`/graphql?query=${"x".repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.json.errors[0].extensions.code).toBe("REQUEST_HEADER_FIELDS_TOO_LARGE");
+  });
+
+  test("more than 50 bad variable values are BAD_USER_INPUT, not a fault", async () => {
+    const res = await app.post("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", { ids: Array.from({ length: 60 }, () => false) });
+    expect(res.status).toBe(400);
+    expect(res.json.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).not.toContain("INTERNAL_SERVER_ERROR");
+    expect(res.text).not.toContain("Internal error");
+  });
+
   test("an unknown persisted hash is PERSISTED_QUERY_NOT_FOUND with 200, as Apollo clients expect before they register it", async () => {
     const res = await app.http("/graphql", { body: { extensions: { persistedQuery: { version: 1, sha256Hash: "1".repeat(64) } } } });
     expectRefused(res, 200, "PERSISTED_QUERY_NOT_FOUND");

@@ -56,8 +56,9 @@ export async function startTestApp(env: Record<string, string> = {}, o: { log?: 
   const config = loadConfig({ NODE_ENV: "test", KITH_TOKEN_SECRET: TEST_SECRET, KITH_DATA_DIR: "/tmp/kith-test-unused", ...env });
   const log = o.log ?? createLogger("silent");
   const kith = await createKith(tdb.db, config, log, () => tdb.drop());
-  let port: number | undefined;
-  const listening = async () => (port ??= await kith.listen(0));
+  // One server however many callers ask at once (an awaited number would let each of them start its own).
+  let port: Promise<number> | undefined;
+  const listening = () => (port ??= kith.listen(0));
 
   const run: TestApp["run"] = async (query, variables, as) => {
     const requestId = `test-${Math.random().toString(36).slice(2)}`;
