@@ -17,7 +17,10 @@ import { operationChecks } from "./operation-checks";
 /** Seconds a client should wait before trying again while the database cannot be reached. */
 export const RETRY_AFTER_SECONDS = 5;
 
-/** Adds the request id to every error so a client can quote it and an operator can find the log line. */
+/**
+ * Adds the request id to every error so a client can quote it and an operator can find the log line, and gives the
+ * request scope the operation's name as Apollo resolved it, for those log lines.
+ */
 const requestIdOnErrors: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
