@@ -13,7 +13,7 @@ import { startEmbeddedDatabase, EmbeddedDatabase } from "./db/embedded";
 import { AppServices, Context } from "./graphql/context";
 import { buildKithSchema } from "./graphql/schema";
 import { RelationRegistry } from "./graphql/relations";
-import { createApollo, createHttpHandler, HttpHandler } from "./graphql/server";
+import { answerClientError, createApollo, createHttpHandler, HttpHandler } from "./graphql/server";
 import { loadDemoDataIfEmpty } from "./demo/demo";
 import { startEventWorker } from "./events/event-worker";
 
@@ -66,6 +66,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
         res.on("close", () => unsent.delete(res));
         void handler(req, res);
       });
+      http.on("clientError", answerClientError);
       kith.http = http;
       return new Promise((resolve, reject) => {
         http.once("error", reject);

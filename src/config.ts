@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { TrustedProxies } from "./auth/client-address";
 
 export type NodeEnv = "development" | "test" | "production";
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -22,6 +23,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Whether this process drains the outbox (events to handlers); a deployment may run dedicated worker processes. */
   runWorkers: boolean;
+  /** Proxies whose X-Forwarded-For is believed (none by default: the socket's address is the client's). */
+  trustedProxies: TrustedProxies;
 }
 
 export class ConfigError extends Error {}
@@ -114,12 +117,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
 
   const runWorkers = attempt(() => parseBool("KITH_WORKERS", env.KITH_WORKERS, true), true);
+  const trustedProxies = attempt(() => {
+    const entries = (env.KITH_TRUSTED_PROXIES ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+    try {
+      return new TrustedProxies(entries);
+    } catch (e) {
+      throw new ConfigError(`KITH_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges: ${(e as Error).message}`);
+    }
+  }, new TrustedProxies([]));
 
   if (problems.length) {
     throw new ConfigError(`Configuration is not valid:\n  - ${problems.join("\n  - ")}`);
   }
   return {
     port, databaseUrl, dataDir, tokenSecret, nodeEnv, logLevel, loadDemo, introspection,
-    statementTimeoutMs, maxBodyBytes, runWorkers,
+    statementTimeoutMs, maxBodyBytes, runWorkers, trustedProxies,
   };
 }

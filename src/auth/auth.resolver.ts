@@ -36,7 +36,7 @@ async function maySeePersonalData(ctx: Context, user: User): Promise<boolean> {
 export class AuthResolver {
   @Mutation(() => SignInPayload, { description: "Exchange an email and password for a session token." })
   async signIn(@Arg("input") input: SignInInput, @Ctx() ctx: Context): Promise<SignInPayload> {
-    const result = await new AuthService(ctx.app.db, ctx.app.config.tokenSecret).signIn(input.email, input.password);
+    const result = await new AuthService(ctx.app.db, ctx.app.config.tokenSecret).signIn(input.email, input.password, { address: ctx.clientAddress });
     // The payload is read as the user the new token belongs to, not as whoever sent the request.
     if (!refused(result)) ctx.viewer = (await viewerForUser(ctx.app.db, result.user.id)) ?? ctx.viewer;
     return toPayload(refused(result) ? result : { token: result.token, viewer: result.user });

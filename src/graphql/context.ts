@@ -23,6 +23,8 @@ export interface AppServices {
 export interface Context {
   requestId: string;
   viewer: Viewer;
+  /** Where the request came from (client-address.ts), for throttling; null when not over HTTP. */
+  clientAddress: string | null;
   loaders: Loaders;
   /** Loaders of declared relations, made on first use (relations.ts). */
   relationLoaders: Map<string, DataLoader<string, unknown>>;
@@ -35,6 +37,6 @@ export function createLoaders(app: AppServices): Loaders {
   return loaders;
 }
 
-export function buildContext(app: AppServices, viewer: Viewer, requestId: string): Context {
-  return { requestId, viewer, loaders: createLoaders(app), relationLoaders: new Map(), app };
+export function buildContext(app: AppServices, viewer: Viewer, requestId: string, clientAddress: string | null = null): Context {
+  return { requestId, viewer, clientAddress, loaders: createLoaders(app), relationLoaders: new Map(), app };
 }

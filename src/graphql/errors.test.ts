@@ -1,6 +1,6 @@
 // scrubMessage and formatError: client errors keep where and why but never the submitted value; faults are masked.
 import { GraphQLError } from "graphql";
-import { formatError, scrubMessage } from "./errors";
+import { badInput, formatError, isDatabaseUnavailable, scrubMessage } from "./errors";
 
 const SECRET = 'hunter2; at "a.b"; x';
 
@@ -75,5 +75,51 @@ describe("formatError", () => {
       message: "Invalid input: input.name: name must be shorter than or equal to 200 characters",
       extensions: { code: "BAD_USER_INPUT", requestId: "req-3" },
     });
+  });
+});
+
+describe("formatError, further", () => {
+  test("a long name is elided from a validation message; a short one is kept", () => {
+    const long = `f${"x".repeat(60)}`;
+    const message = (m: string) => formatError({ message: m, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }, new GraphQLError(m)).message;
+    expect(message(`Cannot query field "${long}" on type "Query".`)).toBe('Cannot query field "…" on type "Query".');
+    expect(message('Cannot query field "nme" on type "Place".')).toBe('Cannot query field "nme" on type "Place".');
+  });
+
+  test("a syntax error names the kind of token, never a string's text", () => {
+    const m = 'Syntax Error: Expected Name, found String "hunter2".';
+    expect(formatError({ message: m, extensions: { code: "GRAPHQL_PARSE_FAILED" } }, new GraphQLError(m)).message).toBe("Syntax Error: Expected Name, found String.");
+  });
+
+  test("our own refusal of a literal keeps its words and becomes BAD_USER_INPUT", () => {
+    const ours = badInput("A Date is a calendar day.");
+    const wrapped = new GraphQLError(ours.message, { originalError: ours, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    expect(formatError({ message: ours.message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }, wrapped, "r"))
+      .toEqual({ message: "A Date is a calendar day.", extensions: { code: "BAD_USER_INPUT", requestId: "r" } });
+  });
+
+  test("Apollo's refusals without a code get one", () => {
+    const e = new GraphQLError("provided sha does not match query", { extensions: { http: { status: 400 } } });
+    expect(formatError({ message: e.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, e).extensions?.code).toBe("PERSISTED_QUERY_HASH_MISMATCH");
+  });
+});
+
+describe("isDatabaseUnavailable", () => {
+  const wrap = (cause: object) => new GraphQLError("x", { originalError: Object.assign(new Error("query failed"), { driverError: cause }) });
+  test.each([
+    ["a refused connection", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })],
+    ["a server shutting down", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", severity: "FATAL" })],
+    ["a server still starting", Object.assign(new Error("the database system is starting up"), { code: "57P03", severity: "FATAL" })],
+    ["a lost connection", new Error("Connection terminated unexpectedly")],
+    ["a database that refuses connections", Object.assign(new Error('database "x" is not currently accepting connections'), { code: "55000", severity: "FATAL" })],
+  ])("%s is", (_, cause) => {
+    expect(isDatabaseUnavailable(wrap(cause))).toBe(true);
+  });
+  test.each([
+    ["a missing table", Object.assign(new Error('relation "x" does not exist'), { code: "42P01", severity: "ERROR" })],
+    ["a cancelled statement", Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014", severity: "ERROR" })],
+    ["a bug", new TypeError("x is undefined")],
+  ])("%s is not", (_, cause) => {
+    expect(isDatabaseUnavailable(wrap(cause))).toBe(false);
   });
 });

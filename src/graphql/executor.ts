@@ -37,7 +37,7 @@ class CompiledOperations {
       // Variables are checked as graphql-js checks them, so a bad one is reported as Apollo reports it there
       // (BAD_USER_INPUT); the compiled operation coerces the raw values itself.
       const variables = request.request.variables ?? {};
-      const checked = getVariableValues(this.schema, request.operation.variableDefinitions ?? [], variables);
+      const checked = getVariableValues(this.schema, request.operation?.variableDefinitions ?? [], variables);
       if (checked.errors) return { errors: checked.errors };
       const compiled = this.get(request.queryHash, request.operationName,
         () => compileQuery(this.schema, request.document, request.operationName ?? undefined) as Compiled | ExecutionResult);

@@ -1,28 +1,35 @@
 // Apollo Server behind a plain node:http handler: body limits, JSON errors, request ids, logs, health checks.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, GraphQLSchema } from "graphql";
 import { authenticate } from "../auth/authenticate";
+import { clientAddress } from "../auth/client-address";
 import { countQueries } from "../db/query-counter";
 import { migrationsApplied } from "../db/data-source";
 import { AppServices, buildContext, Context } from "./context";
-import { formatError } from "./errors";
-import { armorProtection, parseLimits } from "./limits";
+import { describeFault, formatError, isDatabaseUnavailable, SERVICE_UNAVAILABLE } from "./errors";
+import { currentRequest, inRequestScope, RequestScope } from "./request-scope";
+import { armorProtection, KnownOperationTypes, parseLimits } from "./limits";
+import { operationChecks } from "./operation-checks";
 import { jitGateway } from "./executor";
 
-/**
- * The request id of the HTTP request being served. Errors Apollo raises before an operation runs (a bad body,
- * a refused credential) skip the plugin below, so formatError reads the id from here.
- */
-const httpRequestId = new AsyncLocalStorage<string>();
+/** Seconds a client should wait before trying again while the database cannot be reached. */
+export const RETRY_AFTER_SECONDS = 5;
 
-/** Adds the request id to every error so a client can quote it and an operator can find the log line. */
+/**
+ * Adds the request id to every error so a client can quote it and an operator can find the log line, and gives the
+ * request scope the operation's name as Apollo resolved it, for those log lines.
+ */
 const requestIdOnErrors: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
+      async didResolveOperation({ operationName }) {
+        const scope = currentRequest();
+        if (scope && operationName) scope.operationName = operationName;
+      },
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
         response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
@@ -33,14 +40,33 @@ const requestIdOnErrors: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Every error the client sees masked (Internal error, SERVICE_UNAVAILABLE) is logged here, once, at error level with
+ * the request id, the operation and the cause; the response never carries the cause.
+ */
+function logMasked(log: AppServices["log"], error: unknown, code: string, path?: readonly (string | number)[]): void {
+  const scope = currentRequest();
+  if (scope && code === SERVICE_UNAVAILABLE) scope.unavailable = true;
+  log.error({
+    requestId: scope?.requestId, operationName: scope?.operationName ?? null, path: path?.join("."), code, cause: describeFault(error),
+  }, code === SERVICE_UNAVAILABLE ? "database unavailable" : "internal error");
+}
+
 export function createApollo(services: AppServices, schema: GraphQLSchema): ApolloServer<Context> {
   const armor = armorProtection();
+  const unexpected: ApolloServerPlugin<Context> = {
+    // Apollo answers a fault outside any hook's reach with a bare 500; its cause is only seen here.
+    async unexpectedErrorProcessingRequest({ error }) {
+      logMasked(services.log, error, isDatabaseUnavailable(error) ? SERVICE_UNAVAILABLE : "INTERNAL_SERVER_ERROR");
+    },
+  };
   return new ApolloServer<Context>({
     // Operations run compiled (executor.ts); Apollo parses, validates and formats.
     gateway: jitGateway(schema),
     ...armor,
     // No per-field cache hints are used, and Apollo's plugin would wrap every field to collect them.
-    plugins: [...armor.plugins, requestIdOnErrors, ApolloServerPluginCacheControlDisabled()],
+    plugins: [...armor.plugins, operationChecks<Context>(), requestIdOnErrors, unexpected, ApolloServerPluginCacheControlDisabled()],
+    validationRules: [...armor.validationRules, KnownOperationTypes],
     // Compact JSON: Apollo's default indents every response.
     stringifyResult: (result) => JSON.stringify(result),
     parseOptions: parseLimits(),
@@ -49,7 +75,12 @@ export function createApollo(services: AppServices, schema: GraphQLSchema): Apol
     includeStacktraceInErrorResponses: false,
     // main.ts stops the whole process on SIGINT/SIGTERM; Apollo's own handlers would race it and never let it exit.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => formatError(formatted, error, httpRequestId.getStore()),
+    formatError: (formatted, error) => {
+      const result = formatError(formatted, error, currentRequest()?.requestId);
+      const code = result.extensions?.code as string;
+      if (code === "INTERNAL_SERVER_ERROR" || code === SERVICE_UNAVAILABLE) logMasked(services.log, error, code, formatted.path);
+      return result;
+    },
   });
 }
 
@@ -89,6 +120,24 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/**
+ * Node's own answer to a request it cannot parse (a URL or headers over its limit, broken HTTP) is a bare status line;
+ * this gives it the same JSON shape as every other refusal. For `server.on("clientError")`.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === "ECONNRESET") {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const body = JSON.stringify({ errors: [{
+    message: tooLarge ? "The request's URL or headers are too large." : "The request is not valid HTTP.",
+    extensions: { code: tooLarge ? "REQUEST_HEADER_FIELDS_TOO_LARGE" : "BAD_REQUEST", requestId: randomUUID() },
+  }] });
+  socket.end(`HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\ncontent-type: application/json; charset=utf-8\r\n`
+    + `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
+
 export interface HttpHandler {
   (req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
@@ -111,7 +160,9 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
     const started = process.hrtime.bigint();
     let body: unknown = undefined;
     let operationName: string | null = null;
-    const { scope, result } = countQueries(() => httpRequestId.run(requestId, async () => {
+    let request: RequestScope | undefined;
+    const { scope, result } = countQueries(() => inRequestScope(requestId, null, async (r) => {
+      request = r;
       if (req.method === "POST") {
         const raw = await readBody(req, config.maxBodyBytes);
         try {
@@ -121,6 +172,7 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
         }
         if (body && typeof body === "object" && "operationName" in body) {
           operationName = typeof body.operationName === "string" ? body.operationName.slice(0, 100) : null;
+          r.operationName = operationName;
         }
       }
       const headers = new HeaderMap();
@@ -130,12 +182,14 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
         context: async () => {
           try {
             const viewer = await authenticate(db, config.tokenSecret, req.headers.authorization);
-            return buildContext(services, viewer, requestId);
+            return buildContext(services, viewer, requestId,
+              clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxies));
           } catch (e) {
             if (e instanceof GraphQLError) {
               throw new GraphQLError(e.message, { extensions: { ...e.extensions, requestId } });
             }
-            throw e;
+            // Apollo keeps only the message of what is not a GraphQLError; wrapped, the cause reaches formatError.
+            throw new GraphQLError("Context creation failed", { originalError: e as Error });
           }
         },
       });
@@ -146,6 +200,10 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
       status = response.status ?? 200;
       const headers: Record<string, string> = { "x-request-id": requestId };
       for (const [k, v] of response.headers) headers[k] = v;
+      if (request?.unavailable) {
+        status = 503;
+        headers["retry-after"] = String(RETRY_AFTER_SECONDS);
+      }
       res.writeHead(status, headers);
       if (response.body.kind === "complete") res.end(response.body.string);
       else {
@@ -158,8 +216,13 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
         // A body left unread cannot be followed by another request on this connection.
         const close: Record<string, string> = e.status === 413 ? { connection: "close" } : {};
         sendJson(res, status, { errors: [{ message: e.message, extensions: { code: e.code, requestId } }] }, { "x-request-id": requestId, ...close });
+      } else if (request?.unavailable || isDatabaseUnavailable(e)) {
+        status = 503;
+        log.error({ requestId, operationName, code: SERVICE_UNAVAILABLE, cause: describeFault(e) }, "database unavailable");
+        sendJson(res, 503, { errors: [{ message: "The service is unavailable for a moment; try again shortly.", extensions: { code: SERVICE_UNAVAILABLE, requestId } }] },
+          { "x-request-id": requestId, "retry-after": String(RETRY_AFTER_SECONDS) });
       } else {
-        log.error({ err: e, requestId }, "request failed");
+        log.error({ requestId, operationName, code: "INTERNAL_SERVER_ERROR", cause: describeFault(e) }, "request failed");
         sendJson(res, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }] }, { "x-request-id": requestId });
       }
     } finally {

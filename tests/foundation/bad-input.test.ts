@@ -147,3 +147,41 @@ describe("query limits (graphql-armor)", () => {
     expect(res.json.data.p0.totalCount).toBe(7);
   });
 });
+
+describe("client mistakes get their own 4xx status and code, never Internal error", () => {
+  const persisted = (query: string | undefined, persistedQuery: unknown) => app.http("/graphql", { body: { query, extensions: { persistedQuery } } });
+  const get = (params: Record<string, string>) => app.http(`/graphql?${new URLSearchParams(params)}`);
+  const cases: [string, () => Promise<HttpResult>, number, string][] = [
+    ["a subscription (this API has none)", () => app.post("subscription { places { totalCount } }"), 400, "GRAPHQL_VALIDATION_FAILED"],
+    ["a persisted query whose hash is not its query's", () => persisted("{ __typename }", { version: 1, sha256Hash: "0".repeat(64) }), 400, "PERSISTED_QUERY_HASH_MISMATCH"],
+    ["an unknown persisted-query version", () => persisted("{ __typename }", { version: 2, sha256Hash: "0".repeat(64) }), 400, "PERSISTED_QUERY_VERSION_NOT_SUPPORTED"],
+    ["a persisted query that is not an object", () => persisted("{ __typename }", "yes"), 400, "PERSISTED_QUERY_VERSION_NOT_SUPPORTED"],
+    ["a GET whose extensions are not JSON", () => get({ query: "{ __typename }", extensions: "{persistedQuery" }), 400, "BAD_REQUEST"],
+    ["a GET whose extensions are a list", () => get({ query: "{ __typename }", extensions: "[]" }), 400, "BAD_REQUEST"],
+    ["a GET whose persisted query is a number", () => get({ query: "{ __typename }", extensions: '{"persistedQuery":1}' }), 400, "PERSISTED_QUERY_VERSION_NOT_SUPPORTED"],
+    ["a GET of a mutation", () => get({ query: "mutation { signIn(input: { email: \"a\", password: \"b\" }) { token } }" }), 405, "BAD_REQUEST"],
+  ];
+  test.each(cases)("%s", async (_, send, status, code) => {
+    const res = await writesNothing(send);
+    expectRefused(res, status, code);
+    expect(res.json.errors[0].message).not.toBe("Internal error");
+  });
+
+  test("a URL too long for Node's HTTP parser is 431 with the same JSON shape as every refusal", async () => {
+    const res = await app.http(`/graphql?query=${"x".repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.json.errors[0].extensions.code).toBe("REQUEST_HEADER_FIELDS_TOO_LARGE");
+  });
+
+  test("more than 50 bad variable values are BAD_USER_INPUT, not a fault", async () => {
+    const res = await app.post("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", { ids: Array.from({ length: 60 }, () => false) });
+    expect(res.status).toBe(400);
+    expect(res.json.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).not.toContain("INTERNAL_SERVER_ERROR");
+    expect(res.text).not.toContain("Internal error");
+  });
+
+  test("an unknown persisted hash is PERSISTED_QUERY_NOT_FOUND with 200, as Apollo clients expect before they register it", async () => {
+    const res = await app.http("/graphql", { body: { extensions: { persistedQuery: { version: 1, sha256Hash: "1".repeat(64) } } } });
+    expectRefused(res, 200, "PERSISTED_QUERY_NOT_FOUND");
+  });
+});

@@ -1,5 +1,8 @@
-// Sign-in and the viewer over real HTTP, against this file's own database.
-import { startTestApp, TestApp } from "../support/test-app";
+// Sign-in and the viewer over real HTTP, against this file's own database; throttling per client address.
+import { request } from "node:http";
+import { startTestApp, TestApp, TEST_SECRET } from "../support/test-app";
+import { ADDRESS_FREE_FAILURES } from "../../src/auth/auth.service";
+import { loadConfig } from "../../src/config";
 import { makeUser, TEST_PASSWORD } from "../support/factories";
 import { Role } from "../../src/auth/roles";
 
@@ -51,4 +54,71 @@ describe("after five failures for one email", () => {
     const other = await makeUser(app.db, { email: "eve@example.test" });
     expect((await attempt(other.email, TEST_PASSWORD)).token).toEqual(expect.any(String));
   });
+});
+
+describe("over HTTP, failures are counted per client address", () => {
+  /** POSTs a sign-in from the given loopback address (Linux routes all of 127.0.0.0/8 to this machine). */
+  function signInFrom(port: number, localAddress: string, email: string, password: string, headers: Record<string, string> = {}): Promise<{ token: string | null; code: string | null }> {
+    const body = JSON.stringify({ query: SIGN_IN, variables: { email, password } });
+    return new Promise((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", localAddress,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } }, (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () => {
+          const { signIn } = JSON.parse(text).data;
+          resolve({ token: signIn.token, code: signIn.userErrors[0]?.code ?? null });
+        });
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+
+  test("someone else's failures do not lock the owner out: the lock holds only at the address that failed", async () => {
+    const admin = await makeUser(app.db, { email: "root@example.test", roles: [Role.ADMIN] });
+    const port = await app.port();
+    for (let i = 0; i < 5; i++) expect((await signInFrom(port, "127.0.0.2", admin.email, `guess-${i}`)).code).toBe("INVALID_CREDENTIALS");
+    expect(await signInFrom(port, "127.0.0.2", admin.email, TEST_PASSWORD)).toEqual({ token: null, code: "TOO_MANY_ATTEMPTS" });
+    expect((await signInFrom(port, "127.0.0.3", admin.email, TEST_PASSWORD)).token).toEqual(expect.any(String));
+  });
+
+  test("an address guessing across many emails is slowed down for all of them; other addresses are not", async () => {
+    const user = await makeUser(app.db, { email: "fay@example.test" });
+    const port = await app.port();
+    for (let i = 0; i < ADDRESS_FREE_FAILURES; i++) await signInFrom(port, "127.0.0.4", `stuffed-${i}@example.test`, "Password1");
+    expect(await signInFrom(port, "127.0.0.4", user.email, TEST_PASSWORD)).toEqual({ token: null, code: "TOO_MANY_ATTEMPTS" });
+    expect((await signInFrom(port, "127.0.0.5", user.email, TEST_PASSWORD)).token).toEqual(expect.any(String));
+  });
+
+  test("X-Forwarded-For is ignored unless KITH_TRUSTED_PROXIES names the proxy", async () => {
+    const user = await makeUser(app.db, { email: "gil@example.test" });
+    const port = await app.port();
+    for (let i = 0; i < 5; i++) await signInFrom(port, "127.0.0.6", user.email, `guess-${i}`, { "x-forwarded-for": `10.1.1.${i}` });
+    // A client cannot step round its lock by claiming another address.
+    expect((await signInFrom(port, "127.0.0.6", user.email, TEST_PASSWORD, { "x-forwarded-for": "10.9.9.9" })).code).toBe("TOO_MANY_ATTEMPTS");
+  });
+
+  test("behind a trusted proxy, the address it forwards is the client's", async () => {
+    const proxied = await startTestApp({ KITH_TRUSTED_PROXIES: "127.0.0.7, 10.0.0.0/8" });
+    try {
+      const user = await makeUser(proxied.db, { email: "hal@example.test" });
+      const port = await proxied.port();
+      const via = (client: string, password: string) => signInFrom(port, "127.0.0.7", user.email, password, { "x-forwarded-for": `${client}, 10.0.0.5` });
+      for (let i = 0; i < 5; i++) await via("198.51.100.1", `guess-${i}`);
+      expect((await via("198.51.100.1", TEST_PASSWORD)).code).toBe("TOO_MANY_ATTEMPTS");
+      expect((await via("198.51.100.2", TEST_PASSWORD)).token).toEqual(expect.any(String));
+      // From an address that is not a trusted proxy, the header counts for nothing.
+      for (let i = 0; i < 5; i++) await signInFrom(port, "127.0.0.8", user.email, `guess-${i}`, { "x-forwarded-for": `198.51.100.${10 + i}` });
+      expect((await signInFrom(port, "127.0.0.8", user.email, TEST_PASSWORD, { "x-forwarded-for": "198.51.100.99" })).code).toBe("TOO_MANY_ATTEMPTS");
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+test("KITH_TRUSTED_PROXIES is validated at start-up", () => {
+  expect(() => loadConfig({ NODE_ENV: "test", KITH_TOKEN_SECRET: TEST_SECRET, KITH_TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/KITH_TRUSTED_PROXIES/);
+  expect(() => loadConfig({ NODE_ENV: "test", KITH_TOKEN_SECRET: TEST_SECRET, KITH_TRUSTED_PROXIES: "proxy.internal" })).toThrow(/KITH_TRUSTED_PROXIES/);
+  expect(loadConfig({ NODE_ENV: "test", KITH_TOKEN_SECRET: TEST_SECRET, KITH_TRUSTED_PROXIES: "10.0.0.1, fd00::/8" }).trustedProxies.entries).toEqual(["10.0.0.1", "fd00::/8"]);
 });

@@ -1,11 +1,12 @@
 // A kith server over this file's own database: run operations through Apollo or over real HTTP, and count SQL.
 import type { DataSource } from "typeorm";
 import { loadConfig } from "../../src/config";
-import { createLogger } from "../../src/log";
+import { createLogger, Logger } from "../../src/log";
 import { createKith, Kith } from "../../src/app";
 import { authenticate } from "../../src/auth/authenticate";
 import { buildContext } from "../../src/graphql/context";
 import { countQueries } from "../../src/db/query-counter";
+import { inRequestScope } from "../../src/graphql/request-scope";
 import { ANONYMOUS, Viewer } from "../../src/auth/viewer";
 import { createTestDatabase } from "./test-db";
 
@@ -43,25 +44,34 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** A response body without the cost report every executed operation carries in `extensions` (operation-checks.ts). */
+export function withoutCost<T extends { extensions?: Record<string, unknown> }>(json: T): Omit<T, "extensions"> | T {
+  const { extensions, ...rest } = json;
+  return extensions && Object.keys(extensions).every((k) => k === "cost" || k === "costLimit") ? rest : json;
+}
+
+/** `log` replaces the silent logger, e.g. to capture what the server logs. */
+export async function startTestApp(env: Record<string, string> = {}, o: { log?: Logger } = {}): Promise<TestApp> {
   const tdb = await createTestDatabase();
   // Tests deliver events themselves (deliverDue) unless they ask for the background worker with KITH_WORKERS=true.
   const config = loadConfig({
     NODE_ENV: "test", KITH_TOKEN_SECRET: TEST_SECRET, KITH_DATA_DIR: "/tmp/kith-test-unused", KITH_WORKERS: "false", ...env,
   });
-  const log = createLogger("silent");
+  const log = o.log ?? createLogger("silent");
   const kith = await createKith(tdb.db, config, log, () => tdb.drop());
-  let port: number | undefined;
-  const listening = async () => (port ??= await kith.listen(0));
+  // One server however many callers ask at once (an awaited number would let each of them start its own).
+  let port: Promise<number> | undefined;
+  const listening = () => (port ??= kith.listen(0));
 
   const run: TestApp["run"] = async (query, variables, as) => {
-    const { scope, result } = countQueries(async () => {
+    const requestId = `test-${Math.random().toString(36).slice(2)}`;
+    const { scope, result } = countQueries(() => inRequestScope(requestId, null, async () => {
       const viewer = typeof as === "string"
         ? await authenticate(tdb.db, config.tokenSecret, `Bearer ${as}`)
         : (as ?? ANONYMOUS);
-      const contextValue = buildContext(kith.services, viewer, `test-${Math.random().toString(36).slice(2)}`);
+      const contextValue = buildContext(kith.services, viewer, requestId);
       return kith.apollo.executeOperation({ query, variables }, { contextValue });
-    });
+    }));
     const response = await result;
     if (response.body.kind !== "single") throw new Error("unexpected incremental response");
     const r = response.body.singleResult;

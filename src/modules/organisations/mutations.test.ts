@@ -63,7 +63,7 @@ test("bad input gets a clear userError per field and writes nothing", async () =
     registeredPlaceId: toGlobalId("Place", "00000000-0000-4000-8000-000000000000"),
     placesServedIds: [toGlobalId("Place", "00000000-0000-4000-8000-000000000001")],
     identifiers: ["US-EIN-123", "GB-COH-123", "GB-CHC-1123456"], governance: { boardSize: 3, communityBoardMembers: 4 },
-    tradingIncomePercent: 150, foundedOn: "2999-01-01",
+    tradingIncomePercent: 150, foundedOn: "2199-01-01",
   } }, SYSTEM_ADMIN);
   const codes = r.createOrganisation.userErrors.map((e: { field: string[]; code: string }) => `${e.field.join(".")}:${e.code}`);
   expect(codes.sort()).toEqual([

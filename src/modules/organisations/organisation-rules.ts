@@ -48,7 +48,7 @@ export async function checkIdentifiers(
   raw.forEach((r, i) => {
     const p = parseIdentifier(r);
     if ("error" in p) c.add(field(i), "INVALID_IDENTIFIER", p.error);
-    else if (parsed.some((x) => x.value === p.value)) c.add(field(i), "DUPLICATE_IDENTIFIER", `${p.value} is listed twice.`);
+    else if (parsed.some((x) => x.value === p.value)) c.add(field(i), "DUPLICATE_IDENTIFIER", "This identifier is listed twice.");
     else parsed.push({ ...p, i });
   });
   if (parsed.length) {
@@ -57,9 +57,10 @@ export async function checkIdentifiers(
     );
     for (const t of taken) {
       const p = parsed.find((x) => x.value === t.value)!;
+      // The field says which identifier; the message never repeats it (errors do not echo input).
       c.add(field(p.i), "IDENTIFIER_TAKEN", t.organisation_id === organisationId
-        ? `${t.value} is already on this organisation.`
-        : `${t.value} already belongs to another organisation in the register.`);
+        ? "This identifier is already on this organisation."
+        : "That identifier already belongs to another organisation in the register.");
     }
   }
   return parsed.map(({ scheme, value }) => ({ scheme, value }));
