@@ -31,9 +31,37 @@ export interface Context {
   app: AppServices;
 }
 
+const MADE = Symbol("loaders made");
+type LazyLoaders = Loaders & { [MADE]: Record<string, unknown>[] };
+
+/**
+ * The shape of a request's loaders, made once per app: a getter per loader that builds its module's loaders the first
+ * time the request uses one, so a request pays only for the modules it reads.
+ */
+const loaderShapes = new WeakMap<AppServices, object>();
+function loaderShape(app: AppServices): object {
+  let shape = loaderShapes.get(app);
+  if (shape) return shape;
+  shape = {};
+  app.modules.forEach((m, i) => {
+    if (!m.loaders) return;
+    const make = m.loaders;
+    for (const name of Object.keys(make(app.db))) {
+      Object.defineProperty(shape, name, {
+        get(this: LazyLoaders) {
+          this[MADE][i] ??= make(app.db) as Record<string, unknown>;
+          return this[MADE][i][name];
+        },
+      });
+    }
+  });
+  loaderShapes.set(app, shape);
+  return shape;
+}
+
 export function createLoaders(app: AppServices): Loaders {
-  const loaders = {} as Loaders;
-  for (const m of app.modules) Object.assign(loaders, m.loaders?.(app.db) ?? {});
+  const loaders = Object.create(loaderShape(app)) as LazyLoaders;
+  loaders[MADE] = [];
   return loaders;
 }
 
