@@ -1,7 +1,7 @@
 // Relations declared once: which rows hang off an object, as SQL scoped to the viewer. The same declaration is folded
 // into the page query that reads the parents (folding.ts) and, where nothing folded it, batched per request.
 import DataLoader from "dataloader";
-import type { GraphQLResolveInfo } from "graphql";
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from "graphql";
 import type { Context } from "./context";
 import { ConnectionResult, Ordering, PageArgs, paginateByParent } from "./connection";
 import { readPrepared } from "../db/statements";
@@ -21,6 +21,13 @@ export interface RelationSpec {
    * `args` are the field's arguments (a filter such as includePast may shape the SQL; page arguments are applied after).
    */
   from(ctx: Context, args: Record<string, unknown>): Sql;
+  /**
+   * Whether the viewer may see the relation on this parent at all (the field is null otherwise): the per-object form of
+   * the module's access rule, e.g. personal data for the organisation's members. Checked on every path, folded or not.
+   */
+  visible?(ctx: Context, parent: object): boolean;
+  /** What the field shows of the rows, when it is not the rows themselves (e.g. identifiers as their values). */
+  present?(value: unknown): unknown;
   /**
    * For a relation that is not itself a field but backs several (a fund's figures behind contributed, awarded, ...):
    * those fields. Selecting any of them folds the relation once, under its own name.
@@ -83,10 +90,25 @@ export function parentKeyOf(relation: Relation, parent: object): string | null {
 export function readRelation<T>(
   relation: Relation, parent: object, args: PageArgs & Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo,
 ): Promise<T> | T {
+  if (relation.visible && !relation.visible(ctx, parent)) return null as T;
   const key = relation.backs ? relation.field : (info.path.key as string);
   const folded = (parent as { [FOLDED]?: Map<string, unknown> })[FOLDED];
-  if (folded?.has(key)) return folded.get(key) as T;
-  return loadRelation(relation, parent, args, ctx);
+  const value = folded?.has(key) ? folded.get(key) : loadRelation(relation, parent, args, ctx);
+  return (relation.present ? mapValue(value, relation.present) : value) as T;
+}
+
+/**
+ * The resolver the schema gives a relation field: a folded value is answered here, without the decorated method's
+ * argument handling (the method still answers everything else, so both paths read `readRelation`).
+ */
+export function foldedFirst(relation: Relation, method: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
+  return (parent, args, ctx, info) => {
+    const folded = (parent as { [FOLDED]?: Map<string, unknown> } | null)?.[FOLDED];
+    if (!folded?.has(info.path.key as string)) return method(parent, args, ctx, info);
+    if (relation.visible && !relation.visible(ctx, parent as object)) return null;
+    const value = folded.get(info.path.key as string);
+    return relation.present ? relation.present(value) : value;
+  };
 }
 
 /** Applies `fn` to a relation's value, synchronously when it was folded (no promise per field on the fast path). */

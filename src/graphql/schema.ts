@@ -6,6 +6,7 @@ import type { KithModule } from "../kith-module";
 import { installContributions } from "../kit/extension-point";
 import { DateTimeScalar } from "./scalars";
 import { validateArgument } from "./validation";
+import { foldedFirst, RelationRegistry } from "./relations";
 
 export async function buildKithSchema(modules: KithModule[]): Promise<GraphQLSchema> {
   installContributions(modules);
@@ -17,7 +18,19 @@ export async function buildKithSchema(modules: KithModule[]): Promise<GraphQLSch
     validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
-  return withTotalsAwaited(withPlainFieldsRead(schema));
+  return withFoldedRelationsFirst(withTotalsAwaited(withPlainFieldsRead(schema)), new RelationRegistry(modules.flatMap((m) => m.relations ?? [])));
+}
+
+/** Relation fields answer a folded value directly (relations.ts `foldedFirst`); backing relations stay with their fields. */
+function withFoldedRelationsFirst(schema: GraphQLSchema, relations: RelationRegistry): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const relation = relations.get(type.name, field.name);
+      if (relation && !relation.backs && field.resolve) field.resolve = foldedFirst(relation, field.resolve);
+    }
+  }
+  return schema;
 }
 
 /**

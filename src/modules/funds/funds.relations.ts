@@ -24,7 +24,13 @@ const agreementsUnder = (parentColumn: "fund_id" | "organisation_id") => ({
         WHERE ${agreementAccess.condition(ctx.viewer, "a")}`,
 });
 
-export const organisationAgreementRelations = relationsOf("Organisation", { agreements: agreementsUnder("organisation_id") });
+export const organisationAgreementRelations = relationsOf("Organisation", {
+  agreements: {
+    ...agreementsUnder("organisation_id"),
+    // Null, not an empty page, for an organisation whose agreements the viewer may not read.
+    visible: (ctx, o) => agreementAccess.allows(ctx.viewer, (o as { id: string }).id),
+  },
+});
 
 export const fundRelations = relationsOf("Fund", {
   agreements: agreementsUnder("fund_id"),

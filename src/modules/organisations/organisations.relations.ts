@@ -1,6 +1,7 @@
 // The relations of organisations and their satellites, declared once for folded reads and batched loads; the
 // personal-data and assessment rules of access.ts are applied in their SQL as well as on each object.
 import { Membership } from "../../auth/membership.entity";
+import type { Context } from "../../graphql/context";
 import { rowShape } from "../../graphql/rows";
 import { RelationSpec, relationsOf } from "../../graphql/relations";
 import { Sql, sql } from "../../graphql/sql";
@@ -14,6 +15,8 @@ import { StoAssessment } from "./sto-assessment.entity";
 type Db = Parameters<typeof rowShape>[0];
 const columns = (db: Db, entity: abstract new () => object, alias: string) => rowShape(db, entity).select(alias);
 const NEWEST_ASSESSMENT_FIRST = ["assessed_at DESC", "id DESC"];
+const seeAssessments = (ctx: Context, o: object) => organisationAccess.seeAssessments(ctx.viewer, (o as Organisation).id);
+const seePersonalData = (ctx: Context, o: object) => organisationAccess.seePersonalData(ctx.viewer, (o as Organisation).id);
 
 /** A relation of another type whose `parentColumn` holds an organisation's id: that organisation. */
 export function organisationOf(parentColumn: { column: string; property: string }): RelationSpec {
@@ -35,25 +38,26 @@ export const organisationRelations = relationsOf("Organisation", {
   },
   identifiers: {
     kind: "many", target: () => OrganisationIdentifier, orderBy: ["value"],
+    present: (rows) => (rows as OrganisationIdentifier[]).map((i) => i.value),
     from: () => Sql.raw("SELECT i.*, i.organisation_id AS __parent FROM organisation_identifier i"),
   },
   assessments: {
-    kind: "many", target: () => StoAssessment, orderBy: NEWEST_ASSESSMENT_FIRST,
+    kind: "many", target: () => StoAssessment, orderBy: NEWEST_ASSESSMENT_FIRST, visible: seeAssessments,
     from: (ctx) => sql`SELECT a.*, a.organisation_id AS __parent FROM sto_assessment a
       WHERE ${inScope(organisationAccess.assessmentScope(ctx.viewer), "a.organisation_id")}`,
   },
   latestAssessment: {
-    kind: "one", target: () => StoAssessment, orderBy: NEWEST_ASSESSMENT_FIRST,
+    kind: "one", target: () => StoAssessment, orderBy: NEWEST_ASSESSMENT_FIRST, visible: seeAssessments,
     from: (ctx) => sql`SELECT a.*, a.organisation_id AS __parent FROM sto_assessment a
       WHERE ${inScope(organisationAccess.assessmentScope(ctx.viewer), "a.organisation_id")}`,
   },
   memberships: {
-    kind: "many", target: () => Membership, orderBy: ["created_at", "id"],
+    kind: "many", target: () => Membership, orderBy: ["created_at", "id"], visible: seePersonalData,
     from: (ctx) => sql`SELECT m.*, m.organisation_id AS __parent FROM organisation_membership m
       WHERE ${inScope(organisationAccess.personalDataScope(ctx.viewer), "m.organisation_id")}`,
   },
   contacts: {
-    kind: "many", target: () => Contact, orderBy: ["created_at", "id"],
+    kind: "many", target: () => Contact, orderBy: ["created_at", "id"], visible: seePersonalData,
     from: (ctx) => sql`SELECT c.*, c.organisation_id AS __parent FROM organisation_contact c
       WHERE ${inScope(organisationAccess.personalDataScope(ctx.viewer), "c.organisation_id")}`,
   },

@@ -6,7 +6,6 @@ import { organisationAgreementRelations } from "../funds.relations";
 import type { Context } from "../../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../../graphql/connection";
 import { Organisation } from "../../organisations/organisation.entity";
-import { agreementAccess } from "../access";
 import { Agreement } from "./agreement.entity";
 import { AgreementConnection } from "./agreements.types";
 
@@ -19,7 +18,6 @@ export class OrganisationAgreementsResolver {
   agreements(
     @Root() o: Organisation, @Args() args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Agreement>> | ConnectionResult<Agreement> | null {
-    if (!agreementAccess.allows(ctx.viewer, o.id)) return null;
     return readRelation<ConnectionResult<Agreement>>(organisationAgreementRelations.agreements, o, { ...args }, ctx, info);
   }
 }
