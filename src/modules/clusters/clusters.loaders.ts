@@ -1,16 +1,13 @@
 // Per-request loaders for clusters, memberships, gatherings, peer support and peer panels.
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { loaderByKey, loaderOfMany, PageLoader } from "../../graphql/loaders";
-import type { PageArgs } from "../../graphql/connection";
+import { loaderByKey, loaderOfMany } from "../../graphql/loaders";
 import { Cluster } from "./clusters/cluster.entity";
 import { ClusterMembership } from "./clusters/cluster-membership.entity";
 import { Gathering, GatheringAttendance } from "./gatherings/gathering.entity";
 import { PeerPost } from "./peer-support/peer-post.entity";
 import { PeerExchange } from "./peer-support/peer-exchange.entity";
 import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./panels/peer-panel.entity";
-import type { PeerPostKind } from "./cluster.enums";
-import { peerSupportPages } from "./peer-support/peer-support.lists";
 import { ActivityLoader, activityLoader } from "./clusters/activity";
 
 declare module "../../graphql/context" {
@@ -19,7 +16,6 @@ declare module "../../graphql/context" {
     /** Current (open) memberships of each cluster, earliest joined first. */
     openMembershipsByCluster: DataLoader<string, ClusterMembership[]>;
     clusterMembershipById: DataLoader<string, ClusterMembership | null>;
-    openPostsOfCluster: PageLoader<PeerPost, PageArgs & { kind: PeerPostKind }>;
     clusterActivity: ActivityLoader;
     gatheringById: DataLoader<string, Gathering | null>;
     attendanceByGathering: DataLoader<string, GatheringAttendance[]>;
@@ -47,7 +43,6 @@ function openMembershipsByCluster(db: DataSource): DataLoader<string, ClusterMem
 
 export function clustersLoaders(db: DataSource) {
   return {
-    ...peerSupportPages(db),
     clusterById: loaderByKey(db, Cluster),
     openMembershipsByCluster: openMembershipsByCluster(db),
     clusterMembershipById: loaderByKey(db, ClusterMembership),

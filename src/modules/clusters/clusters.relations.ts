@@ -7,7 +7,10 @@ import { Ordering } from "../../graphql/connection";
 import { Place } from "../places/place.entity";
 import { organisationsApi } from "../organisations/organisations.api";
 import { Organisation } from "../organisations/organisation.entity";
-import { ClusterRole } from "./cluster.enums";
+import type { Context } from "../../graphql/context";
+import { clusterAccess } from "./access";
+import { ClusterRole, PeerPostKind, PeerPostStatus } from "./cluster.enums";
+import { PeerPost } from "./peer-support/peer-post.entity";
 import { Cluster } from "./clusters/cluster.entity";
 import { ClusterMembership } from "./clusters/cluster-membership.entity";
 import { Gathering } from "./gatherings/gathering.entity";
@@ -26,6 +29,16 @@ const cluster = {
 const BY_NAME: Ordering = { name: "NAME", keys: ["sort_name", "id"], direction: "ASC" };
 const BY_JOINED: Ordering = { name: "JOINED_ON", keys: ["joined_on", "id"], direction: "ASC" };
 const NEWEST_GATHERING_FIRST: Ordering = { name: "STARTS_AT", keys: ["starts_at", "id"], direction: "DESC" };
+const NEWEST_POST_FIRST: Ordering = { name: "CREATED_AT", keys: ["created_at", "id"], direction: "DESC" };
+
+/** Open offers (or needs) of a cluster's current member organisations, newest first: for signed-in viewers only. */
+const openPosts = (kind: PeerPostKind) => ({
+  kind: "page" as const, target: () => PeerPost, ordering: NEWEST_POST_FIRST,
+  visible: (ctx: Context) => clusterAccess.seePeerSupport(ctx.viewer),
+  from: () => sql`SELECT p.*, cm.cluster_id AS __parent FROM peer_post p
+    JOIN cluster_membership cm ON cm.organisation_id = p.organisation_id AND cm.left_on IS NULL
+    WHERE p.kind = ${kind} AND p.status = ${PeerPostStatus.OPEN}`,
+});
 
 export const organisationClusterRelations = relationsOf("Organisation", {
   clusters: {
@@ -56,6 +69,8 @@ export const clusterRelations = relationsOf("Cluster", {
     kind: "page", target: () => Gathering, ordering: NEWEST_GATHERING_FIRST,
     from: () => Sql.raw("SELECT g.*, g.cluster_id AS __parent FROM gathering g"),
   },
+  offers: openPosts(PeerPostKind.OFFER),
+  needs: openPosts(PeerPostKind.NEED),
 });
 
 export const membershipRelations = relationsOf("ClusterMembership", {

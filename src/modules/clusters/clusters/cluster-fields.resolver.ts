@@ -8,8 +8,6 @@ import { ConnectionResult, PageArgs } from "../../../graphql/connection";
 import { DateScalar } from "../../../graphql/scalars";
 import { Place } from "../../places/place.entity";
 import { Organisation } from "../../organisations/organisation.entity";
-import { clusterAccess } from "../access";
-import { PeerPostKind } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { Gathering } from "../gatherings/gathering.entity";
@@ -45,13 +43,13 @@ export class ClusterFieldsResolver {
   }
 
   @FieldResolver(() => PeerPostConnection, { nullable: true, description: "Open offers of the current member organisations, newest first. Signed-in only." })
-  offers(@Root() c: Cluster, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PeerPost>> | null {
-    return clusterAccess.seePeerSupport(ctx.viewer) ? ctx.loaders.openPostsOfCluster.load(c.id, { ...args, kind: PeerPostKind.OFFER }) : null;
+  offers(@Root() c: Cluster, @Args() args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<ConnectionResult<PeerPost> | null> {
+    return readRelation(r.offers, c, { ...args }, ctx, info);
   }
 
   @FieldResolver(() => PeerPostConnection, { nullable: true, description: "Open needs of the current member organisations, newest first. Signed-in only." })
-  needs(@Root() c: Cluster, @Args() args: PageArgs, @Ctx() ctx: Context): Promise<ConnectionResult<PeerPost>> | null {
-    return clusterAccess.seePeerSupport(ctx.viewer) ? ctx.loaders.openPostsOfCluster.load(c.id, { ...args, kind: PeerPostKind.NEED }) : null;
+  needs(@Root() c: Cluster, @Args() args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<ConnectionResult<PeerPost> | null> {
+    return readRelation(r.needs, c, { ...args }, ctx, info);
   }
 
   @FieldResolver(() => ClusterActivity, { description: "Members, gatherings, attendance, exchanges and hours between two UK days, both included." })
