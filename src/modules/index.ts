@@ -4,5 +4,6 @@ import { placesModule } from "./places";
 import { organisationsModule } from "./organisations";
 import { clustersModule } from "./clusters";
 import { fundsModule } from "./funds";
+import { assetsModule } from "./assets";
 
-export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule];
+export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule, assetsModule];
