@@ -51,7 +51,12 @@ export interface TransferMove {
 export const LEASE_YEARS = { min: 1, max: 999 };
 const NOTE_LIMIT = 2000;
 
-const termsOf = (t: AssetTransfer) => ({
+type Terms = Pick<AssetTransfer, "tenure" | "leaseTermYears" | "marketValuePence" | "considerationPence" | "assetLock" | "overage" | "userClause">;
+
+/** A new case's terms: nothing agreed yet. */
+const NO_TERMS: Terms = { tenure: null, leaseTermYears: null, marketValuePence: null, considerationPence: null, assetLock: false, overage: false, userClause: null };
+
+const termsOf = (t: AssetTransfer): Terms => ({
   tenure: t.tenure, leaseTermYears: t.leaseTermYears, marketValuePence: t.marketValuePence, considerationPence: t.considerationPence,
   assetLock: t.assetLock, overage: t.overage, userClause: t.userClause,
 });
@@ -67,9 +72,9 @@ export function checkLeaseTerm(c: InputChecks, field: string, tenure: Tenure | n
 }
 
 /** The terms after `input` is applied to `current`, checked together (a value depends on the others). */
-function checkTerms(c: InputChecks, current: ReturnType<typeof termsOf>, input: TransferTerms): ReturnType<typeof termsOf> {
+function checkTerms(c: InputChecks, current: Terms, input: TransferTerms): Terms {
   const next = { ...current };
-  for (const key of Object.keys(next) as (keyof typeof next)[]) {
+  for (const key of Object.keys(next) as (keyof Terms)[]) {
     if (input[key] !== undefined) (next as Record<string, unknown>)[key] = input[key];
   }
   next.assetLock = next.assetLock ?? false;
@@ -106,7 +111,7 @@ export class TransfersService {
       const startedOn = input.startedOn ?? this.today();
       checkPastDay(c, "startedOn", startedOn, this.today());
       const note = noteOf(c, input.note);
-      const terms = checkTerms(c, termsOf(m.create(AssetTransfer, {})), input);
+      const terms = checkTerms(c, NO_TERMS, input);
       const to = (await organisationsApi.byIds(m, [input.toOrganisationId])).get(input.toOrganisationId);
       if (!to) c.add("toOrganisationId", "NOT_FOUND", "No organisation has that ID.");
       else if (to.archivedAt) c.add("toOrganisationId", "ARCHIVED", "That organisation is archived.");
