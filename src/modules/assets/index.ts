@@ -23,6 +23,8 @@ import {
   assetRelations, disposalRelations, intentRelations, listingRelations, noticeRelations, organisationAssetRelations, transferRelations,
 } from "./assets.relations";
 import { assetAccess, transferAccess } from "./access";
+import { loadDemoAssets } from "./assets.demo";
+import { generateScaleAssets } from "./assets.scale";
 
 export const assetsModule: KithModule = {
   name: "assets",
@@ -47,4 +49,6 @@ export const assetsModule: KithModule = {
     },
     AcvListing: { load: async (ctx, key) => (assetAccess.readsRegister(ctx.viewer) ? ctx.loaders.acvListingById.load(key) : null) },
   },
+  demo: loadDemoAssets,
+  scale: generateScaleAssets,
 };

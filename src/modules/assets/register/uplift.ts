@@ -50,11 +50,10 @@ export function toUpliftTotals(row: Record<string, unknown> | null | undefined):
 
 /** Uplift per place asked (places that do not exist are left out), each counting the assets in it and every place inside it. */
 export async function upliftByPlace(db: DataSource | EntityManager, placeIds: string[]): Promise<{ placeId: string; totals: UpliftTotals }[]> {
-  const rows = await Promise.all(placeIds.map(async (placeId) => {
+  const rows: { placeId: string; totals: UpliftTotals }[] = [];
+  for (const placeId of placeIds) {
     const within = await placesApi.withDescendants(db, [placeId]);
-    if (!within.length) return null;
-    const [row] = await db.query(IN_PLACES_UPLIFT_SQL, [within]);
-    return { placeId, totals: toUpliftTotals(row) };
-  }));
-  return rows.filter((r) => r !== null);
+    if (within.length) rows.push({ placeId, totals: toUpliftTotals((await db.query(IN_PLACES_UPLIFT_SQL, [within]))[0]) });
+  }
+  return rows;
 }
