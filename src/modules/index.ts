@@ -5,5 +5,6 @@ import { organisationsModule } from "./organisations";
 import { clustersModule } from "./clusters";
 import { fundsModule } from "./funds";
 import { assetsModule } from "./assets";
+import { housingModule } from "./housing";
 
-export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule, assetsModule];
+export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule, assetsModule, housingModule];

@@ -6,6 +6,7 @@ import { assetOf } from "./assets.relations";
 import { AcvListingStatus, COMPLETED_TRANSFER_STAGES } from "./assets.enums";
 import { Asset } from "./register/asset.entity";
 import { upliftByPlace, UpliftTotals } from "./register/uplift";
+import { LEASE_YEARS } from "./transfers/transfers.service";
 
 type Db = DataSource | EntityManager;
 
@@ -25,6 +26,17 @@ export interface AssetRegionFigures {
 }
 
 export const assetsApi = {
+  /** A lease runs for 1 to 999 years: the rule transfers keep, for other modules' leases too (a housing partnership's). */
+  LEASE_YEARS,
+
+  /** Assets, by name, that any of `holderIds` hold for the community or that lie in `placeIds` (with the places inside them). */
+  async find(db: Db, o: { holderIds?: string[]; placeIds?: string[] }): Promise<Asset[]> {
+    const qb = db.getRepository(Asset).createQueryBuilder("a").orderBy("lower(a.name)").addOrderBy("a.id");
+    if (o.holderIds) qb.andWhere("a.community_holder_id = ANY(:holders)", { holders: o.holderIds });
+    if (o.placeIds) qb.andWhere("a.place_id = ANY(:places)", { places: await placesApi.withDescendants(db, o.placeIds) });
+    return qb.getMany();
+  },
+
   /** Assets by id (missing ids are simply absent). */
   async byIds(db: Db, ids: string[]): Promise<Map<string, Asset>> {
     if (!ids.length) return new Map();
