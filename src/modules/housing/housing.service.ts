@@ -64,12 +64,6 @@ const snapshot = (s: HousingScheme) => ({
   buyBackOption: s.buyBackOption, freeholdHeldByClt: s.freeholdHeldByClt,
 });
 
-/** A day something happened: never one still to come, never before `notBefore`. */
-function checkDay(c: InputChecks, field: string, day: string, today: string, notBefore?: { day: string; what: string }): void {
-  if (day > today) c.add(field, "IN_FUTURE", "Record what has happened, on the day it happened: that day is still to come.");
-  else if (notBefore && day < notBefore.day) c.add(field, "TOO_EARLY", `That day is before ${notBefore.what} (${notBefore.day}).`);
-}
-
 async function checkDetails(c: InputChecks, m: EntityManager, input: SchemeDetails, creating: boolean): Promise<Partial<HousingScheme>> {
   const out: Partial<HousingScheme> = {};
   if (creating || input.name !== undefined) out.name = c.text("name", input.name, { max: LIMITS.name, required: true }) ?? "";
@@ -104,7 +98,7 @@ export class HousingService {
       const c = new InputChecks();
       const details = await checkDetails(c, m, input, true);
       const startedOn = input.startedOn ?? this.today();
-      checkDay(c, "startedOn", startedOn, this.today());
+      c.pastDay("startedOn", startedOn, this.today());
       const lead = (await organisationsApi.byIds(m, [input.leadOrganisationId])).get(input.leadOrganisationId);
       if (!lead) c.add("leadOrganisationId", "NOT_FOUND", "No organisation has that ID.");
       else if (lead.archivedAt) c.add("leadOrganisationId", "ARCHIVED", "That organisation is archived.");
@@ -135,7 +129,7 @@ export class HousingService {
       const c = new InputChecks();
       const on = input.on ?? this.today();
       const last = await this.lastStage(m, scheme.id);
-      checkDay(c, "on", on, this.today(), { day: last.movedOn, what: `the scheme reached ${last.stage}` });
+      c.pastDay("on", on, this.today(), { day: last.movedOn, what: `the scheme reached ${last.stage}` });
       const note = c.text("note", input.note, { max: LIMITS.note }) ?? null;
       const homes = await m.find(SchemeHomes, { where: { schemeId } });
       const planned = homes.reduce((s, h) => s + h.planned, 0);
@@ -188,7 +182,7 @@ export class HousingService {
       const c = new InputChecks();
       const completedOn = input.completedOn ?? this.today();
       const last = await this.lastStage(m, scheme.id);
-      checkDay(c, "completedOn", completedOn, this.today(), { day: last.movedOn, what: "the scheme went on site" });
+      c.pastDay("completedOn", completedOn, this.today(), { day: last.movedOn, what: "the scheme went on site" });
       if (!input.homes.length) c.add("homes", "REQUIRED", "Say which homes were completed.");
       const current = new Map((await m.find(SchemeHomes, { where: { schemeId } })).map((h) => [lineKey(h), h]));
       const adding = new Map<string, number>();

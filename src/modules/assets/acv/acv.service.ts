@@ -13,7 +13,6 @@ import { acvAccess, mayActAtAll } from "../access";
 import { AcvExemption, AcvListingStatus } from "../assets.enums";
 import { assetEvents } from "../assets.events";
 import { Asset } from "../register/asset.entity";
-import { checkPastDay } from "../register/asset-rules";
 import { AcvListing } from "./listing.entity";
 import { AcvDisposal, AcvDisposalNotice, AcvIntentToBid } from "./notice.entity";
 import { decideNomination } from "./listing.transitions";
@@ -77,7 +76,7 @@ export class AcvService {
       const asset = await lockRecord(m, Asset, input.assetId, { noun: "asset", field: "assetId" });
       const c = new InputChecks();
       const nominatedOn = input.nominatedOn ?? this.today();
-      checkPastDay(c, "nominatedOn", nominatedOn, this.today());
+      c.pastDay("nominatedOn", nominatedOn, this.today());
       const reason = c.text("reason", input.reason, { max: TEXT_LIMIT, required: true });
       await checkCommunityBody(c, m, "organisationId", input.organisationId);
       if (!c.ok) refuseAll(c.errors);
@@ -104,7 +103,7 @@ export class AcvService {
       const listing = await this.lockListing(m, listingId, input.expectedVersion);
       const c = new InputChecks();
       const decidedOn = input.decidedOn ?? this.today();
-      checkPastDay(c, "decidedOn", decidedOn, this.today());
+      c.pastDay("decidedOn", decidedOn, this.today());
       if (decidedOn < listing.nominatedOn) c.add("decidedOn", "BEFORE_NOMINATION", `The nomination was made on ${listing.nominatedOn}; the decision cannot come before it.`);
       const reason = c.text("reason", input.reason, { max: TEXT_LIMIT }) ?? null;
       if (!c.ok) refuseAll(c.errors);
@@ -120,7 +119,7 @@ export class AcvService {
       await this.requireOwnerSide(m, actor, listing, "give notice of disposal");
       const noticeOn = input.noticeOn ?? this.today();
       const c = new InputChecks();
-      checkPastDay(c, "noticeOn", noticeOn, this.today());
+      c.pastDay("noticeOn", noticeOn, this.today());
       if (!c.ok) refuseAll(c.errors);
       const problem = noticeProblem(listing, await this.noticesOf(m, listing.id), noticeOn);
       if (problem) refuseAll([onField("noticeOn", problem)]);
@@ -145,7 +144,7 @@ export class AcvService {
       const listing = await lockRecord(m, AcvListing, listingId, { noun: "listing", field: "listingId" });
       const requestedOn = input.requestedOn ?? this.today();
       const c = new InputChecks();
-      checkPastDay(c, "requestedOn", requestedOn, this.today());
+      c.pastDay("requestedOn", requestedOn, this.today());
       await checkCommunityBody(c, m, "organisationId", input.organisationId);
       if (!c.ok) refuseAll(c.errors);
       const notice = noticeInForce(await this.noticesOf(m, listing.id), requestedOn);
@@ -179,7 +178,7 @@ export class AcvService {
       const listing = await this.lockListing(m, listingId, input.expectedVersion);
       await this.requireOwnerSide(m, actor, listing, "record a disposal");
       const c = new InputChecks();
-      checkPastDay(c, "disposedOn", input.disposedOn, this.today());
+      c.pastDay("disposedOn", input.disposedOn, this.today());
       const reason = c.text("reason", input.reason, { max: 2000, required: true });
       const buyer = input.buyerOrganisationId ?? null;
       if (buyer && !(await organisationsApi.byIds(m, [buyer])).has(buyer)) c.add("buyerOrganisationId", "NOT_FOUND", "No organisation has that ID.");

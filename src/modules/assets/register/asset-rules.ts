@@ -36,8 +36,3 @@ export function checkTitleNumber(c: InputChecks, value: string | null | undefine
   if (!TITLE_NUMBER.test(title)) c.add("titleNumber", "INVALID_TITLE_NUMBER", "A title number is one to three letters and up to six digits, e.g. MS123456.");
   return title;
 }
-
-/** A day something happened: never one still to come. */
-export function checkPastDay(c: InputChecks, field: string, day: string, today: string): void {
-  if (day > today) c.add(field, "IN_FUTURE", "Record what has happened, on the day it happened: that day is still to come.");
-}

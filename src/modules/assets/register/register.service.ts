@@ -14,7 +14,7 @@ import { assetAccess, mayActAtAll } from "../access";
 import { AssetKind, AssetOwnerKind, ValuationBasis } from "../assets.enums";
 import { Asset } from "./asset.entity";
 import { AssetValuation } from "./valuation.entity";
-import { ASSET_LIMITS, checkPastDay, checkPostcode, checkTitleNumber, checkUprn, MAX_VALUE_PENCE } from "./asset-rules";
+import { ASSET_LIMITS, checkPostcode, checkTitleNumber, checkUprn, MAX_VALUE_PENCE } from "./asset-rules";
 
 export type AssetResult = Result<{ asset: Asset }>;
 export type ValuationResult = Result<{ asset: Asset; valuation: AssetValuation }>;
@@ -141,7 +141,7 @@ export class RegisterService {
       const asset = await m.findOneBy(Asset, { id: assetId }) ?? refuse("assetId", "NOT_FOUND", "No asset has that ID.");
       if (!assetAccess.edit(actor.viewer, asset)) refuseAll([cannotEdit]);
       const c = new InputChecks();
-      checkPastDay(c, "valuedOn", input.valuedOn, this.today());
+      c.pastDay("valuedOn", input.valuedOn, this.today());
       c.pence("amountPence", input.amountPence, { min: 0, max: MAX_VALUE_PENCE, label: "value" });
       const valuer = c.text("valuer", input.valuer, { max: ASSET_LIMITS.valuer, required: true });
       if (!c.ok) refuseAll(c.errors);

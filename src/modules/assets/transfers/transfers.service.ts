@@ -15,7 +15,7 @@ import { AssetOwnerKind, OPEN_TRANSFER_STAGES, Tenure, TransferStage } from "../
 import { assetEvents } from "../assets.events";
 import { Asset } from "../register/asset.entity";
 import { assetSnapshot } from "../register/register.service";
-import { checkPastDay, MAX_VALUE_PENCE } from "../register/asset-rules";
+import { MAX_VALUE_PENCE } from "../register/asset-rules";
 import { AssetTransfer } from "./transfer.entity";
 import { TransferStageChange } from "./transfer-stage.entity";
 import { moveTransfer, recordStage, transferMoveProblem } from "./transfer.transitions";
@@ -109,7 +109,7 @@ export class TransfersService {
       const asset = await lockRecord(m, Asset, input.assetId, { noun: "asset", field: "assetId" });
       const c = new InputChecks();
       const startedOn = input.startedOn ?? this.today();
-      checkPastDay(c, "startedOn", startedOn, this.today());
+      c.pastDay("startedOn", startedOn, this.today());
       const note = noteOf(c, input.note);
       const terms = checkTerms(c, NO_TERMS, input);
       const to = (await organisationsApi.byIds(m, [input.toOrganisationId])).get(input.toOrganisationId);
@@ -161,10 +161,9 @@ export class TransfersService {
       if (problem) refuseAll([{ ...problem, field: ["stage"] }]);
       const c = new InputChecks();
       const on = input.on ?? this.today();
-      checkPastDay(c, "on", on, this.today());
-      const note = noteOf(c, input.note);
       const [last] = await m.find(TransferStageChange, { where: { transferId }, order: { movedOn: "DESC" }, take: 1 });
-      if (last && on < last.movedOn) c.add("on", "BEFORE_PREVIOUS_STAGE", `The case reached ${last.stage} on ${last.movedOn}; a later stage cannot come before that.`);
+      c.pastDay("on", on, this.today(), { day: last.movedOn, what: `the case reached ${last.stage}` });
+      const note = noteOf(c, input.note);
       if (input.stage === TransferStage.COMPLETED) this.checkCompletion(c, transfer, asset, on);
       if (!c.ok) refuseAll(c.errors);
       if (input.stage !== TransferStage.COMPLETED) return { transfer: await moveTransfer(m, actor, transfer, input.stage, on, note), asset };

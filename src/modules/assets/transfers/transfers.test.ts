@@ -80,7 +80,7 @@ describe("stage moves", () => {
     const before = await assetRowCounts(app.db);
     const move = (day: string) => service("2026-12-01").move(asAdmin, transfer.id, { expectedVersion: transfer.version, stage: TransferStage.BUSINESS_CASE, on: day });
     expect(codes(await move("2026-12-02"))).toEqual(["IN_FUTURE"]);
-    expect(codes(await move("2026-06-09"))).toEqual(["BEFORE_PREVIOUS_STAGE"]);
+    expect(codes(await move("2026-06-09"))).toEqual(["TOO_EARLY"]);
     expect(await assetRowCounts(app.db)).toEqual(before);
     ok(await move("2026-06-10"));
   });
