@@ -211,3 +211,16 @@ describe("the list and homes delivered per place and year", () => {
     expect(await list({ placeIds: [wirralId], homesCompletedTo: "2024-12-31" })).toEqual(g("a"));
   });
 });
+
+test("the dashboard's read of schemes, with organisations, site, place and homes, is one statement whatever the page", async () => {
+  for (let i = 0; i < 30; i++) await makeScheme(app.db, { placeCode: "E08000014", stage: i % 2 ? HousingSchemeStage.ON_SITE : HousingSchemeStage.PLANNING });
+  const q = `query($n: Int!) { housingSchemes(first: $n, filter: { placeIds: ["${toGlobalId("Place", await placeId(app.db, "E08000014"))}"] }) {
+    totalCount nodes { name stage homesPlanned homesCompleted leadOrganisation { name } partner { name } site { name } place { name }
+      homes { tenure planned } partnership { leaseTermYears } } } }`;
+  const few = await app.run(q, { n: 2 });
+  const many = await app.run(q, { n: 30 });
+  expect(many.errors).toBeUndefined();
+  expect(many.data!.housingSchemes.nodes.every((s: { homesPlanned: number; site: unknown }) => s.homesPlanned === 4 && s.site)).toBe(true);
+  // The borough's places, then the page with everything under it.
+  expect([few.sql, many.sql]).toEqual([2, 2]);
+});
