@@ -135,7 +135,6 @@ export class TransfersService {
   /** Tenure, lease term, market value, consideration and conditions, until the transfer completes. */
   async setTerms(actor: Actor, transferId: string, input: TransferTerms & { expectedVersion: number }): Promise<TransferResult> {
     return this.onCase(actor, transferId, input.expectedVersion, async (m, transfer, asset) => {
-      if (!transferAccess.work(actor.viewer, transfer)) refuseAll([cannotAct]);
       if (!OPEN_TRANSFER_STAGES.includes(transfer.stage)) {
         refuse(null, WRONG_STATUS, `The terms of a case that is ${transfer.stage} no longer change.`);
       }
@@ -161,7 +160,7 @@ export class TransfersService {
       if (problem) refuseAll([{ ...problem, field: ["stage"] }]);
       const c = new InputChecks();
       const on = input.on ?? this.today();
-      const [last] = await m.find(TransferStageChange, { where: { transferId }, order: { movedOn: "DESC" }, take: 1 });
+      const [last] = await m.find(TransferStageChange, { where: { transferId }, order: { recordedAt: "DESC" }, take: 1 });
       c.pastDay("on", on, this.today(), { day: last.movedOn, what: `the case reached ${last.stage}` });
       const note = noteOf(c, input.note);
       if (input.stage === TransferStage.COMPLETED) this.checkCompletion(c, transfer, asset, on);
