@@ -39,6 +39,12 @@ export class InputChecks {
     }
   }
 
+  /** A day something happened: never one still to come (UK `today`), never before `notBefore` (e.g. the stage before). */
+  pastDay(field: string, day: string, today: string, notBefore?: { day: string; what: string }): void {
+    if (day > today) this.add(field, "IN_FUTURE", "Record what has happened, on the day it happened: that day is still to come.");
+    else if (notBefore && day < notBefore.day) this.add(field, "TOO_EARLY", `That day is before ${notBefore.what} (${notBefore.day}).`);
+  }
+
   /** Money in whole pence within [min, max]: fractions and negatives are refused, never rounded. */
   pence(field: string, value: number | null | undefined, o: { min: number; max: number; label?: string }): void {
     if (value === undefined || value === null) return;

@@ -4,5 +4,7 @@ import { placesModule } from "./places";
 import { organisationsModule } from "./organisations";
 import { clustersModule } from "./clusters";
 import { fundsModule } from "./funds";
+import { assetsModule } from "./assets";
+import { housingModule } from "./housing";
 
-export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule];
+export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule, assetsModule, housingModule];

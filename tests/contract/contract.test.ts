@@ -8,6 +8,7 @@ import { allModules } from "../../src/app";
 import { createLogger } from "../../src/log";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../src/demo/demo-accounts";
 import { toGlobalId } from "../../src/graphql/ids";
+import { londonDate } from "../../src/kit/calendar";
 import served from "./served.json";
 
 const CONTRACT_DIR = join(__dirname, "../../../shared/contract");
@@ -91,6 +92,29 @@ const CASES: Record<string, Case> = {
         id: expect.any(String), status: "ACTIVE", fund: { name: "Kindred Pay It Forward Fund" },
         amount: { pence: 2_500_000, formatted: "£25,000.00" }, outstanding: { pence: 1_100_000 },
       }]);
+      // The bakery holds the old library on a lease it took through a community asset transfer.
+      expect(d.node.assets.nodes).toEqual([{ id: expect.any(String), name: "Former Granby Street Library", kind: "BUILDING", tenure: "LEASE" }]);
+    },
+  },
+  "dashboard/CommunityOwnership.graphql": {
+    variables: async (app) => ({ placeId: await idOf(app, "Place", "SELECT id FROM place WHERE code = 'E08000012'") }),
+    as: "analyst",
+    check: (d) => {
+      type Asset = { name: string; tenure: string | null; communityHolder: { name: string } | null; acvListing: { moratoriumEndsOn: string | null } | null;
+        transfers: { nodes: { stage: string; consideration: { pence: number } | null; marketValue: { pence: number } | null }[] } };
+      const assets: Asset[] = d.assets.nodes;
+      expect(d.assets.totalCount).toBe(assets.length);
+      expect(assets.find((a) => a.name === "Former Granby Street Library")).toMatchObject({
+        tenure: "LEASE", communityHolder: { name: "Toxteth Community Bakery CIC" },
+        transfers: { nodes: [{ stage: "HANDED_OVER", consideration: { pence: 100 }, marketValue: { pence: 18_000_000 } }] },
+      });
+      // A listed community centre whose interim moratorium runs today.
+      expect(assets.find((a) => a.name === "Anfield Community Centre")!.acvListing!.moratoriumEndsOn! >= londonDate()).toBe(true);
+      type Scheme = { name: string; stage: string; homesPlanned: number; homesCompleted: number; partner: { name: string } | null };
+      const schemes: Scheme[] = d.housingSchemes.nodes;
+      expect(schemes.find((s) => s.name === "Kensington Empty Homes")).toMatchObject({ stage: "LET", homesPlanned: 6, homesCompleted: 6, partner: { name: "Mersey Vale Housing Association" } });
+      expect(schemes.find((s) => s.name === "Granby Green")).toMatchObject({ stage: "PLANNING", homesPlanned: 12, homesCompleted: 0 });
+      expect(schemes.every((s) => s.name !== "Earlestown Terraces")).toBe(true);
     },
   },
 };

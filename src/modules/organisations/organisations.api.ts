@@ -7,7 +7,9 @@ import { organisationOf } from "./organisations.relations";
 import { placesApi } from "../places/places.api";
 import { Organisation } from "./organisation.entity";
 import { StoStatus } from "./organisation.enums";
-import { OrganisationFilter } from "./organisations.inputs";
+import { CreateOrganisationInput, OrganisationFilter } from "./organisations.inputs";
+import { OrganisationsService, OrganisationResult } from "./organisations.service";
+import type { Actor } from "../../auth/viewer";
 
 export const organisationsApi = {
   /**
@@ -20,6 +22,11 @@ export const organisationsApi = {
 
   /** A relation of another type whose `parentKey` column holds an organisation's id: that organisation. */
   asRelation: organisationOf,
+
+  /** Registers an organisation through the register's own rules and audit (e.g. a housing partner in another module's demo). */
+  register(db: DataSource | EntityManager, actor: Actor, input: CreateOrganisationInput): Promise<OrganisationResult> {
+    return new OrganisationsService(db).create(actor, Object.assign(new CreateOrganisationInput(), input));
+  },
 
   /** Organisations by id (missing ids are simply absent). */
   async byIds(db: DataSource | EntityManager, ids: string[]): Promise<Map<string, Organisation>> {

@@ -51,7 +51,7 @@ function identifierRace(error: unknown, field: string): never {
 }
 
 export class OrganisationsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource | EntityManager) {}
 
   async create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationResult> {
     if (!organisationAccess.create(actor.viewer)) return { errors: [notAllowed("register an organisation")] };

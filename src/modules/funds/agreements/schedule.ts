@@ -32,29 +32,9 @@ export interface ArrearsFigures {
   daysOverdue: number;
 }
 
-function parseDay(day: string): { y: number; m: number; d: number } {
-  const [y, m, d] = day.split("-").map(Number);
-  return { y, m, d };
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-
-/** `day` plus whole months; a day the target month lacks becomes its last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(day: string, months: number): string {
-  const { y, m, d } = parseDay(day);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, lastDay))}`;
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  const a = parseDay(from);
-  const b = parseDay(to);
-  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
-}
+// Calendar arithmetic lives in the kit, once; it is re-exported here for the schedule's own callers.
+import { addMonths, daysBetween } from "../../../kit/calendar";
+export { addMonths, daysBetween };
 
 /**
  * Equal monthly instalments of the cash part after the holiday, the remainder on the last. Each due day is counted
