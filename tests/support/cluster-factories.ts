@@ -53,3 +53,16 @@ export async function clusterRowCounts(db: DataSource): Promise<Record<string, n
   for (const t of CLUSTER_TABLES) counts[t] = (await db.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n;
   return counts;
 }
+
+/** A recorded peer exchange: `giverId` helped `receiverId`, agreed on `agreedOn` (a need and an offer made for it). */
+export async function makeExchange(db: DataSource | EntityManager, giverId: string, receiverId: string, agreedOn: string): Promise<string> {
+  const post = async (organisationId: string, kind: string) => (await db.query(
+    "INSERT INTO peer_post (organisation_id, kind, skill, description) VALUES ($1, $2, 'FINANCE', 'Cash-flow forecasting') RETURNING id",
+    [organisationId, kind],
+  ))[0].id as string;
+  const [{ id }] = await db.query(
+    "INSERT INTO peer_exchange (need_id, offer_id, giver_id, receiver_id, agreed_on) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    [await post(receiverId, "NEED"), await post(giverId, "OFFER"), giverId, receiverId, agreedOn],
+  );
+  return id;
+}

@@ -97,7 +97,7 @@ test("the round's panel reads its submitted applications and their views; the ap
   const reviewed = await makeReviewedApplication(app.db, fund);
   const id = toGlobalId("FundingApplication", reviewed.application.id);
   const asPanel = await app.ok(APPLICATION, { id }, reviewed.panel.seats[0].viewer);
-  expect(asPanel.node).toEqual({ status: "IN_REVIEW", panelViews: [{ stance: "SUPPORT", counted: true }], decision: null });
+  expect(asPanel.node).toEqual({ status: "IN_REVIEW", panelViews: Array(3).fill({ stance: "SUPPORT", counted: true }), decision: null });
   const asApplicant = await app.ok(APPLICATION, { id }, reviewed.applicant.viewer);
   expect(asApplicant.node).toMatchObject({ status: "IN_REVIEW", panelViews: null });
   expect((await app.ok(APPLICATION, { id }, viewerWith({ roles: [Role.ANALYST] }))).node).toBeNull();

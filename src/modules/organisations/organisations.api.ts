@@ -50,6 +50,21 @@ export const organisationsApi = {
     return row.found === true;
   },
 
+  /**
+   * The organisations the user belongs to, or belonged to at any time on or after `since` (a London day): what a
+   * look-back rule such as a conflict of interest asks about.
+   */
+  async organisationsOfUser(db: DataSource | EntityManager, userId: string | null, since: string): Promise<Set<string>> {
+    if (!userId) return new Set();
+    const rows: { organisation_id: string }[] = await db.query(
+      `SELECT organisation_id FROM organisation_membership WHERE user_id = $1
+        UNION SELECT organisation_id FROM organisation_membership_ended
+        WHERE user_id = $1 AND (ended_at AT TIME ZONE 'Europe/London')::date >= $2::date`,
+      [userId, since],
+    );
+    return new Set(rows.map((r) => r.organisation_id));
+  },
+
   /** True when the organisation exists, is not archived and its latest assessment found it an STO. */
   async isEligibleSto(db: DataSource | EntityManager, id: string): Promise<boolean> {
     const o = (await organisationsApi.byIds(db, [id])).get(id);
