@@ -136,4 +136,7 @@ export class OrganisationFilter {
   @ListField(() => Cause, { nullable: true, max: 20, description: "Working for any of these causes." }) causes?: Cause[] | null;
   @ListField(() => LifecycleStage, { nullable: true, max: 4 }) lifecycleStages?: LifecycleStage[] | null;
   @Field(() => Boolean, { nullable: true, description: "Include archived organisations (default false)." }) includeArchived?: boolean | null;
+  @TextField({ nullable: true, max: 40, description: "An org-id identifier (e.g. GB-COH-09876543): the organisation that holds it." })
+  identifier?: string | null;
+  @Field(() => Date, { nullable: true, description: "Changed at or after this time (partners sync the register by it)." }) updatedSince?: Date | null;
 }
