@@ -49,6 +49,13 @@ test("a borough matches organisations registered in it, serving it, or registere
   expect(names(r)).toEqual(["Anfield Arts Studio", "Birkenhead Bread Co-operative", "Princes Park Pantry", "Toxteth Community Bakery CIC"]);
 });
 
+test("a place filter says what it matches: registered in the borough (or a ward in it), serving it, or either", async () => {
+  const match = async (placeMatch: string) => names(await app.ok(DIRECTORY, { filter: { placeIds: [liverpool], placeMatch }, orderBy: { field: "NAME", direction: "ASC" } }));
+  expect(await match("REGISTERED_IN")).toEqual(["Anfield Arts Studio", "Princes Park Pantry", "Toxteth Community Bakery CIC"]);
+  expect(await match("SERVING")).toEqual(["Birkenhead Bread Co-operative"]);
+  expect(await match("EITHER")).toEqual(["Anfield Arts Studio", "Birkenhead Bread Co-operative", "Princes Park Pantry", "Toxteth Community Bakery CIC"]);
+});
+
 test("the contract's directory filter (search in a borough) returns the bakery", async () => {
   const r = await app.ok(DIRECTORY, { filter: { search: "bakery", placeIds: [liverpool] }, orderBy: { field: "NAME", direction: "ASC" } });
   expect(names(r)).toEqual(["Birkenhead Bread Co-operative", "Toxteth Community Bakery CIC"]);

@@ -6,7 +6,7 @@ import { Sql } from "../../graphql/sql";
 import { organisationOf } from "./organisations.relations";
 import { placesApi } from "../places/places.api";
 import { Organisation } from "./organisation.entity";
-import { StoStatus } from "./organisation.enums";
+import { PlaceMatch, StoStatus } from "./organisation.enums";
 import { CreateOrganisationInput, OrganisationFilter } from "./organisations.inputs";
 import { OrganisationsService, OrganisationResult } from "./organisations.service";
 import type { Actor } from "../../auth/viewer";
@@ -72,12 +72,15 @@ export const organisationsApi = {
   },
 
   /**
-   * SQL condition: the organisation in `organisationColumn` is registered in or serves one of the places bound to
+   * SQL condition: the organisation in `organisationColumn` is registered in or serves (or, by `match`, only one of
+   * the two) one of the places bound to
    * `:<param>` (expand places with `placesWithin` first, so a borough also matches its wards).
    */
-  inPlacesCondition(organisationColumn: string, param: string): string {
-    return `EXISTS (SELECT 1 FROM organisation o_p WHERE o_p.id = ${organisationColumn} AND (o_p.registered_place_id = ANY(:${param})
-      OR EXISTS (SELECT 1 FROM organisation_place_served s_p WHERE s_p.organisation_id = o_p.id AND s_p.place_id = ANY(:${param}))))`;
+  inPlacesCondition(organisationColumn: string, param: string, match: PlaceMatch = PlaceMatch.EITHER): string {
+    const registered = `o_p.registered_place_id = ANY(:${param})`;
+    const serving = `EXISTS (SELECT 1 FROM organisation_place_served s_p WHERE s_p.organisation_id = o_p.id AND s_p.place_id = ANY(:${param}))`;
+    const test = match === PlaceMatch.REGISTERED_IN ? registered : match === PlaceMatch.SERVING ? serving : `(${registered} OR ${serving})`;
+    return `EXISTS (SELECT 1 FROM organisation o_p WHERE o_p.id = ${organisationColumn} AND ${test})`;
   },
 
   /** SQL condition: the organisation in `organisationColumn` is in the register and not archived. */

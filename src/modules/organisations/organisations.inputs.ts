@@ -5,7 +5,7 @@ import {
   DayField, IdField, IdListField, ListField, SEARCH_TEXT_LIMIT, TextField, TextListField, VersionField,
 } from "../../graphql/input-fields";
 import { OrganisationRole } from "../../auth/roles";
-import { Cause, LegalForm, LifecycleStage, StoStatus } from "./organisation.enums";
+import { Cause, LegalForm, LifecycleStage, PlaceMatch, StoStatus } from "./organisation.enums";
 
 @InputType()
 export class GovernanceInput {
@@ -130,8 +130,10 @@ export class OrganisationFilter {
   @TextField({ nullable: true, max: SEARCH_TEXT_LIMIT, description: "Words from the name or description; tolerant of small typos." })
   search?: string | null;
   @ListField(() => LegalForm, { nullable: true, max: 20 }) legalForms?: LegalForm[] | null;
-  @IdListField("Place", { nullable: true, max: 50, description: "Registered in or serving any of these places (or places inside them)." })
+  @IdListField("Place", { nullable: true, max: 50, description: "Registered in or serving any of these places (or places inside them), as placeMatch says." })
   placeIds?: string[] | null;
+  @Field(() => PlaceMatch, { nullable: true, description: "What placeIds match: REGISTERED_IN, SERVING, or EITHER (the default)." })
+  placeMatch?: PlaceMatch | null;
   @ListField(() => StoStatus, { nullable: true, max: 3 }) stoStatuses?: StoStatus[] | null;
   @ListField(() => Cause, { nullable: true, max: 20, description: "Working for any of these causes." }) causes?: Cause[] | null;
   @ListField(() => LifecycleStage, { nullable: true, max: 4 }) lifecycleStages?: LifecycleStage[] | null;

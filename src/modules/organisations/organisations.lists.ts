@@ -61,7 +61,7 @@ export async function listOrganisations(
   whereAnyOf(qb, filter.stoStatuses, "o.sto_status = ANY(:stoStatuses)", { stoStatuses: filter.stoStatuses });
   whereAnyOf(qb, filter.lifecycleStages, "o.lifecycle_stage = ANY(:stages)", { stages: filter.lifecycleStages });
   whereAnyOf(qb, filter.causes, "o.causes && :causes::text[]", { causes: filter.causes });
-  whereAnyOf(qb, places, organisationsApi.inPlacesCondition("o.id", "places"), { places });
+  whereAnyOf(qb, places, organisationsApi.inPlacesCondition("o.id", "places", filter.placeMatch ?? undefined), { places });
   for (const extra of organisationFilters.values()) {
     const value = (filter as Record<string, unknown>)[extra.name];
     if (value !== null && value !== undefined) extra.apply(qb, value as never);
