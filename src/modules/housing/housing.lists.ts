@@ -11,7 +11,7 @@ export async function listSchemes(
   db: DataSource, args: PageArgs, filter: HousingSchemeFilter = {}, order?: HousingSchemeOrder | null, read?: FoldingRead,
 ): Promise<ConnectionResult<HousingScheme>> {
   const qb = db.getRepository(HousingScheme).createQueryBuilder("s");
-  whereAnyOf(qb, filter.placeIds, "s.place_id = ANY(:places)", { places: filter.placeIds?.length ? await placesApi.withDescendants(db, filter.placeIds) : [] });
+  whereAnyOf(qb, filter.placeIds, `s.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
   whereAnyOf(qb, filter.stages, "s.stage = ANY(:stages)", { stages: filter.stages });
   whereAnyOf(qb, filter.leadOrganisationIds, "s.lead_organisation_id = ANY(:leads)", { leads: filter.leadOrganisationIds });
   whereAnyOf(qb, filter.partnerOrganisationIds, "s.partner_organisation_id = ANY(:partners)", { partners: filter.partnerOrganisationIds });

@@ -18,6 +18,7 @@ import { TYPO_TOLERANCE } from "./organisations.lists";
 import { organisationAccess } from "./access";
 import { loadDemoOrganisations } from "./organisations.demo";
 import { generateScaleOrganisations } from "./organisations.scale";
+import { organisationsPolicy } from "./access.policy";
 
 export const organisationsModule: KithModule = {
   name: "organisations",
@@ -27,6 +28,7 @@ export const organisationsModule: KithModule = {
   loaders: organisationsLoaders,
   relations: [organisationRelations, assessmentRelations, membershipRelations, contactRelations].flatMap((r) => Object.values(r)),
   sessionSettings: { "pg_trgm.word_similarity_threshold": TYPO_TOLERANCE },
+  accessPolicy: organisationsPolicy,
   nodeTypes: {
     Organisation: { load: (ctx, key) => ctx.loaders.organisationById.load(key) },
     StoAssessment: {

@@ -73,12 +73,12 @@ export const organisationsApi = {
 
   /**
    * SQL condition: the organisation in `organisationColumn` is registered in or serves (or, by `match`, only one of
-   * the two) one of the places bound to
-   * `:<param>` (expand places with `placesWithin` first, so a borough also matches its wards).
+   * the two) one of the places bound to `:<param>` or a place inside them (a borough also matches its wards).
    */
   inPlacesCondition(organisationColumn: string, param: string, match: PlaceMatch = PlaceMatch.EITHER): string {
-    const registered = `o_p.registered_place_id = ANY(:${param})`;
-    const serving = `EXISTS (SELECT 1 FROM organisation_place_served s_p WHERE s_p.organisation_id = o_p.id AND s_p.place_id = ANY(:${param}))`;
+    const within = placesApi.withinAny(param);
+    const registered = `o_p.registered_place_id = ${within}`;
+    const serving = `EXISTS (SELECT 1 FROM organisation_place_served s_p WHERE s_p.organisation_id = o_p.id AND s_p.place_id = ${within})`;
     const test = match === PlaceMatch.REGISTERED_IN ? registered : match === PlaceMatch.SERVING ? serving : `(${registered} OR ${serving})`;
     return `EXISTS (SELECT 1 FROM organisation o_p WHERE o_p.id = ${organisationColumn} AND ${test})`;
   },
@@ -86,11 +86,6 @@ export const organisationsApi = {
   /** SQL condition: the organisation in `organisationColumn` is in the register and not archived. */
   notArchivedCondition(organisationColumn: string): string {
     return `EXISTS (SELECT 1 FROM organisation o_a WHERE o_a.id = ${organisationColumn} AND o_a.archived_at IS NULL)`;
-  },
-
-  /** The places and every place inside them. */
-  placesWithin(db: DataSource | EntityManager, placeIds: string[]): Promise<string[]> {
-    return placesApi.withDescendants(db, placeIds);
   },
 };
 

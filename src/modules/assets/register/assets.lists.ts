@@ -15,7 +15,7 @@ export async function listAssets(
 ): Promise<ConnectionResult<Asset>> {
   const qb = db.getRepository(Asset).createQueryBuilder("a");
   if (!assetAccess.readsRegister(viewer)) qb.andWhere("false");
-  whereAnyOf(qb, filter.placeIds, "a.place_id = ANY(:places)", { places: filter.placeIds?.length ? await placesApi.withDescendants(db, filter.placeIds) : [] });
+  whereAnyOf(qb, filter.placeIds, `a.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
   whereAnyOf(qb, filter.kinds, "a.kind = ANY(:kinds)", { kinds: filter.kinds });
   whereAnyOf(qb, filter.holderIds, "a.community_holder_id = ANY(:holders)", { holders: filter.holderIds });
   whereAnyOf(qb, filter.tenures, "a.tenure = ANY(:tenures)", { tenures: filter.tenures });

@@ -15,8 +15,8 @@ export async function listTransfers(
   const qb = db.getRepository(AssetTransfer).createQueryBuilder("t");
   const { text, params } = transferAccess.condition(viewer, "t").toNamed("access");
   qb.andWhere(text, params);
-  whereAnyOf(qb, filter.placeIds, "EXISTS (SELECT 1 FROM asset a WHERE a.id = t.asset_id AND a.place_id = ANY(:places))",
-    { places: filter.placeIds?.length ? await placesApi.withDescendants(db, filter.placeIds) : [] });
+  whereAnyOf(qb, filter.placeIds, `EXISTS (SELECT 1 FROM asset a WHERE a.id = t.asset_id AND a.place_id = ${placesApi.withinAny("places")})`,
+    { places: filter.placeIds });
   whereAnyOf(qb, filter.stages, "t.stage = ANY(:stages)", { stages: filter.stages });
   whereAnyOf(qb, filter.toOrganisationIds, "t.to_organisation_id = ANY(:toOrganisations)", { toOrganisations: filter.toOrganisationIds });
   whereAnyOf(qb, filter.assetIds, "t.asset_id = ANY(:assets)", { assets: filter.assetIds });
