@@ -8,7 +8,7 @@ import { ClusterKind, ClusterRole, ClusterStatus } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { checkNotSector } from "./sector-rule";
-import { checkPlace, lockCluster, requireActiveOrganisation, requireManager, requireOpenCluster } from "./guards";
+import { checkPlace, lockClusterToManage, requireActiveOrganisation, requireOpenCluster } from "./guards";
 import { moveCluster, requireClusterMove } from "./cluster.transitions";
 import { membershipEvent } from "./cluster.events";
 import type { Cause } from "../../organisations/organisation.enums";
@@ -103,8 +103,7 @@ export class ClustersService {
 
   async update(actor: Actor, id: string, input: ClusterChanges): Promise<ClusterResult> {
     return inTransaction(this.db, async (m) => {
-      const cluster = await lockCluster(m, id, "id");
-      await requireManager(m, actor, [id], "change this cluster");
+      const cluster = await lockClusterToManage(m, actor, id, "id", "change this cluster");
       // A status the lifecycle does not allow (reopening a CLOSED cluster too) is WRONG_STATUS, as for every lifecycle.
       if (input.status && input.status !== cluster.status) requireClusterMove(cluster, input.status);
       requireOpenCluster(cluster, "id");
@@ -134,8 +133,7 @@ export class ClustersService {
   /** Closing keeps the history and ends every current membership today; a CLOSED cluster does not close again (WRONG_STATUS). */
   async close(actor: Actor, id: string, expectedVersion: number): Promise<ClusterResult> {
     return inTransaction(this.db, async (m) => {
-      const cluster = await lockCluster(m, id, "id");
-      await requireManager(m, actor, [id], "close this cluster");
+      const cluster = await lockClusterToManage(m, actor, id, "id", "close this cluster");
       requireVersion(cluster, expectedVersion, "cluster");
       await moveCluster(m, actor, cluster, ClusterStatus.CLOSED, londonDate());
       return { cluster };
