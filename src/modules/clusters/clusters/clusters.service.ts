@@ -4,7 +4,7 @@ import { audit } from "../../../audit/audit";
 import type { Actor } from "../../../auth/viewer";
 import { inTransaction } from "../../../db/transaction";
 import { clusterAccess } from "../access";
-import { ClusterKind, ClusterRole, ClusterStatus } from "../cluster.enums";
+import { ClusterKind, ClusterRole, ClusterStatus, ClusterJoining } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { checkNotSector } from "./sector-rule";
@@ -27,6 +27,8 @@ export interface NewCluster {
   placeId?: string | null;
   cause?: Cause | null;
   interest?: string | null;
+  /** Default APPROVAL: a facilitator approves each organisation that asks to join. */
+  joining?: ClusterJoining | null;
 }
 
 /** A change to a cluster: omitted fields stay as they are, null clears what may be empty; the kind never changes. */
@@ -38,6 +40,7 @@ export interface ClusterChanges {
   cause?: Cause | null;
   interest?: string | null;
   status?: ClusterStatus | null;
+  joining?: ClusterJoining | null;
 }
 
 const CLUSTER_LIMITS = { name: 200, description: 5000, interest: 500 };
@@ -45,6 +48,7 @@ const CLUSTER_LIMITS = { name: 200, description: 5000, interest: 500 };
 /** The audited fields of a cluster. */
 const snapshot = (c: Cluster) => ({
   name: c.name, description: c.description, kind: c.kind, placeId: c.placeId, cause: c.cause, interest: c.interest, status: c.status,
+  joining: c.joining,
 });
 
 /** What each kind must name (and may not): the database checks the same, this says it in words. */
@@ -83,7 +87,9 @@ export class ClustersService {
       checkKindRules(c, draft);
       if (!c.ok) refuseAll(c.errors);
       if (facilitatorOrganisationId) await requireActiveOrganisation(m, facilitatorOrganisationId, "facilitatorOrganisationId");
-      const cluster = await m.save(m.create(Cluster, { ...draft, name: words.name!, description: words.description ?? null }));
+      const cluster = await m.save(m.create(Cluster, {
+        ...draft, name: words.name!, description: words.description ?? null, joining: input.joining ?? ClusterJoining.APPROVAL,
+      }));
       await audit.record(m, actor, { action: "cluster.create", entityType: "Cluster", entityId: cluster.id, after: snapshot(cluster) });
       if (facilitatorOrganisationId) {
         const membership = await m.save(m.create(ClusterMembership, {
@@ -118,6 +124,7 @@ export class ClustersService {
       if (input.interest !== undefined) cluster.interest = words.interest ?? null;
       if (input.placeId !== undefined && placeId !== undefined) cluster.placeId = placeId;
       if (input.cause !== undefined) cluster.cause = input.cause;
+      if (input.joining) cluster.joining = input.joining;
       checkKindRules(c, cluster);
       if (!c.ok) refuseAll(c.errors);
       if (JSON.stringify(snapshot(cluster)) !== JSON.stringify(before)) {
