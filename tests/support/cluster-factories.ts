@@ -33,10 +33,11 @@ export interface MemberSpec {
 }
 
 /** A cluster with the given membership periods, inserted directly (the rows a test needs, nothing more). */
-export async function makeCluster(db: DataSource | EntityManager, o: { name?: string; status?: string; members?: MemberSpec[] } = {}): Promise<string> {
+/** Joining is OPEN unless asked (the tests of joining by approval ask for APPROVAL, the default of real clusters). */
+export async function makeCluster(db: DataSource | EntityManager, o: { name?: string; status?: string; members?: MemberSpec[]; joining?: "OPEN" | "APPROVAL" } = {}): Promise<string> {
   const [{ id }] = await db.query(
-    `INSERT INTO cluster (name, kind, cause, status) VALUES ($1, 'CAUSE', 'FOOD', $2) RETURNING id`,
-    [o.name ?? `Test Cluster ${++sequence}`, o.status ?? "ACTIVE"],
+    `INSERT INTO cluster (name, kind, cause, status, joining) VALUES ($1, 'CAUSE', 'FOOD', $2, $3) RETURNING id`,
+    [o.name ?? `Test Cluster ${++sequence}`, o.status ?? "ACTIVE", o.joining ?? "OPEN"],
   );
   for (const m of o.members ?? []) {
     await db.query(

@@ -60,6 +60,7 @@ export async function loadDemoClusters({ manager: m }: DemoContext): Promise<voi
       cause: c.cause ?? null, interest: c.interest ?? null, status: c.status, memberIds: members.map((o) => o.id) };
   });
   const clusterIds = await insertClusters(m, clusters, rnd);
+  await showJoining(m, clusterIds[CLUSTERS.findIndex((c) => c.cause === Cause.FOOD)], clusterIds[0], bakery.id, clusters[0].memberIds, orgs);
   await insertPosts(m, orgs.filter((o) => o.id !== bakery.id).map((o) => o.id), rnd);
   await insertExchanges(m, clusters, rnd);
   // The owner's bakery needs finance help: a food-cluster neighbour offers it, and so does an organisation elsewhere.
@@ -97,4 +98,22 @@ export async function loadDemoClusters({ manager: m }: DemoContext): Promise<voi
     [panelId, userId(DEMO_USERS.owner.email), bakery.id],
     ...peers,
   ]);
+}
+
+/**
+ * Joining and notes (issue 10): the food cluster is OPEN (anyone joins at once), every other cluster needs approval; an
+ * organisation waits for the bakery's approval to join its neighbourhood cluster; and the bakery joined the food cluster
+ * half-way through its gatherings, so the demo owner reads the notes of the later ones only.
+ */
+async function showJoining(m: DemoContext["manager"], foodCluster: string, bakeryCluster: string, bakeryId: string, bakeryClusterMembers: string[], orgs: Organisation[]): Promise<void> {
+  await m.query("UPDATE cluster SET joining = 'OPEN' WHERE id = $1", [foodCluster]);
+  const asking = orgs.find((o) => !bakeryClusterMembers.includes(o.id) && o.id !== bakeryId)!;
+  await m.query("INSERT INTO cluster_join_request (cluster_id, organisation_id, requested_at) VALUES ($1, $2, now() - interval '3 days')", [bakeryCluster, asking.id]);
+  const [middle] = await m.query(
+    `SELECT ((starts_at AT TIME ZONE 'Europe/London')::date)::text AS day FROM gathering WHERE cluster_id = $1 AND notes IS NOT NULL
+      ORDER BY starts_at OFFSET (SELECT count(*) / 2 FROM gathering WHERE cluster_id = $1 AND notes IS NOT NULL) LIMIT 1`, [foodCluster]);
+  if (middle) {
+    await m.query("UPDATE cluster_membership SET joined_on = $3 WHERE cluster_id = $1 AND organisation_id = $2 AND left_on IS NULL",
+      [foodCluster, bakeryId, middle.day]);
+  }
 }

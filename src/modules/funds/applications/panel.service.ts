@@ -1,7 +1,7 @@
 // Peer decisions: the round's panel records views (conflicted members' views are kept but excluded), then the panel
 // decides together under the round's rule (quorum and majority): decline, or offer terms that become an agreement
 // with its first repayment schedule. Only ADMIN departs from the panel, with a recorded reason marked as an override.
-import { lockRecord, requireVersion, saveChange } from "../../../kit/records";
+import { ActRule, allowedFirst, lockRecord, requireVersion, saveChange } from "../../../kit/records";
 import { formatPence as pounds } from "../../../kit/money";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
@@ -61,6 +61,27 @@ const DEPARTURES: Record<Departure, string> = {
   AGAINST_MAJORITY: "This outcome goes against what the panel's counted views carry",
 };
 
+/** Whether the actor sits on the peer panel of the round (none for a draft, which has no round yet). */
+async function sitsOnRoundPanel(m: EntityManager, actor: Actor, roundId: string | null): Promise<boolean> {
+  if (!roundId || !actor.viewer.userId) return false;
+  const round = await m.findOneBy(FundRound, { id: roundId });
+  return round !== null && (await seatOf(m, actor, round)) !== null;
+}
+
+/** Views: the people on the round's panel. Asked before anything is locked (kit/records `allowedFirst`). */
+const recordsViews: ActRule<FundingApplication> = {
+  allows: (m, actor, application) => sitsOnRoundPanel(m, actor, application.roundId),
+  refusal: "Only the people on this round's peer panel record views on its applications.",
+};
+
+/** Decisions: ADMIN and the people on the round's panel (conflicts are weighed once the application is locked). */
+const recordsDecisions: ActRule<FundingApplication> = {
+  allows: async (m, actor, application) => isAdmin(actor.viewer) || sitsOnRoundPanel(m, actor, application.roundId),
+  refusal: "Only the people on this round's peer panel (or ADMIN) record its decisions.",
+};
+
+const APPLICATION = { noun: "application", field: "applicationId" };
+
 async function lockApplicationWithRound(m: EntityManager, applicationId: string): Promise<{ application: FundingApplication; round: FundRound }> {
   const application = await lockRecord(m, FundingApplication, applicationId, { noun: "application", field: "applicationId" });
   if (!application.roundId) refuse("applicationId", WRONG_STATUS, "A draft has no panel yet; it is reviewed once submitted.");
@@ -79,6 +100,7 @@ export class PanelService {
 
   async recordView(actor: Actor, applicationId: string, input: { stance: PanelStance; comment: string; declaredConflict?: string | null }): Promise<ViewResult> {
     return inTransaction(this.db, async (m) => {
+      await allowedFirst(m, actor, FundingApplication, applicationId, recordsViews, APPLICATION);
       const { application, round } = await lockApplicationWithRound(m, applicationId);
       const seat = await seatOf(m, actor, round);
       if (!seat) refuseAll([notAllowed("Only the people on this round's peer panel record views on its applications.")]);
@@ -117,6 +139,8 @@ export class PanelService {
    */
   async decide(actor: Actor, applicationId: string, input: DecideInput): Promise<DecisionResult> {
     return inTransaction(this.db, async (m) => {
+      // Who is asking comes first: nothing is read for anonymous callers, nothing locked or compared for anyone who may not decide.
+      await allowedFirst(m, actor, FundingApplication, applicationId, recordsDecisions, APPLICATION);
       const c = new InputChecks();
       const key = c.idempotencyKey(input.idempotencyKey);
       const reasons = c.text("reasons", input.reasons, { max: 5000, required: true }) ?? "";
@@ -137,7 +161,7 @@ export class PanelService {
         const today = this.today();
         await this.requireDecider(m, actor, found!, today);
         // An offer reserves the fund's money: take the fund's lock before the application's, like every money move.
-        const fund = await lockFund(m, found!.fundId);
+        const fund = await lockFund(m, found.fundId);
         const { application, round } = await lockApplicationWithRound(m, applicationId);
         requireVersion(application, input.expectedVersion, "application");
         const decidedStatus = input.outcome === DecisionOutcome.OFFER ? ApplicationStatus.OFFERED : ApplicationStatus.DECLINED;
