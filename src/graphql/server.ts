@@ -181,9 +181,10 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
         httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
         context: async () => {
           try {
-            const viewer = await authenticate(db, config.tokenSecret, req.headers.authorization);
+            const viewer = await authenticate(db, config.tokenSecret, req.headers.authorization, services.sessions);
             return buildContext(services, viewer, requestId,
-              clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxies));
+              clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxies),
+              req.headers["user-agent"]?.slice(0, 200) ?? null);
           } catch (e) {
             if (e instanceof GraphQLError) {
               throw new GraphQLError(e.message, { extensions: { ...e.extensions, requestId } });
