@@ -13,7 +13,7 @@ import { Sessions } from "./sessions";
 import { UserSession } from "./session.entity";
 import { User } from "./user.entity";
 
-export const SessionConnection = ConnectionType(UserSession, "SessionConnection");
+export const SessionConnection = ConnectionType(UserSession, "Session");
 const SignOutPayload = PayloadType("SignOutPayload", {}, "Nothing but userErrors: the sessions named have ended.");
 type SignOutPayload = InstanceType<typeof SignOutPayload>;
 const EndSessionPayload = PayloadType("EndSessionPayload", { session: () => UserSession });

@@ -20,6 +20,7 @@ export class User {
   passwordHash: string;
 
   /** Personal data: resolved through UserResolver. */
+  @Index("app_user_search_idx", { synchronize: false })
   @Column({ name: "display_name", type: "text" })
   displayName: string;
 

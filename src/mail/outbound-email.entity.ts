@@ -3,11 +3,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 @Entity({ name: "outbound_email" })
-@Index("outbound_email_recipient_idx", { synchronize: false })
 export class OutboundEmail {
   @PrimaryGeneratedColumn({ type: "bigint" })
   id: string;
 
+  @Index("outbound_email_recipient_idx", { synchronize: false })
   @Column({ type: "text" })
   recipient: string;
 

@@ -11,6 +11,8 @@ export class Accounts1764200000000 implements MigrationInterface {
     // Accounts made before sign-up existed were made by staff or the demo: their emails count as verified.
     await q.query(`UPDATE app_user SET email_verified_at = created_at`);
     await q.query(`CREATE INDEX app_user_created_idx ON app_user (created_at, id)`);
+    // Staff search people by part of a name or email.
+    await q.query(`CREATE INDEX app_user_search_idx ON app_user USING gin ((lower(email) || ' ' || lower(display_name)) gin_trgm_ops)`);
     await q.query(`
       CREATE TABLE user_session (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -50,6 +52,7 @@ export class Accounts1764200000000 implements MigrationInterface {
     await q.query(`DROP TABLE outbound_email`);
     await q.query(`DROP TABLE account_token`);
     await q.query(`DROP TABLE user_session`);
+    await q.query(`DROP INDEX app_user_search_idx`);
     await q.query(`DROP INDEX app_user_created_idx`);
     await q.query(`ALTER TABLE app_user DROP COLUMN email_verified_at, DROP COLUMN disabled_at, DROP COLUMN erased_at`);
   }
