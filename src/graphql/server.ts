@@ -41,6 +41,21 @@ const requestIdOnErrors: ApolloServerPlugin<Context> = {
 };
 
 /**
+ * A signed-in person's own mutations may change their access (creating an organisation makes them its OWNER, accepting
+ * an invitation a member): their cached viewer is dropped on every process, so their next request sees it at once.
+ */
+const accessAfterMutations: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ operation, contextValue }) {
+        const userId = contextValue.viewer.userId;
+        if (operation?.operation === "mutation" && userId) await contextValue.app.sessions.accessChanged(userId);
+      },
+    };
+  },
+};
+
+/**
  * Every error the client sees masked (Internal error, SERVICE_UNAVAILABLE) is logged here, once, at error level with
  * the request id, the operation and the cause; the response never carries the cause.
  */
@@ -65,7 +80,7 @@ export function createApollo(services: AppServices, schema: GraphQLSchema): Apol
     gateway: jitGateway(schema),
     ...armor,
     // No per-field cache hints are used, and Apollo's plugin would wrap every field to collect them.
-    plugins: [...armor.plugins, operationChecks<Context>(), requestIdOnErrors, unexpected, ApolloServerPluginCacheControlDisabled()],
+    plugins: [...armor.plugins, operationChecks<Context>(), requestIdOnErrors, accessAfterMutations, unexpected, ApolloServerPluginCacheControlDisabled()],
     validationRules: [...armor.validationRules, KnownOperationTypes],
     // Compact JSON: Apollo's default indents every response.
     stringifyResult: (result) => JSON.stringify(result),
