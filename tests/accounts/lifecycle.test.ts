@@ -194,6 +194,13 @@ test("ADMIN grants a role with a reason (audited, emailed, effective at once), k
   expect(event.changes.reason.after).toBe("Joined the combined authority's data team");
 
   expect((await data(GRANT, { input: { userId, role: "PANEL_MEMBER", reason: "x" } }, personToken)).grantRole.userErrors[0].code).toBe("NOT_ALLOWED");
+
+  // Staff find people by part of a name or email, and by role; nobody else lists them.
+  const USERS = `query($filter: UserFilter) { users(first: 10, filter: $filter) { totalCount nodes { id email roles } } }`;
+  const found = (await data(USERS, { filter: { search: "NEW.ANALYST", roles: ["ANALYST"] } }, adminToken)).users;
+  expect(found).toMatchObject({ totalCount: 1, nodes: [{ id: userId, email: "new.analyst@example.org", roles: ["ANALYST"] }] });
+  expect((await data(USERS, { filter: { search: "100%_" } }, adminToken)).users.totalCount).toBe(0);
+  expect((await app.post(USERS, {}, personToken)).json.errors[0].extensions.code).toBe("FORBIDDEN");
   const last = await data(REMOVE_ROLE, { input: { userId: toGlobalId("User", admin.id), role: "ADMIN", reason: "Leaving" } }, adminToken);
   expect(last.removeRole.userErrors[0].code).toBe("LAST_ADMIN");
 
