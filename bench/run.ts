@@ -22,7 +22,7 @@ import { soak, soakSection } from "./soak";
 
 const POOL_SIZE = 10;
 /** kith's statements that authenticate the caller rather than answer the query (src/auth/authenticate.ts). */
-const AUTH_STATEMENTS = [/\bFROM app_user u LEFT JOIN organisation_membership\b/i, /\bFROM api_key\b/i, /\bUPDATE api_key\b/i];
+const AUTH_STATEMENTS = [/\bFROM user_session s JOIN app_user u\b/i, /\bUPDATE user_session\b/i, /\bFROM api_key\b/i, /\bUPDATE api_key\b/i];
 
 const say = (line: string) => console.log(line);
 

@@ -16,6 +16,8 @@ import { RelationRegistry } from "./graphql/relations";
 import { answerClientError, createApollo, createHttpHandler, HttpHandler } from "./graphql/server";
 import { loadDemoDataIfEmpty } from "./demo/demo";
 import { startEventWorker } from "./events/event-worker";
+import { createSharedCache } from "./auth/shared-cache";
+import { Sessions } from "./auth/sessions";
 
 export const allModules: KithModule[] = [foundation, ...domainModules];
 
@@ -45,14 +47,16 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ db: D
 
 /** Builds the server over an initialised, migrated data source. */
 export async function createKith(db: DataSource, config: Config, log: Logger, onStop?: () => Promise<void>): Promise<Kith> {
+  const cache = createSharedCache(config.redisUrl);
   const services: AppServices = {
     db, config, log, modules: allModules, nodeTypes: nodeTypesOf(allModules),
     relations: new RelationRegistry(allModules.flatMap((m) => m.relations ?? [])),
+    sessions: new Sessions(db, cache, config.tokenSecret),
   };
   const apollo = createApollo(services, await buildKithSchema(allModules));
   await apollo.start();
   const handler = createHttpHandler(services, apollo);
-  const events = config.runWorkers ? startEventWorker(db, log) : undefined;
+  const events = config.runWorkers ? startEventWorker(db, log, config) : undefined;
   // Responses not yet sent; on stop they are told to close their connection, so a keep-alive socket does not
   // hold shutdown open until its idle timeout once its last request is done.
   const unsent = new Set<ServerResponse>();
@@ -86,6 +90,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
       }
       await apollo.stop();
       await events?.stop();
+      await cache.close();
       // The data source may already be closed (a lost database, a test); stopping must still finish.
       if (db.isInitialized) await db.destroy();
       await onStop?.();

@@ -25,6 +25,16 @@ export interface Config {
   runWorkers: boolean;
   /** Proxies whose X-Forwarded-For is believed (none by default: the socket's address is the client's). */
   trustedProxies: TrustedProxies;
+  /** Redis shared by every process (revoked sessions, rate limits); this process's memory when unset. */
+  redisUrl: string | undefined;
+  /** SMTP server emails go through; without it emails are written as files in the data dir. */
+  smtpUrl: string | undefined;
+  /** The From of every email. */
+  mailFrom: string;
+  /** The network's name, in emails. */
+  networkName: string;
+  /** Where the portal lives: links in emails point at `<appUrl>/verify-email?token=...` and the like. */
+  appUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -126,11 +136,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }, new TrustedProxies([]));
 
+  const redisUrl = attempt(() => {
+    const v = env.REDIS_URL;
+    if (!v) return undefined;
+    if (!/^rediss?:\/\//.test(v)) throw new ConfigError("REDIS_URL must start with redis:// or rediss://");
+    return v;
+  }, undefined);
+  const smtpUrl = attempt(() => {
+    const v = env.SMTP_URL;
+    if (!v) return undefined;
+    if (!/^smtps?:\/\//.test(v)) throw new ConfigError("SMTP_URL must start with smtp:// or smtps://");
+    return v;
+  }, undefined);
+  const appUrl = attempt(() => {
+    const v = (env.KITH_APP_URL || "http://localhost:3000").replace(/\/+$/, "");
+    if (!/^https?:\/\/[^\s]+$/.test(v)) throw new ConfigError("KITH_APP_URL must be an http:// or https:// URL");
+    return v;
+  }, "http://localhost:3000");
+  const mailFrom = env.KITH_MAIL_FROM || "kith <no-reply@kith.invalid>";
+  const networkName = env.KITH_NETWORK_NAME || "Kindred";
+
   if (problems.length) {
     throw new ConfigError(`Configuration is not valid:\n  - ${problems.join("\n  - ")}`);
   }
   return {
     port, databaseUrl, dataDir, tokenSecret, nodeEnv, logLevel, loadDemo, introspection,
-    statementTimeoutMs, maxBodyBytes, runWorkers, trustedProxies,
+    statementTimeoutMs, maxBodyBytes, runWorkers, trustedProxies, redisUrl, smtpUrl, mailFrom, networkName, appUrl,
   };
 }

@@ -19,19 +19,34 @@ import { DomainEvents1764000000000 } from "./db/migrations/1764000000000-DomainE
 import { IdempotencyKey } from "./db/idempotency-key.entity";
 import { loadDemoUsers } from "./demo/users.demo";
 import { foundationPolicy } from "./auth/access.policy";
+import { UserSession } from "./auth/session.entity";
+import { AccountToken } from "./auth/account-token.entity";
+import { OutboundEmail } from "./mail/outbound-email.entity";
+import { Accounts1764200000000 } from "./db/migrations/1764200000000-Accounts";
+import { eventHandlers } from "./events/domain-events";
+import { mailHandler } from "./mail/mail";
+import { SessionsResolver, UserSessionsResolver } from "./auth/sessions.resolver";
 
 registerKeyShape("AuditEvent", "bigint");
 
 export const foundation: KithModule = {
   name: "foundation",
-  entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey],
-  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000],
-  resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver],
+  entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey, UserSession, AccountToken, OutboundEmail],
+  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000, Accounts1764200000000],
+  contributes: [eventHandlers.provide(mailHandler)],
+  resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver, SessionsResolver, UserSessionsResolver],
   loaders: authLoaders,
   accessPolicy: foundationPolicy,
   nodeTypes: {
     // Users are refetchable by themselves and ADMIN; personal fields keep their own rule either way.
     User: { load: async (ctx, key) => (ctx.viewer.userId === key || isAdmin(ctx.viewer) ? ctx.loaders.userById.load(key) : null) },
+    // Sessions are refetchable by their person only.
+    Session: {
+      load: async (ctx, key) => {
+        if (!ctx.viewer.userId) return null;
+        return ctx.app.db.getRepository(UserSession).findOneBy({ id: key, userId: ctx.viewer.userId });
+      },
+    },
     ApiKey: { load: async (ctx, key) => (isAdmin(ctx.viewer) ? ctx.loaders.apiKeyById.load(key) : null) },
     AuditEvent: {
       load: async (ctx, key) => (isAdmin(ctx.viewer) ? ctx.app.db.getRepository(AuditEvent).findOneBy({ id: key }) : null),

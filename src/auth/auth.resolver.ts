@@ -5,7 +5,7 @@ import { TextField } from "../graphql/input-fields";
 import { Mutation, Query } from "../graphql/operations";
 import { PayloadType, toPayload } from "../graphql/payloads";
 import { AuthService } from "./auth.service";
-import { viewerForUser } from "./authenticate";
+import { loadSessionViewer } from "./sessions";
 import { User } from "./user.entity";
 import { Membership } from "./membership.entity";
 import { isAdmin } from "./viewer";
@@ -45,9 +45,10 @@ const mayReadAccount = (ctx: Context, user: User): boolean => ctx.viewer.userId 
 export class AuthResolver {
   @Mutation(() => SignInPayload, { description: "Exchange an email and password for a session token." })
   async signIn(@Arg("input") input: SignInInput, @Ctx() ctx: Context): Promise<SignInPayload> {
-    const result = await new AuthService(ctx.app.db, ctx.app.config.tokenSecret).signIn(input.email, input.password, { address: ctx.clientAddress });
+    const result = await new AuthService(ctx.app.db, ctx.app.config.tokenSecret, undefined, ctx.app.sessions)
+      .signIn(input.email, input.password, { address: ctx.clientAddress, client: ctx.userAgent });
     // The payload is read as the user the new token belongs to, not as whoever sent the request.
-    if (!refused(result)) ctx.viewer = (await viewerForUser(ctx.app.db, result.user.id)) ?? ctx.viewer;
+    if (!refused(result)) ctx.viewer = (await loadSessionViewer(ctx.app.db, result.sessionId, result.user.id)) ?? ctx.viewer;
     return toPayload(refused(result) ? result : { token: result.token, viewer: result.user });
   }
 
@@ -74,6 +75,16 @@ export class AuthResolver {
   @FieldResolver(() => Date, { nullable: true, description: "When the account was made: the person and ADMIN only; null otherwise." })
   createdAt(@Root() user: User, @Ctx() ctx: Context): Date | null {
     return mayReadAccount(ctx, user) ? user.createdAt : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: "Whether the person has verified their email; the person and ADMIN only." })
+  emailVerified(@Root() user: User, @Ctx() ctx: Context): boolean | null {
+    return mayReadAccount(ctx, user) ? user.emailVerifiedAt !== null : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: "Whether ADMIN has disabled the account; the person and ADMIN only." })
+  disabled(@Root() user: User, @Ctx() ctx: Context): boolean | null {
+    return mayReadAccount(ctx, user) ? user.disabledAt !== null : null;
   }
 
   @FieldResolver(() => [Membership], { description: "The user's organisations; visible to the person and ADMIN." })

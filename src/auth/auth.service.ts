@@ -1,7 +1,8 @@
 // Sign-in with equal-cost failures, slowed down per client address and per address and email; user creation.
 import type { DataSource, EntityManager } from "typeorm";
 import { hashPassword, verifyPassword, dummyPasswordHash } from "./passwords";
-import { issueToken } from "./tokens";
+import { Sessions } from "./sessions";
+import { MemoryCache } from "./shared-cache";
 import { User } from "./user.entity";
 import { Role } from "./roles";
 import { inTransaction } from "../db/transaction";
@@ -18,7 +19,7 @@ export const FAILURE_MEMORY_SECONDS = 60 * 60;
 /** Most rows the throttle keeps; past it the oldest go, unexpired locks last. */
 export const MAX_THROTTLE_ROWS = 50_000;
 
-export type SignInResult = { token: string; user: User } | { errors: Refusal[] };
+export type SignInResult = { token: string; sessionId: string; user: User } | { errors: Refusal[] };
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -42,11 +43,17 @@ interface Counted {
 export interface SignInOptions {
   /** The client's address (client-address.ts); null when unknown, which is counted as one address of its own. */
   address?: string | null;
+  /** The client's User-Agent, shown in the person's list of sessions. */
+  client?: string | null;
   now?: Date;
 }
 
 export class AuthService {
-  constructor(private readonly db: DataSource, private readonly tokenSecret: string, private readonly maxRows = MAX_THROTTLE_ROWS) {}
+  private readonly sessions: Sessions;
+
+  constructor(private readonly db: DataSource, tokenSecret: string, private readonly maxRows = MAX_THROTTLE_ROWS, sessions?: Sessions) {
+    this.sessions = sessions ?? new Sessions(db, new MemoryCache(), tokenSecret);
+  }
 
   async signIn(email: string, password: string, o: SignInOptions = {}): Promise<SignInResult> {
     const now = o.now ?? new Date();
@@ -64,13 +71,18 @@ export class AuthService {
       .where("lower(u.email) = :key", { key: email_ }).getOne();
     // Unknown emails verify against a dummy hash: the same work, the same answer.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-    if (!user || !ok) {
+    if (!user || !ok || user.erasedAt) {
       return { errors: [refusal(null, "INVALID_CREDENTIALS", "That email and password do not match an account.")] };
     }
     // A success was counted as a failure up front: take it back from the address, and forget this email's failures.
     await this.db.query("DELETE FROM sign_in_throttle WHERE email_key = $1", [pairKey]);
     await this.db.query("UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0) WHERE email_key = $1", [addressKey]);
-    return { token: await issueToken(this.tokenSecret, user.id), user };
+    // Only someone who knows the password learns that the account is disabled.
+    if (user.disabledAt) {
+      return { errors: [refusal(null, "ACCOUNT_DISABLED", "This account has been disabled; contact the network's staff.")] };
+    }
+    const { token, session } = await this.sessions.start(this.db, user.id, o.client ?? null);
+    return { token, sessionId: session.id, user };
   }
 
   /**
@@ -136,13 +148,17 @@ export class AuthService {
     );
   }
 
-  /** Creates a user (used by the demo data and tests; admin user management arrives with its own issue). */
-  static async createUser(manager: EntityManager, input: { email: string; password: string; displayName: string; roles?: Role[] }): Promise<User> {
+  /** Creates a user with a password (the demo data, tests, sign-up and `admin:create`). */
+  static async createUser(
+    manager: EntityManager, input: { email: string; password: string; displayName: string; roles?: Role[]; verified?: boolean },
+  ): Promise<User> {
     const user = manager.create(User, {
       email: input.email.trim(),
       passwordHash: await hashPassword(input.password),
       displayName: input.displayName,
       roles: input.roles ?? [],
+      // Staff, the demo and tests make accounts whose email is known good; sign-up makes unverified ones.
+      emailVerifiedAt: input.verified === false ? null : new Date(),
     });
     return manager.save(user);
   }

@@ -3,7 +3,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { GraphQLError } from "graphql";
 import { ANONYMOUS, Viewer } from "./viewer";
-import { ApiScope, OrganisationRole, Role } from "./roles";
+import { ApiScope, Role } from "./roles";
+import { loadSessionViewer, Sessions } from "./sessions";
 import { TokenError, verifyToken } from "./tokens";
 
 export const API_KEY_PREFIX = "kith_";
@@ -16,19 +17,6 @@ export function hashApiKey(key: string): string {
 
 function rejected(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
-}
-
-export async function viewerForUser(db: DataSource, userId: string): Promise<Viewer | null> {
-  const rows: { roles: Role[]; organisation_id: string | null; role: OrganisationRole | null }[] = await db.query(
-    `SELECT u.roles, m.organisation_id, m.role
-       FROM app_user u LEFT JOIN organisation_membership m ON m.user_id = u.id
-      WHERE u.id = $1`,
-    [userId],
-  );
-  if (!rows.length) return null;
-  const memberships = new Map<string, OrganisationRole>();
-  for (const r of rows) if (r.organisation_id && r.role) memberships.set(r.organisation_id, r.role);
-  return { userId, apiKeyId: null, roles: new Set(rows[0].roles), memberships, scopes: null };
 }
 
 async function viewerForApiKey(db: DataSource, key: string): Promise<Viewer> {
@@ -51,21 +39,26 @@ async function viewerForApiKey(db: DataSource, key: string): Promise<Viewer> {
   };
 }
 
-/** Resolves the viewer; a present but bad credential is refused (401), never silently treated as anonymous. */
-export async function authenticate(db: DataSource, tokenSecret: string, authorization: string | undefined): Promise<Viewer> {
+/**
+ * Resolves the viewer; a present but bad credential is refused (401), never silently treated as anonymous. A session
+ * token is checked through `sessions` (its cache) when given, otherwise straight against the database.
+ */
+export async function authenticate(db: DataSource, tokenSecret: string, authorization: string | undefined, sessions?: Sessions): Promise<Viewer> {
   if (!authorization) return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw rejected("Use 'Authorization: Bearer <token>'.");
   const credential = match[1];
   if (credential.startsWith(API_KEY_PREFIX)) return viewerForApiKey(db, credential);
-  let userId: string;
+  let claims: { userId: string; sessionId: string };
   try {
-    userId = await verifyToken(tokenSecret, credential);
+    claims = await verifyToken(tokenSecret, credential);
   } catch (e) {
     if (e instanceof TokenError) throw rejected(e.message);
     throw e;
   }
-  const viewer = await viewerForUser(db, userId);
-  if (!viewer) throw rejected("That token is not valid.");
+  const viewer = sessions
+    ? await sessions.viewerFor(claims.sessionId, claims.userId)
+    : await loadSessionViewer(db, claims.sessionId, claims.userId);
+  if (!viewer) throw rejected("This session has ended; sign in again.");
   return viewer;
 }

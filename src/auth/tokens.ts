@@ -13,8 +13,9 @@ export class TokenError extends Error {
 
 const keyFor = (secret: string) => new TextEncoder().encode(secret);
 
-export async function issueToken(secret: string, userId: string, lifetimeSeconds = TOKEN_LIFETIME_SECONDS): Promise<string> {
-  return new SignJWT({})
+/** A token names its session, so the session can be ended before the token expires. */
+export async function issueToken(secret: string, userId: string, sessionId: string, lifetimeSeconds = TOKEN_LIFETIME_SECONDS): Promise<string> {
+  return new SignJWT({ sid: sessionId })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(userId)
     .setIssuer(ISSUER)
@@ -24,12 +25,12 @@ export async function issueToken(secret: string, userId: string, lifetimeSeconds
     .sign(keyFor(secret));
 }
 
-/** The user id the token was issued to; throws TokenError for expired, forged or malformed tokens. */
-export async function verifyToken(secret: string, token: string): Promise<string> {
+/** The user and session the token was issued to; throws TokenError for expired, forged or malformed tokens. */
+export async function verifyToken(secret: string, token: string): Promise<{ userId: string; sessionId: string }> {
   try {
     const { payload } = await jwtVerify(token, keyFor(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
-    if (typeof payload.sub !== "string") throw new TokenError("invalid");
-    return payload.sub;
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string") throw new TokenError("invalid");
+    return { userId: payload.sub, sessionId: payload.sid };
   } catch (e) {
     if (e instanceof errors.JWTExpired) throw new TokenError("expired");
     throw new TokenError("invalid");

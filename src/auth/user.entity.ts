@@ -6,6 +6,7 @@ import { Role } from "./roles";
 
 @ObjectType({ implements: Node, description: "A person who signs in." })
 @Entity({ name: "app_user" })
+@Index("app_user_created_idx", ["createdAt", "id"])
 export class User {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -19,6 +20,7 @@ export class User {
   passwordHash: string;
 
   /** Personal data: resolved through UserResolver. */
+  @Index("app_user_search_idx", { synchronize: false })
   @Column({ name: "display_name", type: "text" })
   displayName: string;
 
@@ -32,4 +34,16 @@ export class User {
 
   @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
   updatedAt: Date;
+
+  /** Null until the person follows the link in the verification email. */
+  @Column({ name: "email_verified_at", type: "timestamptz", nullable: true })
+  emailVerifiedAt: Date | null;
+
+  /** Set by ADMIN: every session ends and sign-in is refused until re-enabled. */
+  @Column({ name: "disabled_at", type: "timestamptz", nullable: true })
+  disabledAt: Date | null;
+
+  /** Set when the person deleted their account: name and email are gone, the row stays as a pseudonym. */
+  @Column({ name: "erased_at", type: "timestamptz", nullable: true })
+  erasedAt: Date | null;
 }

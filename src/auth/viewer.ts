@@ -9,6 +9,10 @@ export interface Viewer {
   memberships: ReadonlyMap<string, OrganisationRole>;
   /** Only API keys are limited by scopes; a user's access follows roles and memberships. */
   scopes: ReadonlySet<ApiScope> | null;
+  /** The session a user's token names (sign out ends it); absent for keys, anonymous and viewers built in tests. */
+  sessionId?: string | null;
+  /** True for a person who has not yet verified their email: they may not submit applications or sit on a panel. */
+  unverified?: boolean;
 }
 
 export const ANONYMOUS: Viewer = {

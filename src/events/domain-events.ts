@@ -1,6 +1,8 @@
 // Domain events: what other modules and partners care about (an organisation created, an application decided, money
 // repaid), recorded in the same transaction as the change, so an event exists exactly when its change committed.
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
+import type { Config } from "../config";
+import type { Logger } from "../log";
 import type { Actor } from "../auth/viewer";
 import { ExtensionPoint } from "../kit/extension-point";
 
@@ -21,6 +23,13 @@ export interface StoredEvent extends Required<DomainEvent> {
   actorApiKeyId: string | null;
 }
 
+/** What a handler may use: the database, the log and the process's configuration (absent when a test delivers by hand). */
+export interface HandlerDeps {
+  db: DataSource;
+  log: Logger;
+  config?: Config;
+}
+
 /** A consumer of events (webhooks, emails, rollups): a module contributes one in its KithModule `contributes`. */
 export interface EventHandler {
   /** Stable name: deliveries are kept per handler. */
@@ -28,7 +37,7 @@ export interface EventHandler {
   /** The event types it takes. */
   types: readonly string[];
   /** Throws to have the delivery retried later; delivery is at least once, so a handler must tolerate repeats. */
-  handle(event: StoredEvent): Promise<void>;
+  handle(event: StoredEvent, deps: HandlerDeps): Promise<void>;
   /** Attempts before a delivery is DEAD (default 8). */
   maxAttempts?: number;
 }

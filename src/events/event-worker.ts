@@ -2,6 +2,7 @@
 // with FOR UPDATE SKIP LOCKED and a lease, handles them outside any transaction, then marks them done or retries later.
 import type { DataSource } from "typeorm";
 import type { Logger } from "../log";
+import type { Config } from "../config";
 import { EventHandler, eventHandlers, StoredEvent } from "./domain-events";
 
 /** How long a claimed delivery is left to its worker before another may take it (a crashed worker's lease ends). */
@@ -40,11 +41,11 @@ function toEvent(r: ClaimedRow): StoredEvent {
 }
 
 /** One pass for one handler: returns how many deliveries it handled (done or rescheduled). */
-export async function deliverDue(db: DataSource, handler: EventHandler, log: Logger, batch = 20): Promise<number> {
+export async function deliverDue(db: DataSource, handler: EventHandler, log: Logger, batch = 20, config?: Config): Promise<number> {
   const rows = await claim(db, handler.name, batch);
   for (const row of rows) {
     try {
-      await handler.handle(toEvent(row));
+      await handler.handle(toEvent(row), { db, log, config });
       await db.query("UPDATE event_delivery SET status = 'DONE', done_at = now(), last_error = NULL WHERE handler = $1 AND event_id = $2",
         [handler.name, row.id]);
     } catch (e) {
@@ -66,7 +67,7 @@ export interface EventWorker {
 }
 
 /** Polls every handler contributed by the modules until stopped; a pass that found work runs again at once. */
-export function startEventWorker(db: DataSource, log: Logger, pollMs = 1000): EventWorker {
+export function startEventWorker(db: DataSource, log: Logger, config?: Config, pollMs = 1000): EventWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -74,7 +75,7 @@ export function startEventWorker(db: DataSource, log: Logger, pollMs = 1000): Ev
     let handled = 0;
     for (const handler of eventHandlers.values()) {
       try {
-        handled += await deliverDue(db, handler, log);
+        handled += await deliverDue(db, handler, log, 20, config);
       } catch (e) {
         log.error({ err: e, handler: handler.name }, "event worker pass failed");
       }

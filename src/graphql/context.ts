@@ -6,6 +6,7 @@ import type { Viewer } from "../auth/viewer";
 import type DataLoader from "dataloader";
 import type { KithModule, NodeType } from "../kith-module";
 import type { RelationRegistry } from "./relations";
+import type { Sessions } from "../auth/sessions";
 
 /** Every module adds its loaders to this interface (declaration merging) and builds them in `loaders()`. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -18,6 +19,8 @@ export interface AppServices {
   modules: KithModule[];
   nodeTypes: Map<string, NodeType>;
   relations: RelationRegistry;
+  /** Sessions and the cache processes share (revocations, access changes, rate limits). */
+  sessions: Sessions;
 }
 
 export interface Context {
@@ -25,6 +28,8 @@ export interface Context {
   viewer: Viewer;
   /** Where the request came from (client-address.ts), for throttling; null when not over HTTP. */
   clientAddress: string | null;
+  /** The client's User-Agent (shortened), named in the person's list of sessions; null when not over HTTP. */
+  userAgent: string | null;
   loaders: Loaders;
   /** Loaders of declared relations, made on first use (relations.ts). */
   relationLoaders: Map<string, DataLoader<string, unknown>>;
@@ -65,6 +70,8 @@ export function createLoaders(app: AppServices): Loaders {
   return loaders;
 }
 
-export function buildContext(app: AppServices, viewer: Viewer, requestId: string, clientAddress: string | null = null): Context {
-  return { requestId, viewer, clientAddress, loaders: createLoaders(app), relationLoaders: new Map(), app };
+export function buildContext(
+  app: AppServices, viewer: Viewer, requestId: string, clientAddress: string | null = null, userAgent: string | null = null,
+): Context {
+  return { requestId, viewer, clientAddress, userAgent, loaders: createLoaders(app), relationLoaders: new Map(), app };
 }

@@ -70,9 +70,10 @@ const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDO
 /**
  * What node-postgres and TypeORM say when a connection is lost or cannot be made; they set no code for these. TypeORM
  * releases a transaction's query runner when its connection fails between statements, so the next statement finds
- * it released.
+ * it released (and with a session token's viewer cached, a write's transaction is often the first to meet a lost
+ * connection).
  */
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection with "postgres" database is not established|Driver not Connected|Cannot use a pool after calling end|Query runner already released/i;
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection with "postgres" database is not established|Driver not Connected|Cannot use a pool after calling end|Query runner already released|provided by a query runner was already released/i;
 
 /** True when an error comes from the database being unreachable rather than from a fault of ours. */
 export function isDatabaseUnavailable(error: unknown): boolean {

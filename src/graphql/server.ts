@@ -41,6 +41,21 @@ const requestIdOnErrors: ApolloServerPlugin<Context> = {
 };
 
 /**
+ * A signed-in person's own mutations may change their access (creating an organisation makes them its OWNER, accepting
+ * an invitation a member): their cached viewer is dropped on every process, so their next request sees it at once.
+ */
+const accessAfterMutations: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ operation, contextValue }) {
+        const userId = contextValue.viewer.userId;
+        if (operation?.operation === "mutation" && userId) await contextValue.app.sessions.accessChanged(userId);
+      },
+    };
+  },
+};
+
+/**
  * Every error the client sees masked (Internal error, SERVICE_UNAVAILABLE) is logged here, once, at error level with
  * the request id, the operation and the cause; the response never carries the cause.
  */
@@ -65,7 +80,7 @@ export function createApollo(services: AppServices, schema: GraphQLSchema): Apol
     gateway: jitGateway(schema),
     ...armor,
     // No per-field cache hints are used, and Apollo's plugin would wrap every field to collect them.
-    plugins: [...armor.plugins, operationChecks<Context>(), requestIdOnErrors, unexpected, ApolloServerPluginCacheControlDisabled()],
+    plugins: [...armor.plugins, operationChecks<Context>(), requestIdOnErrors, accessAfterMutations, unexpected, ApolloServerPluginCacheControlDisabled()],
     validationRules: [...armor.validationRules, KnownOperationTypes],
     // Compact JSON: Apollo's default indents every response.
     stringifyResult: (result) => JSON.stringify(result),
@@ -181,9 +196,10 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
         httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
         context: async () => {
           try {
-            const viewer = await authenticate(db, config.tokenSecret, req.headers.authorization);
+            const viewer = await authenticate(db, config.tokenSecret, req.headers.authorization, services.sessions);
             return buildContext(services, viewer, requestId,
-              clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxies));
+              clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustedProxies),
+              req.headers["user-agent"]?.slice(0, 200) ?? null);
           } catch (e) {
             if (e instanceof GraphQLError) {
               throw new GraphQLError(e.message, { extensions: { ...e.extensions, requestId } });

@@ -117,6 +117,41 @@ const CASES: Record<string, Case> = {
       expect(schemes.every((s) => s.name !== "Earlestown Terraces")).toBe(true);
     },
   },
+  "portal/SignUp.graphql": {
+    variables: async () => ({ email: "contract.signup@example.org", password: "a long and unusual passphrase", displayName: "Casey Contract" }),
+    check: (d) => expect(d.signUp.userErrors).toEqual([]),
+  },
+  "portal/VerifyEmail.graphql": {
+    // A person signs up; the verification email is still in the outbox (this test runs no mail worker), with its link.
+    variables: async (app) => {
+      await app.post(`mutation { signUp(input: { email: "contract.verify@example.org", password: "another unusual passphrase", displayName: "Val Verify" }) { userErrors { code } } }`);
+      const [row] = await app.db.query("SELECT body FROM outbound_email WHERE recipient = 'contract.verify@example.org' AND kind = 'verify-email'");
+      return { token: decodeURIComponent(/token=(\S+)/.exec(row.body)![1]) };
+    },
+    check: (d) => expect(d.verifyEmail).toMatchObject({ userErrors: [], viewer: { email: "contract.verify@example.org", emailVerified: true } }),
+  },
+  "portal/AccountSettings.graphql": {
+    variables: async () => ({}),
+    as: "owner",
+    check: (d) => {
+      expect(d.viewer).toMatchObject({ email: DEMO_USERS.owner.email, displayName: DEMO_USERS.owner.displayName, emailVerified: true });
+      expect(d.viewer.sessions.nodes.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+      expect(d.viewer.memberships).toContainEqual({ role: "OWNER", organisation: { id: expect.any(String), name: "Toxteth Community Bakery CIC" } });
+    },
+  },
+  "portal/SignOutEverywhere.graphql": {
+    variables: async () => ({}),
+    as: "viewer",
+    check: (d) => expect(d.signOutEverywhere.userErrors).toEqual([]),
+  },
+  "portal/InviteMember.graphql": {
+    variables: async (app) => ({
+      organisationId: await idOf(app, "Organisation", "SELECT id FROM organisation WHERE name = 'Toxteth Community Bakery CIC'"),
+      email: "new.baker@example.org", role: "EDITOR",
+    }),
+    as: "owner",
+    check: (d) => expect(d.inviteOrganisationMember).toMatchObject({ userErrors: [], invitation: { email: "new.baker@example.org", role: "EDITOR" } }),
+  },
 };
 
 let app: TestApp;

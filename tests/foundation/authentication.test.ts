@@ -10,9 +10,11 @@ import { ANONYMOUS } from "../../src/auth/viewer";
 const VIEWER = "{ viewer { id } }";
 let app: TestApp;
 let userId: string;
+let sessionId: string;
 beforeAll(async () => {
   app = await startTestApp();
   userId = (await makeUser(app.db)).id;
+  sessionId = (await app.kith.services.sessions.start(app.db, userId, null)).session.id;
 });
 afterAll(async () => { await app.close(); });
 
@@ -35,30 +37,30 @@ test("no Authorization header is anonymous, not an error", async () => {
 });
 
 test("a valid session token identifies its user", async () => {
-  const res = await withAuthorization(`Bearer ${await issueToken(TEST_SECRET, userId)}`);
+  const res = await withAuthorization(`Bearer ${await issueToken(TEST_SECRET, userId, sessionId)}`);
   expect(res.json.data.viewer.id).toBeTruthy();
 });
 
 test("an expired token is 401 and says the session expired", async () => {
-  const res = await withAuthorization(`Bearer ${await issueToken(TEST_SECRET, userId, -60)}`);
+  const res = await withAuthorization(`Bearer ${await issueToken(TEST_SECRET, userId, sessionId, -60)}`);
   expectUnauthenticated(res);
   expect(res.json.errors[0].message).toMatch(/expired/);
 });
 
 test("a token signed with another secret is 401", async () => {
-  const forged = await issueToken("another-secret-that-is-also-long-enough-0123456789", userId);
+  const forged = await issueToken("another-secret-that-is-also-long-enough-0123456789", userId, sessionId);
   expectUnauthenticated(await withAuthorization(`Bearer ${forged}`));
 });
 
 test("an unsigned token (alg none) is 401", async () => {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
-  const unsigned = `${part({ alg: "none" })}.${part({ sub: userId, iss: "kith", aud: "kith-api", exp: 4102444800 })}.`;
+  const unsigned = `${part({ alg: "none" })}.${part({ sub: userId, sid: sessionId, iss: "kith", aud: "kith-api", exp: 4102444800 })}.`;
   expectUnauthenticated(await withAuthorization(`Bearer ${unsigned}`));
 });
 
 test("a well-signed token for a user who no longer exists is 401", async () => {
   const gone = await makeUser(app.db);
-  const token = await issueToken(TEST_SECRET, gone.id);
+  const token = await issueToken(TEST_SECRET, gone.id, "00000000-0000-4000-8000-000000000001");
   await app.db.query("DELETE FROM app_user WHERE id = $1", [gone.id]);
   expectUnauthenticated(await withAuthorization(`Bearer ${token}`));
 });
@@ -91,7 +93,7 @@ test("a key with a known prefix but the wrong rest is 401", async () => {
 test("a refused credential on a mutation writes nothing", async () => {
   const user = await makeUser(app.db);
   const before = await rowCounts(app.db);
-  const res = await withAuthorization(`Bearer ${await issueToken(TEST_SECRET, userId, -1)}`,
+  const res = await withAuthorization(`Bearer ${await issueToken(TEST_SECRET, userId, sessionId, -1)}`,
     `mutation { signIn(input: { email: "${user.email}", password: "wrong-${TEST_PASSWORD}" }) { token } }`);
   expectUnauthenticated(res);
   expect(await rowCounts(app.db)).toEqual(before);

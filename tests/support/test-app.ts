@@ -67,7 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}, o: { log?: 
     const requestId = `test-${Math.random().toString(36).slice(2)}`;
     const { scope, result } = countQueries(() => inRequestScope(requestId, null, async () => {
       const viewer = typeof as === "string"
-        ? await authenticate(tdb.db, config.tokenSecret, `Bearer ${as}`)
+        ? await authenticate(tdb.db, config.tokenSecret, `Bearer ${as}`, kith.services.sessions)
         : (as ?? ANONYMOUS);
       const contextValue = buildContext(kith.services, viewer, requestId);
       return kith.apollo.executeOperation({ query, variables }, { contextValue });

@@ -1,5 +1,7 @@
 // The funds module: pay-it-forward funds, applications, peer decisions, agreements, repayments and the recycling ledger.
 import type { KithModule } from "../../kith-module";
+import { personalDataSources } from "../../auth/personal-data";
+import { panelViewsOfPerson } from "./personal-data";
 import { Fund } from "./rounds/fund.entity";
 import { FundRound } from "./rounds/round.entity";
 import { FundingApplication } from "./applications/application.entity";
@@ -85,6 +87,7 @@ export const fundsModule: KithModule = {
       },
     },
   },
+  contributes: [personalDataSources.provide(panelViewsOfPerson)],
   demo: loadDemoFunds,
   scale: generateScaleFunds,
 };

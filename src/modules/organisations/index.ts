@@ -1,5 +1,7 @@
 // The organisations module: the STO register, its people, identifiers and eligibility.
 import type { KithModule } from "../../kith-module";
+import { personalDataSources } from "../../auth/personal-data";
+import { contactsOfPerson } from "./personal-data";
 import { isAdmin } from "../../auth/viewer";
 import { Organisation } from "./organisation.entity";
 import { OrganisationIdentifier } from "./organisation-identifier.entity";
@@ -51,6 +53,7 @@ export const organisationsModule: KithModule = {
       },
     },
   },
+  contributes: [personalDataSources.provide(contactsOfPerson)],
   demo: loadDemoOrganisations,
   scale: generateScaleOrganisations,
 };

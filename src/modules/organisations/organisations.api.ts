@@ -9,7 +9,13 @@ import { Organisation } from "./organisation.entity";
 import { PlaceMatch, StoStatus } from "./organisation.enums";
 import { CreateOrganisationInput, OrganisationFilter } from "./organisations.inputs";
 import { OrganisationsService, OrganisationResult } from "./organisations.service";
-import type { Actor } from "../../auth/viewer";
+import type { Actor, Viewer } from "../../auth/viewer";
+import type { OrganisationRole } from "../../auth/roles";
+import type { Membership } from "../../auth/membership.entity";
+import { organisationAccess } from "./access";
+import { PeopleService } from "./people.service";
+import { lockOrganisation } from "./organisations.service";
+import { refuse } from "../../kit/refusals";
 
 export const organisationsApi = {
   /**
@@ -40,6 +46,33 @@ export const organisationsApi = {
     const qb = db.getRepository(Organisation).createQueryBuilder("o").where("o.archived_at IS NULL").orderBy("o.name").addOrderBy("o.id");
     if (o.placeIds) qb.andWhere(organisationsApi.inPlacesCondition("o.id", "places"), { places: o.placeIds });
     return qb.getMany();
+  },
+
+  /** Whether the viewer may invite and remove the organisation's members (its owners and ADMIN). */
+  mayManageMembers: (v: Viewer, organisationId: string): boolean => organisationAccess.manageMembers(v, organisationId),
+
+  /** Locks the organisation for a change about it; refuses NOT_FOUND or ARCHIVED on `field`. */
+  async lockActive(m: EntityManager, id: string, field = "organisationId"): Promise<Organisation> {
+    const organisation = await lockOrganisation(m, id, field);
+    if (organisation.archivedAt) refuse(field, "ARCHIVED", "This organisation is archived.");
+    return organisation;
+  },
+
+  /** Makes a person a member with a role (or changes their role), under the register's rules, audited. */
+  addMember(m: EntityManager, actor: Actor, organisationId: string, userId: string, role: OrganisationRole): Promise<Membership> {
+    return PeopleService.addMember(m, actor, organisationId, userId, role);
+  },
+
+  /** Names of the organisations where the person is the only OWNER (they must hand over before leaving for good). */
+  async soleOwnerOf(db: DataSource | EntityManager, userId: string): Promise<string[]> {
+    const rows: { name: string }[] = await db.query(
+      `SELECT o.name FROM organisation_membership m JOIN organisation o ON o.id = m.organisation_id
+        WHERE m.user_id = $1 AND m.role = 'OWNER'
+          AND NOT EXISTS (SELECT 1 FROM organisation_membership x WHERE x.organisation_id = m.organisation_id AND x.role = 'OWNER' AND x.user_id <> $1)
+        ORDER BY o.name`,
+      [userId],
+    );
+    return rows.map((r) => r.name);
   },
 
   /** True when the user holds any role (OWNER, EDITOR or VIEWER) in the organisation. */

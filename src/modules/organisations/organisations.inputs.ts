@@ -4,7 +4,6 @@ import { OrderDirection } from "../../graphql/connection";
 import {
   DayField, IdField, IdListField, ListField, SEARCH_TEXT_LIMIT, TextField, TextListField, VersionField,
 } from "../../graphql/input-fields";
-import { OrganisationRole } from "../../auth/roles";
 import { Cause, LegalForm, LifecycleStage, PlaceMatch, StoStatus } from "./organisation.enums";
 
 @InputType()
@@ -70,13 +69,6 @@ export class RecordStoAssessmentInput {
   @Field() notGrantOnlyCharity: boolean;
   @Field() doesNotExportProfit: boolean;
   @TextField() reasons: string;
-}
-
-@InputType()
-export class InviteMemberInput {
-  @IdField("Organisation") organisationId: string;
-  @TextField({ max: 320, description: "Email of an existing kith account." }) email: string;
-  @Field(() => OrganisationRole) role: OrganisationRole;
 }
 
 @InputType()

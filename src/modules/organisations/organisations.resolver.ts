@@ -11,7 +11,7 @@ import { EligibilityService } from "./eligibility.service";
 import { PeopleService } from "./people.service";
 import { listOrganisations } from "./organisations.lists";
 import {
-  AddContactInput, ArchiveOrganisationInput, CreateOrganisationInput, InviteMemberInput, OrganisationFilter,
+  AddContactInput, ArchiveOrganisationInput, CreateOrganisationInput, OrganisationFilter,
   OrganisationIdentifierInput, OrganisationOrder, RecordStoAssessmentInput, RemoveContactInput, RemoveMemberInput,
   UpdateContactInput, UpdateOrganisationInput,
 } from "./organisations.inputs";
@@ -60,11 +60,6 @@ export class OrganisationsResolver {
   @Mutation(() => StoAssessmentPayload, { description: "Record an STO eligibility assessment (ADMIN, PANEL_MEMBER)." })
   async recordStoAssessment(@Arg("input") input: RecordStoAssessmentInput, @Ctx() ctx: Context): Promise<StoAssessmentPayload> {
     return toPayload(await new EligibilityService(ctx.app.db).record(ctx, input.organisationId, input));
-  }
-
-  @Mutation(() => MembershipPayload, { description: "Add an existing account to an organisation, or change its role (owners, ADMIN)." })
-  async inviteOrganisationMember(@Arg("input") input: InviteMemberInput, @Ctx() ctx: Context): Promise<MembershipPayload> {
-    return toPayload(await new PeopleService(ctx.app.db).invite(ctx, input.organisationId, input.email, input.role));
   }
 
   @Mutation(() => MembershipPayload, { description: "Remove a member (owners, ADMIN, or the member themself)." })

@@ -2,7 +2,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import { Membership } from "../../auth/membership.entity";
-import { User } from "../../auth/user.entity";
 import { OrganisationRole } from "../../auth/roles";
 import type { Actor } from "../../auth/viewer";
 import { inTransaction } from "../../db/transaction";
@@ -41,28 +40,24 @@ const contactFields = (c: Contact) => ({ name: c.name, role: c.role, email: c.em
 export class PeopleService {
   constructor(private readonly db: DataSource) {}
 
-  /** Adds an existing account to the organisation, or changes the role of one already there. */
-  async invite(actor: Actor, organisationId: string, email: string, role: OrganisationRole): Promise<MembershipResult> {
-    if (!organisationAccess.manageMembers(actor.viewer, organisationId)) {
-      return { errors: [refusal(null, "NOT_ALLOWED", "Only the organisation's owners and ADMIN manage its members.")] };
-    }
-    return inTransaction(this.db, async (m) => {
-      await requireOrganisation(m, organisationId);
-      const user = await m.getRepository(User).createQueryBuilder("u").where("lower(u.email) = lower(:email)", { email: email.trim() }).getOne();
-      if (!user) refuse("email", "NO_ACCOUNT", "No kith account uses that email; ask the person to get an account first.");
-      const existing = await m.findOne(Membership, { where: { organisationId, userId: user.id }, lock: { mode: "pessimistic_write" } });
-      if (existing?.role === role) refuse("role", "ALREADY_MEMBER", `That person is already ${role} of this organisation.`);
-      if (existing?.role === OrganisationRole.OWNER) await this.keepAnOwner(m, organisationId, existing.id);
-      const membership = existing ?? m.create(Membership, { organisationId, userId: user.id });
-      const before = existing ? { role: existing.role } : null;
-      membership.role = role;
-      await m.save(membership);
-      await audit.record(m, actor, {
-        action: existing ? "organisation.changeMemberRole" : "organisation.addMember", entityType: "Membership", entityId: membership.id,
-        before, after: { organisationId, userId: user.id, role },
-      });
-      return { membership };
+  /**
+   * Makes the person a member with the role, or changes the role they hold (the last OWNER stays), audited, in the
+   * caller's transaction. Accepting an invitation is the only way in (accounts module).
+   */
+  static async addMember(m: EntityManager, actor: Actor, organisationId: string, userId: string, role: OrganisationRole): Promise<Membership> {
+    await requireOrganisation(m, organisationId);
+    const existing = await m.findOne(Membership, { where: { organisationId, userId }, lock: { mode: "pessimistic_write" } });
+    if (existing?.role === role) return existing;
+    if (existing?.role === OrganisationRole.OWNER) await PeopleService.keepAnOwner(m, organisationId, existing.id);
+    const membership = existing ?? m.create(Membership, { organisationId, userId });
+    const before = existing ? { role: existing.role } : null;
+    membership.role = role;
+    await m.save(membership);
+    await audit.record(m, actor, {
+      action: existing ? "organisation.changeMemberRole" : "organisation.addMember", entityType: "Membership", entityId: membership.id,
+      before, after: { organisationId, userId, role },
     });
+    return membership;
   }
 
   async remove(actor: Actor, membershipId: string): Promise<MembershipResult> {
@@ -74,7 +69,7 @@ export class PeopleService {
         refuse("membershipId", "NOT_FOUND", "No membership you can manage has that ID.");
       }
       await lockOrganisation(m, membership.organisationId);
-      if (membership.role === OrganisationRole.OWNER) await this.keepAnOwner(m, membership.organisationId, membership.id);
+      if (membership.role === OrganisationRole.OWNER) await PeopleService.keepAnOwner(m, membership.organisationId, membership.id);
       await m.delete(Membership, { id: membershipId });
       // Leaving is remembered: look-back rules (conflicts of interest) still see who belonged until when.
       await m.insert(PastMembership, { userId: membership.userId, organisationId: membership.organisationId, role: membership.role, beganAt: membership.createdAt });
@@ -87,7 +82,7 @@ export class PeopleService {
   }
 
   /** An organisation that has owners keeps at least one: the last OWNER cannot leave or be demoted. */
-  private async keepAnOwner(m: EntityManager, organisationId: string, leavingMembershipId: string): Promise<void> {
+  static async keepAnOwner(m: EntityManager, organisationId: string, leavingMembershipId: string): Promise<void> {
     const [row] = await m.query(
       "SELECT count(*)::int AS n FROM organisation_membership WHERE organisation_id = $1 AND role = 'OWNER' AND id <> $2",
       [organisationId, leavingMembershipId],

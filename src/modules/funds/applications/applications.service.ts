@@ -16,7 +16,7 @@ import { ApplicationStatus, FundStatus } from "../funds.enums";
 import { ActRule, allowedFirst, lockRecord, requireVersion, saveChange } from "../../../kit/records";
 import { formatPence as pounds } from "../../../kit/money";
 import { WRONG_STATUS } from "../../../kit/lifecycle";
-import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
+import { notAllowed, refusal, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
@@ -116,6 +116,10 @@ export class ApplicationsService {
    * eligible STO and the round must be taking applications (without a round, the fund's open round closing soonest).
    */
   async submit(actor: Actor, input: SubmitApplication): Promise<ApplicationResult> {
+    // Money is asked for by people whose email is known to be theirs.
+    if (actor.viewer.unverified) {
+      return { errors: [refusal(null, "EMAIL_NOT_VERIFIED", "Verify your email (follow the link we sent you) before submitting an application.")] };
+    }
     return inTransaction(this.db, async (m) => {
       const c = new InputChecks();
       const key = c.idempotencyKey(input.idempotencyKey);

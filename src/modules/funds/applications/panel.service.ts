@@ -99,6 +99,10 @@ export class PanelService {
   constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   async recordView(actor: Actor, applicationId: string, input: { stance: PanelStance; comment: string; declaredConflict?: string | null }): Promise<ViewResult> {
+    // A panel counts people whose email is known to be theirs.
+    if (actor.viewer.unverified) {
+      return { errors: [notAllowed("Verify your email (follow the link we sent you) before sitting on a panel.")] };
+    }
     return inTransaction(this.db, async (m) => {
       await allowedFirst(m, actor, FundingApplication, applicationId, recordsViews, APPLICATION);
       const { application, round } = await lockApplicationWithRound(m, applicationId);
