@@ -89,7 +89,9 @@ export class VotingService {
           "SELECT id, has_voted FROM decision_voter WHERE process_id = $1 AND user_id = $2", [process.id, actor.viewer.userId]);
         if (!voter) refuse("processId", "NOT_REGISTERED", "Register on the roll, with the place you live in, before you vote.");
         // The one place a resident's vote is claimed: concurrent votes queue on this row and only the first finds it unclaimed.
-        const claimed: unknown[] = await m.query("UPDATE decision_voter SET has_voted = true WHERE id = $1 AND NOT has_voted RETURNING id", [voter.id]);
+        // (As a SELECT over the update, so the driver answers with the rows claimed rather than an UPDATE's [rows, count].)
+        const claimed: unknown[] = await m.query(
+          "WITH claim AS (UPDATE decision_voter SET has_voted = true WHERE id = $1 AND NOT has_voted RETURNING id) SELECT id FROM claim", [voter.id]);
         if (!claimed.length) refuse("processId", "ALREADY_VOTED", "You have already voted in this process; each resident votes once.");
         await m.insert(DecisionVote, { processId: process.id, ...vote });
         await audit.record(m, actor, { action: "decision.vote", entityType: "DecisionProcess", entityId: process.id });
