@@ -6,29 +6,49 @@ import {
   BallotChoice, DecisionEffect, DecisionProcessKind, DecisionProcessStatus, ParticipantGroup, ParticipationBarrier,
 } from "./decisions.enums";
 
-/** The fields every kind of process shares; never an argument itself, so never printed (each create input extends it). */
-@InputType("DecisionProcessBasicsInput")
-abstract class ProcessBasicsInput {
-  @TextField() title: string;
-  @TextField({ nullable: true }) description?: string | null;
-  @IdField("Organisation", { description: "The organisation running it: its owners and editors organise." }) organiserOrganisationId: string;
-  @IdField("Place", { description: "The eligible area: residents of this place or any place inside it take part." }) areaPlaceId: string;
-  @Field(() => DecisionEffect) effect: DecisionEffect;
-  @TextField({ description: "Who delegated the power to decide." }) delegatedBy: string;
-  @TextField({ description: "To whom the process answers for its decision." }) answersTo: string;
-  @Field() opensAt: Date;
-  @Field() closesAt: Date;
+/** The fields every kind of process shares. */
+interface ProcessBasicsFields {
+  title: string;
+  description?: string | null;
+  organiserOrganisationId: string;
+  areaPlaceId: string;
+  effect: DecisionEffect;
+  delegatedBy: string;
+  answersTo: string;
+  opensAt: Date;
+  closesAt: Date;
+}
+
+/**
+ * Declares the shared fields on each create input itself (inherited fields would lose their ID decoding, which reads
+ * the field's own extensions): `@WithProcessBasics()` under `@InputType`.
+ */
+function WithProcessBasics(): ClassDecorator {
+  return (target) => {
+    const p = target.prototype as object;
+    TextField()(p, "title");
+    TextField({ nullable: true })(p, "description");
+    IdField("Organisation", { description: "The organisation running it: its owners and editors organise." })(p, "organiserOrganisationId");
+    IdField("Place", { description: "The eligible area: residents of this place or any place inside it take part." })(p, "areaPlaceId");
+    Field(() => DecisionEffect)(p, "effect");
+    TextField({ description: "Who delegated the power to decide." })(p, "delegatedBy");
+    TextField({ description: "To whom the process answers for its decision." })(p, "answersTo");
+    Field(() => Date)(p, "opensAt");
+    Field(() => Date)(p, "closesAt");
+  };
 }
 
 @InputType({ description: "A participatory budget: residents hear pitches and vote on how the pot is spent." })
-export class CreateParticipatoryBudgetInput extends ProcessBasicsInput {
+@WithProcessBasics()
+export class CreateParticipatoryBudgetInput {
   @PenceField() potPence: number;
   @Field(() => Int, { description: "How many pitches each resident may vote for (1 to 20)." }) votesPerVoter: number;
   @IdField("FundRound", { nullable: true, description: "When the pot is part of a fund's round: a binding result makes its awards there." }) fundRoundId?: string | null;
 }
 
 @InputType({ description: "A resident ballot on one proposal: an asset transfer case or a housing scheme. Thresholds are fixed when it opens." })
-export class CreateResidentBallotInput extends ProcessBasicsInput {
+@WithProcessBasics()
+export class CreateResidentBallotInput {
   @IdField("AssetTransfer", { nullable: true }) transferId?: string | null;
   @IdField("HousingScheme", { nullable: true }) housingSchemeId?: string | null;
   @TextField() question: string;
@@ -37,7 +57,8 @@ export class CreateResidentBallotInput extends ProcessBasicsInput {
 }
 
 @InputType({ description: "A fund round's peer panel deciding under delegated power: its decisions are read from the round." })
-export class CreatePanelDecisionInput extends ProcessBasicsInput {
+@WithProcessBasics()
+export class CreatePanelDecisionInput {
   @IdField("FundRound") fundRoundId: string;
 }
 
@@ -105,3 +126,6 @@ export class DecisionProcessFilter {
   @IdListField("Place", { nullable: true, max: 50, description: "Processes whose area is one of these places or inside one." }) placeIds?: string[] | null;
   @IdListField("Organisation", { nullable: true, max: 50 }) organiserOrganisationIds?: string[] | null;
 }
+export interface CreateParticipatoryBudgetInput extends ProcessBasicsFields {}
+export interface CreateResidentBallotInput extends ProcessBasicsFields {}
+export interface CreatePanelDecisionInput extends ProcessBasicsFields {}
