@@ -3,7 +3,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { placesApi } from "../places/places.api";
 import { assetOf } from "./assets.relations";
-import { AcvListingStatus, COMPLETED_TRANSFER_STAGES } from "./assets.enums";
+import { AcvListingStatus, COMPLETED_TRANSFER_STAGES, OPEN_TRANSFER_STAGES } from "./assets.enums";
 import { Asset } from "./register/asset.entity";
 import { upliftByPlace, UpliftTotals } from "./register/uplift";
 import { LEASE_YEARS } from "./transfers/transfers.service";
@@ -63,6 +63,12 @@ export const assetsApi = {
     const rows = await db.getRepository(AssetTransfer).createQueryBuilder("t").where("t.id = ANY(:ids)", { ids }).getMany();
     const assets = await assetsApi.byIds(db, [...new Set(rows.map((t) => t.assetId))]);
     return new Map(rows.map((t) => [t.id, { id: t.id, assetId: t.assetId, toOrganisationId: t.toOrganisationId, stage: t.stage, placeId: assets.get(t.assetId)!.placeId }]));
+  },
+
+  /** Transfer cases still in progress, oldest first (e.g. for a resident ballot in another module's demo). */
+  async openTransferIds(db: Db): Promise<string[]> {
+    const rows: { id: string }[] = await db.query("SELECT id FROM asset_transfer WHERE stage = ANY($1) ORDER BY started_on, id", [[...OPEN_TRANSFER_STAGES]]);
+    return rows.map((r) => r.id);
   },
 
   /** Rules other modules hold over completing a transfer: contribute a TransferCompletionCheck here. */
