@@ -41,7 +41,8 @@ export async function organiser(db: DataSource): Promise<{ organisationId: strin
 }
 
 export async function basics(db: DataSource, organiserOrganisationId: string, o: Partial<ProcessBasics> & { areaCode?: string } = {}): Promise<ProcessBasics> {
-  const { areaCode, ...rest } = o;
+  const { areaCode, ...given } = o;
+  const rest = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
   return {
     title: "Toxteth Decides", organiserOrganisationId, areaPlaceId: await placeId(db, areaCode ?? "E08000012"), effect: DecisionEffect.BINDING,
     delegatedBy: "Liverpool City Council cabinet", answersTo: "Liverpool City Council overview and scrutiny committee",

@@ -19,6 +19,7 @@ import { decisionAccess } from "./access";
 import { bindingBallotCheck } from "./transfer-ballot-check";
 import { DecisionProcessStatus } from "./decisions.enums";
 import { loadDemoDecisions } from "./decisions.demo";
+import { generateScaleDecisions } from "./decisions.scale";
 
 export const decisionsModule: KithModule = {
   name: "decisions",
@@ -46,4 +47,5 @@ export const decisionsModule: KithModule = {
   },
   contributes: [assetsApi.transferCompletionChecks.provide(bindingBallotCheck)],
   demo: loadDemoDecisions,
+  scale: generateScaleDecisions,
 };
