@@ -55,9 +55,12 @@ async function vote(actor: ReturnType<typeof actorOf>, process: DecisionProcess,
   return services(db, now).voting.cast(actor, { processId: process.id, choice, idempotencyKey: key() });
 }
 
-test("a binding ballot that rejects a transfer stops it completing; the count matches a recount and the thresholds say why", async () => {
+test("a binding ballot stops its transfer completing while open and once it rejects it; the count matches a recount and the thresholds say why", async () => {
   const { org, transfer, process } = await ballotOnTransfer({ minTurnoutPercent: 40, approvalPercent: 60 });
   const opened = await open(db, process, actorOf(org.viewer));
+  const whileOpen = await new TransfersService(db, () => "2026-12-01")
+    .move(asAdmin, transfer.id, { expectedVersion: transfer.version, stage: TransferStage.COMPLETED, on: "2025-01-10" });
+  expect(codes(whileOpen)).toEqual(["BALLOT_OPEN"]);
   const roll = await residents(db, opened, 10, () => liverpool);
   // 6 of 10 vote: turnout 60% (met); 3 YES of 6 is 50% (under 60%): rejected.
   for (const [i, r] of roll.slice(0, 6).entries()) ok(await vote(r, opened, i < 3 ? BallotChoice.YES : BallotChoice.NO));

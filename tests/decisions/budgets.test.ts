@@ -73,6 +73,11 @@ test("a binding budget in a fund's round funds the most-voted pitches that fit, 
     { organisation_id: pitchers[0].organisationId, amount_pence: 1_500_000, cash_repayable_pence: 0, round_id: round.id },
   ]);
   await expectLedgerBalanced(db);
+  const events: { type: string; data: { outcome?: string; agreementIds?: string[] } }[] = await db.query(
+    "SELECT type, data FROM domain_event WHERE subject_type = 'DecisionProcess' AND subject_id = $1 ORDER BY id", [opened.id]);
+  expect(events.map((e) => e.type)).toEqual(["decision.opened", "decision.declared"]);
+  expect(events[1].data).toMatchObject({ outcome: "FUNDED", agreementIds: expect.arrayContaining([expect.any(String)]) });
+  expect(events[1].data.agreementIds).toHaveLength(2);
 
   const q = `query($id: ID!) { node(id: $id) { ... on DecisionProcess { status pot { pence } result { outcome allocated { pence } recountMatches turnoutPercent }
     pitches(first: 10) { nodes { title votes funded amount { pence } organisation { name } } }
@@ -158,11 +163,15 @@ test("a panel decision records who delegated the power and reads what the round'
 });
 
 test("the processes list reads its relations in the same statements whatever the page size", async () => {
-  const q = `query($n: Int!) { decisionProcesses(first: $n) { totalCount nodes { title organiser { name } area { name } result { outcome } pitches(first: 3) { nodes { title } } } } }`;
-  const few = await app.run(q, { n: 1 });
-  const many = await app.run(q, { n: 20 });
+  const q = `query($n: Int!) { decisionProcesses(first: $n) { totalCount nodes { title organiser { name } area { name } pot { pence }
+    result { outcome recountMatches allocated { pence } } pitches(first: 3) { nodes { title amount { pence } organisation { name } } }
+    participation { registered byPlace { place { name } } } viewerRegistration { hasVoted place { name } } fundRound { name } } } }`;
+  const someone = viewerWith({ userId: (await makeUser(db)).id });
+  const few = await app.run(q, { n: 1 }, someone);
+  const many = await app.run(q, { n: 20 }, someone);
   expect(few.errors).toBeUndefined();
   expect(many.data!.decisionProcesses.nodes.length).toBeGreaterThan(3);
+  expect(many.errors).toBeUndefined();
   expect(many.sql).toBe(few.sql);
 });
 

@@ -2,7 +2,7 @@
 // takes for places and a period, and the ballots held on transfer cases or housing schemes.
 import type { DataSource, EntityManager } from "typeorm";
 import { placesApi } from "../places/places.api";
-import { DecisionEffect, DecisionOutcome, DecisionProcessKind } from "./decisions.enums";
+import { DecisionEffect, DecisionOutcome, DecisionProcessKind, DecisionProcessStatus } from "./decisions.enums";
 
 type Db = DataSource | EntityManager;
 
@@ -59,6 +59,15 @@ export const decisionsApi = {
       participantsRegistered: row.registered, votesCast: row.votes, bindingOutcomes: row.binding, ballotsApproved: row.approved,
       allocatedByBudgetsPence: Number(row.allocated), pitchesFunded: row.funded,
     };
+  },
+
+  /** True when a binding ballot on the transfer case is open: residents are still deciding. */
+  async bindingBallotOpenOnTransfer(db: Db, transferId: string): Promise<boolean> {
+    const [row] = await db.query(
+      "SELECT EXISTS (SELECT 1 FROM decision_process WHERE transfer_id = $1 AND kind = $2 AND effect = $3 AND status = $4) AS open",
+      [transferId, DecisionProcessKind.BALLOT, DecisionEffect.BINDING, DecisionProcessStatus.OPEN],
+    );
+    return row.open === true;
   },
 
   /** The latest declared binding ballot on a transfer case (what decides whether it may complete). */
