@@ -16,6 +16,7 @@ import {
 import { decisionsLoaders } from "./decisions.loaders";
 import { pitchRelations, processRelations, resultRelations, schemeBallotRelations, transferBallotRelations } from "./decisions.relations";
 import { decisionAccess } from "./access";
+import { decisionsPolicy } from "./access.policy";
 import { bindingBallotCheck } from "./transfer-ballot-check";
 import { DecisionProcessStatus } from "./decisions.enums";
 import { loadDemoDecisions } from "./decisions.demo";
@@ -45,6 +46,7 @@ export const decisionsModule: KithModule = {
       },
     },
   },
+  accessPolicy: decisionsPolicy,
   contributes: [assetsApi.transferCompletionChecks.provide(bindingBallotCheck)],
   demo: loadDemoDecisions,
   scale: generateScaleDecisions,
