@@ -109,3 +109,17 @@ test("regionFigures counts what was declared in the places and period asked, and
   const region = await placeId(db, "E47000004");
   expect((await decisionsApi.regionFigures(db, [region], day, day)).ballots).toBe(1);
 });
+
+test("the processes list filters by area (places inside included), kind and status in one statement", async () => {
+  const q = `query($f: DecisionProcessFilter) { decisionProcesses(first: 50, filter: $f) { totalCount nodes { kind status area { name } } } }`;
+  const inWirral = await app.run(q, { f: { placeIds: [toGlobalId("Place", wirral)] } });
+  expect(inWirral.errors).toBeUndefined();
+  expect(inWirral.sql).toBe(1);
+  expect(inWirral.data!.decisionProcesses.nodes.every((n: { area: { name: string } }) => n.area.name === "Wirral")).toBe(true);
+  const region = toGlobalId("Place", await placeId(db, "E47000004"));
+  const all = (await app.ok(q, { f: { placeIds: [region] } })).decisionProcesses.totalCount;
+  const ballots = (await app.ok(q, { f: { placeIds: [region], kinds: ["BALLOT"], statuses: ["DECLARED"] } })).decisionProcesses;
+  expect(all).toBeGreaterThan(ballots.totalCount);
+  expect(ballots.nodes.every((n: { kind: string; status: string }) => n.kind === "BALLOT" && n.status === "DECLARED")).toBe(true);
+  expect(ballots.totalCount).toBeGreaterThan(0);
+});

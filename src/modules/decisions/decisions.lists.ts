@@ -6,12 +6,12 @@ import { placesApi } from "../places/places.api";
 import { DecisionProcess } from "./process.entity";
 import type { DecisionProcessFilter } from "./decisions.inputs";
 
-export async function listProcesses(db: DataSource, args: PageArgs, filter: DecisionProcessFilter = {}, read?: FoldingRead): Promise<ConnectionResult<DecisionProcess>> {
+export function listProcesses(db: DataSource, args: PageArgs, filter: DecisionProcessFilter = {}, read?: FoldingRead): Promise<ConnectionResult<DecisionProcess>> {
   const qb = db.getRepository(DecisionProcess).createQueryBuilder("d");
   if (filter.kinds?.length) qb.andWhere("d.kind = ANY(:kinds)", { kinds: filter.kinds });
   if (filter.statuses?.length) qb.andWhere("d.status = ANY(:statuses)", { statuses: filter.statuses });
   if (filter.effect) qb.andWhere("d.effect = :effect", { effect: filter.effect });
-  if (filter.placeIds?.length) qb.andWhere("d.area_place_id = ANY(:places)", { places: await placesApi.withDescendants(db, filter.placeIds) });
+  if (filter.placeIds?.length) qb.andWhere(`d.area_place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
   if (filter.organiserOrganisationIds?.length) qb.andWhere("d.organiser_organisation_id = ANY(:organisers)", { organisers: filter.organiserOrganisationIds });
   return paginate(qb, { name: "OPENS_AT", keys: ["d.opens_at", "d.id"], direction: "DESC" }, args, read);
 }
