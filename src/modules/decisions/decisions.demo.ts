@@ -4,8 +4,9 @@
 import type { DemoContext } from "../../kith-module";
 import type { Actor } from "../../auth/viewer";
 import { Role } from "../../auth/roles";
-import { AuthService } from "../../auth/auth.service";
-import { must, seededRandom } from "../../demo/seeding";
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "../../auth/passwords";
+import { insertMany, must, seededRandom } from "../../demo/seeding";
 import { organisationsApi } from "../organisations/organisations.api";
 import { StoStatus } from "../organisations/organisation.enums";
 import { DEMO_OWNER_ORGANISATION } from "../organisations/organisations.demo";
@@ -48,15 +49,15 @@ export async function loadDemoDecisions({ manager: m }: DemoContext): Promise<vo
   const before = () => new Date(opensAt.getTime() - DAY);
   const during = () => new Date(opensAt.getTime() + DAY);
   const after = () => new Date(closesAt.getTime() + DAY);
-  const residents: Actor[] = [];
-  for (let i = 0; i < 40; i++) {
-    const user = await AuthService.createUser(m, { email: `resident-${String(i + 1).padStart(2, "0")}@demo.kith.test`, password: `resident-${random()}`, displayName: `Resident ${i + 1}` });
-    residents.push({ viewer: { userId: user.id, apiKeyId: null, roles: new Set(), memberships: new Map(), scopes: null }, requestId: "demo" });
-  }
+  // Residents never sign in to the demo: one hash of a password nobody knows serves them all (a hash each would slow the load).
+  const unknowable = await hashPassword(randomBytes(24).toString("hex"));
+  const userIds = await insertMany(m, "app_user", ["email", "password_hash", "display_name"], Array.from({ length: 30 }, (_, i) =>
+    [`resident-${String(i + 1).padStart(2, "0")}@demo.kith.test`, unknowable, `Resident ${i + 1}`]), { returningIds: true });
+  const residents: Actor[] = userIds.map((userId) => ({ viewer: { userId, apiKeyId: null, roles: new Set(), memberships: new Map(), scopes: null }, requestId: "demo" }));
   // Residents of every borough take part in the region's budget; the ballot is for the asset's neighbours.
   const boroughOf = (i: number) => boroughs[i % boroughs.length];
 
-  // The participatory budget: pitches while a draft, 34 of 40 residents vote for up to three, then the count.
+  // The participatory budget: pitches while a draft, 26 of 30 residents vote for up to three, then the count.
   const basics = {
     organiserOrganisationId: organiser.id, areaPlaceId: region, effect: DecisionEffect.BINDING,
     delegatedBy: "Kindred Pay It Forward Fund board", answersTo: "Liverpool City Region Combined Authority", opensAt, closesAt,
@@ -79,14 +80,14 @@ export async function loadDemoDecisions({ manager: m }: DemoContext): Promise<vo
     const groups = random() < 0.4 ? [GROUPS[Math.floor(random() * GROUPS.length)]] : [];
     const barriers = random() < 0.25 ? [BARRIERS[Math.floor(random() * BARRIERS.length)]] : [];
     must(await voting.register(r, { processId: budget.id, placeId: boroughOf(i), groups, barriers }));
-    if (i >= 34) continue;
+    if (i >= 26) continue;
     let chosen = pitchIds.filter((_, p) => random() < weights[p]).slice(0, 3);
     if (!chosen.length) chosen = [pitchIds[i % pitchIds.length]];
     must(await voting.cast(r, { processId: budget.id, pitchIds: chosen, idempotencyKey: `demo-budget-${i}` }));
   }
   must(await new ResultsService(m, after).declare(admin, budget.id, { expectedVersion: budget.version, idempotencyKey: "demo-budget-declare" }));
 
-  // The ballot on the oldest transfer still in progress: 24 residents on the roll, 60% turnout and 2/3 approval needed.
+  // The ballot on the oldest transfer still in progress: 16 residents on the roll, 60% turnout and 2/3 approval needed.
   const [transferId] = await assetsApi.openTransferIds(m);
   if (!transferId) return;
   // Residents of the asset's place vote on it.
@@ -96,9 +97,9 @@ export async function loadDemoDecisions({ manager: m }: DemoContext): Promise<vo
     transferId, question: "Should the building pass to the residents' community trust on a 125-year lease?", minTurnoutPercent: 60, approvalPercent: 67,
   })).process;
   ballot = must(await new ProcessesService(m, before).open(admin, ballot.id, { expectedVersion: ballot.version })).process;
-  for (const [i, r] of residents.slice(0, 24).entries()) {
+  for (const [i, r] of residents.slice(0, 16).entries()) {
     must(await voting.register(r, { processId: ballot.id, placeId: assetPlace }));
-    if (i < 18) must(await voting.cast(r, { processId: ballot.id, choice: i < 14 ? BallotChoice.YES : BallotChoice.NO, idempotencyKey: `demo-ballot-${i}` }));
+    if (i < 12) must(await voting.cast(r, { processId: ballot.id, choice: i < 9 ? BallotChoice.YES : BallotChoice.NO, idempotencyKey: `demo-ballot-${i}` }));
   }
   must(await new ResultsService(m, after).declare(admin, ballot.id, { expectedVersion: ballot.version, idempotencyKey: "demo-ballot-declare" }));
 }
