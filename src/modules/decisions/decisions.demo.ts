@@ -1,5 +1,5 @@
-// Demo data: "Toxteth Decides", a binding participatory budget in the fund's autumn round (five pitches, residents'
-// votes, the funded projects awarded by the fund), and a binding resident ballot on a community asset transfer with its
+// Demo data: a binding participatory budget across the city region (five pitches, residents' votes, the funded
+// projects), and a binding resident ballot on a community asset transfer with its
 // turnout and thresholds; both told through the services with the clock set to each step.
 import type { DemoContext } from "../../kith-module";
 import type { Actor } from "../../auth/viewer";
@@ -11,7 +11,6 @@ import { organisationsApi } from "../organisations/organisations.api";
 import { StoStatus } from "../organisations/organisation.enums";
 import { DEMO_OWNER_ORGANISATION } from "../organisations/organisations.demo";
 import { placesApi } from "../places/places.api";
-import { fundsApi } from "../funds/funds.api";
 import { assetsApi } from "../assets/assets.api";
 import { ProcessesService } from "./processes.service";
 import { VotingService } from "./voting.service";
@@ -41,7 +40,6 @@ export async function loadDemoDecisions({ manager: m }: DemoContext): Promise<vo
   const codes = await placesApi.idsByCode(m, ["E47000004", "E08000012", "E06000006", "E08000011", "E08000013", "E08000014", "E08000015"]);
   const region = codes.get("E47000004")!;
   const boroughs = [...codes.entries()].filter(([code]) => code !== "E47000004").map(([, id]) => id);
-  const roundId = await fundsApi.roundIdByName(m, "Round 2: autumn 2026");
 
   const now = Date.now();
   const opensAt = new Date(now - 21 * DAY);
@@ -60,12 +58,14 @@ export async function loadDemoDecisions({ manager: m }: DemoContext): Promise<vo
   // The participatory budget: pitches while a draft, 26 of 30 residents vote for up to three, then the count.
   const basics = {
     organiserOrganisationId: organiser.id, areaPlaceId: region, effect: DecisionEffect.BINDING,
-    delegatedBy: "Kindred Pay It Forward Fund board", answersTo: "Liverpool City Region Combined Authority", opensAt, closesAt,
+    delegatedBy: "Liverpool City Region Combined Authority", answersTo: "The combined authority's overview and scrutiny committee", opensAt, closesAt,
   };
   const drafting = new ProcessesService(m, before);
   let budget = must(await drafting.createBudget(admin, {
-    ...basics, title: DEMO_BUDGET, description: "Residents across the city region heard five pitches and voted on how £30,000 of the fund's autumn round is spent.",
-    potPence: 3_000_000, votesPerVoter: 3, fundRoundId: roundId,
+    ...basics, title: DEMO_BUDGET, description: "Residents across the city region heard five pitches and voted on how the combined authority's £30,000 community pot is spent.",
+    // Not part of a fund round here, so the pay-it-forward fund's demo figures stay as its own story tells them; a
+    // budget in a round (tests/decisions/budgets.test.ts) has the fund make its awards.
+    potPence: 3_000_000, votesPerVoter: 3,
   })).process;
   const pitchIds: string[] = [];
   for (const [i, p] of PITCHES.entries()) {

@@ -43,12 +43,6 @@ export const fundsApi = {
     }));
   },
 
-  /** A round's id by its name (e.g. for another module's demo story), or null. */
-  async roundIdByName(db: Db, name: string): Promise<string | null> {
-    const round = await db.getRepository(FundRound).findOneBy({ name });
-    return round?.id ?? null;
-  },
-
   /** The decisions of a round's peer panel, as they stand (awards residents decided are not the panel's; drafts and withdrawn ones are not counted). */
   async roundDecisions(db: Db, roundId: string): Promise<RoundDecisions> {
     const [row] = await db.query(
