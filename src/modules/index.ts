@@ -7,5 +7,6 @@ import { fundsModule } from "./funds";
 import { assetsModule } from "./assets";
 import { housingModule } from "./housing";
 import { accountsModule } from "./accounts";
+import { decisionsModule } from "./decisions";
 
-export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule, assetsModule, housingModule, accountsModule];
+export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule, assetsModule, housingModule, decisionsModule, accountsModule];

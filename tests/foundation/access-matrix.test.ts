@@ -90,9 +90,12 @@ async function readNodes(p: Principal, typeName: string, ids: string[]): Promise
   const out = new Map<string, Facts | null>();
   const t = declared(typeName);
   const selection = `__typename id ${objectSelection(schema, types, objectType(typeName))}${p === asAdmin() && t.facts ? ` ${t.facts}` : ""}`;
-  // As many objects per operation as the alias limit allows; each stays under the cost limit.
-  for (let i = 0; i < ids.length; i += 15) {
-    const batch = ids.slice(i, i + 15);
+  // As many objects per operation as the alias limit (15) allows, counting the aliases inside the selection (a type's
+  // facts may have some); each stays under the cost limit.
+  const perObject = 1 + (selection.match(/\w+\s*:(?!:)/g)?.length ?? 0);
+  const size = Math.max(1, Math.floor(15 / perObject));
+  for (let i = 0; i < ids.length; i += size) {
+    const batch = ids.slice(i, i + size);
     const data = await read(p, `{ ${batch.map((id, j) => `n${j}: node(id: ${JSON.stringify(id)}) { ...Read }`).join(" ")} }`
       + ` fragment Read on ${typeName} { ${selection} }`);
     batch.forEach((id, j) => out.set(id, data[`n${j}`]));

@@ -3,10 +3,23 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { placesApi } from "../places/places.api";
 import { assetOf } from "./assets.relations";
-import { AcvListingStatus, COMPLETED_TRANSFER_STAGES } from "./assets.enums";
+import { AcvListingStatus, COMPLETED_TRANSFER_STAGES, OPEN_TRANSFER_STAGES } from "./assets.enums";
 import { Asset } from "./register/asset.entity";
 import { upliftByPlace, UpliftTotals } from "./register/uplift";
 import { LEASE_YEARS } from "./transfers/transfers.service";
+import { AssetTransfer } from "./transfers/transfer.entity";
+import { transferCompletionChecks, type TransferCompletionCheck } from "./transfers/completion-checks";
+
+export type { TransferCompletionCheck };
+
+/** What another module needs of a transfer case: which asset, to whom, where, and how far it has gone. */
+export interface TransferFacts {
+  id: string;
+  assetId: string;
+  toOrganisationId: string;
+  stage: string;
+  placeId: string;
+}
 
 type Db = DataSource | EntityManager;
 
@@ -43,6 +56,23 @@ export const assetsApi = {
     const rows = await db.getRepository(Asset).createQueryBuilder("a").where("a.id = ANY(:ids)", { ids }).getMany();
     return new Map(rows.map((a) => [a.id, a]));
   },
+
+  /** Transfer cases by id, with their asset's place (missing ids are simply absent). */
+  async transfersByIds(db: Db, ids: string[]): Promise<Map<string, TransferFacts>> {
+    if (!ids.length) return new Map();
+    const rows = await db.getRepository(AssetTransfer).createQueryBuilder("t").where("t.id = ANY(:ids)", { ids }).getMany();
+    const assets = await assetsApi.byIds(db, [...new Set(rows.map((t) => t.assetId))]);
+    return new Map(rows.map((t) => [t.id, { id: t.id, assetId: t.assetId, toOrganisationId: t.toOrganisationId, stage: t.stage, placeId: assets.get(t.assetId)!.placeId }]));
+  },
+
+  /** Transfer cases still in progress, oldest first (e.g. for a resident ballot in another module's demo). */
+  async openTransferIds(db: Db): Promise<string[]> {
+    const rows: { id: string }[] = await db.query("SELECT id FROM asset_transfer WHERE stage = ANY($1) ORDER BY started_on, id", [[...OPEN_TRANSFER_STAGES]]);
+    return rows.map((r) => r.id);
+  },
+
+  /** Rules other modules hold over completing a transfer: contribute a TransferCompletionCheck here. */
+  transferCompletionChecks,
 
   /** A relation of another type whose `parentKey` column holds an asset's id: that asset (e.g. a housing scheme's site). */
   asRelation: assetOf,

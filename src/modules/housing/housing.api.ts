@@ -19,6 +19,14 @@ export interface HousingRegionFigures {
 }
 
 export const housingApi = {
+  /** Schemes by id, with their place and stage (missing ids are simply absent). */
+  async schemesByIds(db: Db, ids: string[]): Promise<Map<string, { id: string; name: string; placeId: string; stage: string }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string; place_id: string; stage: string }[] = await db.query(
+      "SELECT id, name, place_id, stage FROM housing_scheme WHERE id = ANY($1)", [ids]);
+    return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, placeId: r.place_id, stage: r.stage }]));
+  },
+
   /** Homes completed per place asked and calendar year, every year of the range (none included), by route and tenure. */
   homesByPlaceAndYear(db: Db, placeIds: string[], fromYear: number, toYear: number): Promise<HomesDelivered[]> {
     return homesDeliveredByPlaceAndYear(db, placeIds, fromYear, toYear);

@@ -19,6 +19,7 @@ import { MAX_VALUE_PENCE } from "../register/asset-rules";
 import { AssetTransfer } from "./transfer.entity";
 import { TransferStageChange } from "./transfer-stage.entity";
 import { moveTransfer, recordStage, transferMoveProblem } from "./transfer.transitions";
+import { completionRefusals } from "./completion-checks";
 
 export type TransferResult = Result<{ transfer: AssetTransfer; asset: Asset }>;
 
@@ -163,7 +164,10 @@ export class TransfersService {
       const [last] = await m.find(TransferStageChange, { where: { transferId }, order: { recordedAt: "DESC" }, take: 1 });
       c.pastDay("on", on, this.today(), { day: last.movedOn, what: `the case reached ${last.stage}` });
       const note = noteOf(c, input.note);
-      if (input.stage === TransferStage.COMPLETED) this.checkCompletion(c, transfer, asset, on);
+      if (input.stage === TransferStage.COMPLETED) {
+        this.checkCompletion(c, transfer, asset, on);
+        c.errors.push(...await completionRefusals(m, transfer));
+      }
       if (!c.ok) refuseAll(c.errors);
       if (input.stage !== TransferStage.COMPLETED) return { transfer: await moveTransfer(m, actor, transfer, input.stage, on, note), asset };
       const completed = await moveTransfer(m, actor, transfer, TransferStage.COMPLETED, on, note, { completedOn: on });
