@@ -16,6 +16,7 @@ import { Foundation1763900000000 } from "./db/migrations/1763900000000-Foundatio
 import { AuditNoTruncate1763950000000 } from "./db/migrations/1763950000000-AuditNoTruncate";
 import { Idempotency1763900000010 } from "./db/migrations/1763900000010-Idempotency";
 import { DomainEvents1764000000000 } from "./db/migrations/1764000000000-DomainEvents";
+import { ApiKeyPartner1764200000000 } from "./db/migrations/1764200000000-ApiKeyPartner";
 import { IdempotencyKey } from "./db/idempotency-key.entity";
 import { loadDemoUsers } from "./demo/users.demo";
 
@@ -24,7 +25,7 @@ registerKeyShape("AuditEvent", "bigint");
 export const foundation: KithModule = {
   name: "foundation",
   entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey],
-  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000],
+  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000, ApiKeyPartner1764200000000],
   resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver],
   loaders: authLoaders,
   nodeTypes: {
