@@ -19,11 +19,13 @@ import { DomainEvents1764000000000 } from "./db/migrations/1764000000000-DomainE
 import { ApiKeyPartner1764200000000 } from "./db/migrations/1764200000000-ApiKeyPartner";
 import { IdempotencyKey } from "./db/idempotency-key.entity";
 import { loadDemoUsers } from "./demo/users.demo";
+import { foundationScopes } from "./auth/auth.scopes";
 
 registerKeyShape("AuditEvent", "bigint");
 
 export const foundation: KithModule = {
   name: "foundation",
+  scopes: foundationScopes,
   entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey],
   migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000, ApiKeyPartner1764200000000],
   resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver],

@@ -5,6 +5,7 @@ import type { Contribution } from "./kit/extension-point";
 import type { Relation } from "./graphql/relations";
 import type { Context, Loaders } from "./graphql/context";
 import type { Logger } from "./log";
+import type { KeyScopes } from "./auth/scopes";
 
 export interface NodeType {
   /** Loads one object by primary key for `node(id:)`, applying the viewer's access (null when hidden). */
@@ -29,6 +30,8 @@ export interface KithModule {
   /** PostgreSQL settings every database session needs (e.g. a search threshold), set on every connection. */
   sessionSettings?: Record<string, string>;
   nodeTypes?: Record<string, NodeType>;
+  /** The scope a partner API key needs for each of the module's root fields and types (`<area>.scopes.ts`). */
+  scopes?: KeyScopes;
   /** Relations this module answers (on its own types or on earlier modules'), read folded or batched. */
   relations?: Relation[];
   /**

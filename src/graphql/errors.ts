@@ -179,6 +179,11 @@ function describeValidation(failures: ValidationFailure[], prefix = ""): string[
   });
 }
 
+/** Extensions our own client errors set that a client acts on (never input): the scope a key lacks. */
+const SAFE_EXTENSIONS = ["requiredScope"];
+const safeExtensions = (e: Record<string, unknown> | undefined) =>
+  Object.fromEntries(SAFE_EXTENSIONS.filter((k) => typeof e?.[k] === "string").map((k) => [k, e![k]]));
+
 /**
  * Apollo's formatError: client errors keep a scrubbed message and their code; a database that cannot be reached is
  * SERVICE_UNAVAILABLE; everything else becomes "Internal error" with the request id so the log line can be found.
@@ -210,7 +215,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
     return {
       message: withoutLongInput(scrubMessage(formatted.message, original !== error && typeof reason === "string" ? reason : undefined)),
       ...where,
-      extensions: { code, requestId },
+      extensions: { code, requestId, ...safeExtensions(formatted.extensions) },
     };
   }
   if (/^Too many errors processing variables/.test(formatted.message)) {

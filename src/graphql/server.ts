@@ -14,6 +14,7 @@ import { describeFault, formatError, isDatabaseUnavailable, SERVICE_UNAVAILABLE 
 import { currentRequest, inRequestScope, RequestScope } from "./request-scope";
 import { armorProtection, KnownOperationTypes, parseLimits } from "./limits";
 import { operationChecks } from "./operation-checks";
+import { scopeChecks } from "./scope-checks";
 import { jitGateway } from "./executor";
 
 /** Seconds a client should wait before trying again while the database cannot be reached. */
@@ -65,7 +66,8 @@ export function createApollo(services: AppServices, schema: GraphQLSchema): Apol
     gateway: jitGateway(schema),
     ...armor,
     // No per-field cache hints are used, and Apollo's plugin would wrap every field to collect them.
-    plugins: [...armor.plugins, operationChecks<Context>(), requestIdOnErrors, unexpected, ApolloServerPluginCacheControlDisabled()],
+    plugins: [...armor.plugins, operationChecks<Context>(),
+      scopeChecks(services.modules.flatMap((m) => (m.scopes ? [m.scopes] : []))), requestIdOnErrors, unexpected, ApolloServerPluginCacheControlDisabled()],
     validationRules: [...armor.validationRules, KnownOperationTypes],
     // Compact JSON: Apollo's default indents every response.
     stringifyResult: (result) => JSON.stringify(result),

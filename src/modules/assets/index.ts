@@ -25,9 +25,11 @@ import {
 import { assetAccess, transferAccess } from "./access";
 import { loadDemoAssets } from "./assets.demo";
 import { generateScaleAssets } from "./assets.scale";
+import { assetsScopes } from "./assets.scopes";
 
 export const assetsModule: KithModule = {
   name: "assets",
+  scopes: assetsScopes,
   entities: [Asset, AssetValuation, AssetTransfer, TransferStageChange, AcvListing, AcvDisposalNotice, AcvIntentToBid, AcvDisposal],
   migrations: [Assets1764100000500],
   resolvers: [

@@ -22,9 +22,11 @@ import { visiblePanel } from "./panels/panels.lists";
 import { clusterIdsFilter } from "./clusters/clusters.lists";
 import { loadDemoClusters } from "./clusters.demo";
 import { generateScaleClusters } from "./clusters.scale";
+import { clustersScopes } from "./clusters.scopes";
 
 export const clustersModule: KithModule = {
   name: "clusters",
+  scopes: clustersScopes,
   entities: [Cluster, ClusterMembership, Gathering, GatheringAttendance, PeerPost, PeerExchange, PeerPanel, PeerPanelCluster, PeerPanelMember],
   migrations: [Clusters1763900000300, PeerSupport1763900000310],
   resolvers: [

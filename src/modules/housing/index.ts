@@ -12,9 +12,11 @@ import { schemeRelations } from "./housing.relations";
 import { housingAccess } from "./access";
 import { loadDemoHousing } from "./housing.demo";
 import { generateScaleHousing } from "./housing.scale";
+import { housingScopes } from "./housing.scopes";
 
 export const housingModule: KithModule = {
   name: "housing",
+  scopes: housingScopes,
   entities: [HousingScheme, SchemeHomes, HomesCompletion, SchemeStageChange],
   migrations: [Housing1764100000600],
   resolvers: [HousingResolver, HousingSchemeFieldsResolver, SchemeStageChangeFieldsResolver, HomesDeliveredFieldsResolver],

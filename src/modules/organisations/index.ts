@@ -18,9 +18,11 @@ import { TYPO_TOLERANCE } from "./organisations.lists";
 import { organisationAccess } from "./access";
 import { loadDemoOrganisations } from "./organisations.demo";
 import { generateScaleOrganisations } from "./organisations.scale";
+import { organisationsScopes } from "./organisations.scopes";
 
 export const organisationsModule: KithModule = {
   name: "organisations",
+  scopes: organisationsScopes,
   entities: [Organisation, OrganisationIdentifier, PlaceServed, StoAssessment, Contact, OrganisationPartner],
   migrations: [Organisations1763900000200, OrganisationSearchDocument1763900000250, OrganisationPartners1764200000100],
   resolvers: [OrganisationsResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver, MembershipOrganisationResolver, ContactFieldsResolver],

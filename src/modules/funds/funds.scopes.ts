@@ -1,0 +1,17 @@
+// What partner API keys may use of the funds: read funds, agreements (awards) and what applications the key may see
+// with read:funds, wherever they appear (an organisation's agreements too); never move money or decide.
+import { KeyScopes, NO_KEY } from "../../auth/scopes";
+import { ApiScope } from "../../auth/roles";
+
+export const fundsScopes: KeyScopes = {
+  Query: { funds: ApiScope.READ_FUNDS, agreements: ApiScope.READ_FUNDS, applications: ApiScope.READ_FUNDS },
+  Mutation: Object.fromEntries([
+    "disburse", "recordCashRepayment", "claimSocialRepayment", "reviewSocialRepayment", "acceptOffer", "rescheduleAgreement",
+    "closeAgreement", "writeOffAgreement", "createFund", "updateFund", "addContribution", "openRound", "closeRound",
+    "draftApplication", "updateApplication", "submitApplication", "withdrawApplication", "recordPanelView", "decideApplication",
+  ].map((name) => [name, NO_KEY])),
+  types: Object.fromEntries([
+    "Fund", "FundRound", "Contribution", "FundMovement", "FundGeneration", "Agreement", "RepaymentSchedule", "Arrears",
+    "SocialRepaymentClaim", "FundingApplication", "PanelView", "PanelDecision",
+  ].map((name) => [name, ApiScope.READ_FUNDS])),
+};
