@@ -6,7 +6,9 @@ import { ApiScope } from "./roles";
 
 /** Partner keys may not use this root field, whatever their scopes (sign-in, staff tools, people's own features). */
 export const NO_KEY = "no-key" as const;
-export type KeyAccess = ApiScope | typeof NO_KEY;
+/** Every partner key may use this root field, whatever its scopes (asking which partner it is). */
+export const ANY_KEY = "any-key" as const;
+export type KeyAccess = ApiScope | typeof NO_KEY | typeof ANY_KEY;
 
 export interface KeyScopes {
   /** Every root field the module adds: `{ Query: { funds: ApiScope.READ_FUNDS }, Mutation: { disburse: NO_KEY } }`. */

@@ -6,7 +6,7 @@ import {
   DocumentNode, getNamedType, GraphQLError, GraphQLNamedType, GraphQLSchema, isObjectType, Kind, OperationDefinitionNode, TypeInfo, visit, visitWithTypeInfo,
 } from "graphql";
 import type { Context } from "./context";
-import { KeyScopes, mergeKeyScopes, NO_KEY } from "../auth/scopes";
+import { ANY_KEY, KeyScopes, mergeKeyScopes, NO_KEY } from "../auth/scopes";
 import type { ApiScope } from "../auth/roles";
 
 /** The type a connection or edge holds (AgreementConnection, AgreementEdge: Agreement); any other type itself. */
@@ -57,7 +57,7 @@ export function scopeProblem(
             problem = { coordinate, scope: null };
             return false;
           }
-          if (!scopes.has(access)) {
+          if (access !== ANY_KEY && !scopes.has(access)) {
             problem = { coordinate, scope: access };
             return false;
           }

@@ -6,5 +6,6 @@ import { clustersModule } from "./clusters";
 import { fundsModule } from "./funds";
 import { assetsModule } from "./assets";
 import { housingModule } from "./housing";
+import { partnersModule } from "./partners";
 
-export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule, assetsModule, housingModule];
+export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule, assetsModule, housingModule, partnersModule];

@@ -4,7 +4,7 @@ import { getNamedType, GraphQLField, GraphQLSchema, isCompositeType, isNonNullTy
 import { startTestApp, TestApp } from "../support/test-app";
 import { viewerWith } from "../support/organisation-factories";
 import { ApiScope, Role } from "../../src/auth/roles";
-import { mergeKeyScopes, NO_KEY } from "../../src/auth/scopes";
+import { ANY_KEY, mergeKeyScopes, NO_KEY } from "../../src/auth/scopes";
 import { allModules } from "../../src/app";
 import { buildKithSchema } from "../../src/graphql/schema";
 
@@ -46,7 +46,7 @@ test("each scoped root field refuses a key without its scope, naming the scope, 
   const checked: string[] = [];
   for (const [root, field] of rootFields()) {
     const access = rules[root][field.name];
-    if (access === NO_KEY) continue;
+    if (access === NO_KEY || access === ANY_KEY) continue;
     const op = operationFor(root, field);
     const without = await app.run(op, {}, key(ALL.filter((s) => s !== access)));
     expect({ field: field.name, error: without.errors?.[0] }).toMatchObject({
@@ -67,6 +67,8 @@ test("root fields closed to keys stay closed whatever the scopes; people are not
       field: field.name, error: { message: `${root}.${field.name} is not open to API keys.`, extensions: { code: "FORBIDDEN" } },
     });
   }
+  const anyKey = rootFields().filter(([root, f]) => rules[root][f.name] === ANY_KEY);
+  for (const [root, field] of anyKey) expect((await app.run(operationFor(root, field), {}, key([ApiScope.READ_IMPACT]))).errors).toBeUndefined();
   const person = await app.run("{ apiKeys(first: 1) { totalCount } }", {}, viewerWith({ userId: "00000000-0000-4000-8000-0000000000e2", roles: [Role.ADMIN] }));
   expect(person.errors).toBeUndefined();
 });

@@ -28,6 +28,19 @@ export const organisationsApi = {
     return new OrganisationsService(db).create(actor, Object.assign(new CreateOrganisationInput(), input));
   },
 
+  /**
+   * Lets a partner's API keys change the organisation (linked), or stops them (not linked): its owners and ADMIN only.
+   * In the caller's transaction; audited.
+   */
+  linkPartner(m: EntityManager, actor: Actor, organisationId: string, partnerId: string, linked: boolean): Promise<OrganisationResult> {
+    return new OrganisationsService(m).linkPartner(actor, organisationId, partnerId, linked);
+  },
+
+  /** The organisations a partner may change through its keys (created or linked), as a SQL condition on an id column. */
+  linkedToPartnerCondition(organisationColumn: string, param: string): string {
+    return `EXISTS (SELECT 1 FROM organisation_partner l_p WHERE l_p.organisation_id = ${organisationColumn} AND l_p.partner_id = :${param})`;
+  },
+
   /** Organisations by id (missing ids are simply absent). */
   async byIds(db: DataSource | EntityManager, ids: string[]): Promise<Map<string, Organisation>> {
     if (!ids.length) return new Map();

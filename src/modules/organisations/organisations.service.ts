@@ -160,6 +160,28 @@ export class OrganisationsService {
     });
   }
 
+  async linkPartner(actor: Actor, organisationId: string, partnerId: string, linked: boolean): Promise<OrganisationResult> {
+    if (!organisationAccess.linkPartner(actor.viewer, organisationId)) return { errors: [notAllowed("link this organisation to a partner (owners and ADMIN only)")] };
+    return inTransaction(this.db, async (m) => {
+      const organisation = await lockOrganisation(m, organisationId);
+      if (linked) {
+        const [row] = await m.query(
+          `INSERT INTO organisation_partner (organisation_id, partner_id, origin, linked_by) VALUES ($1, $2, 'LINKED', $3)
+           ON CONFLICT DO NOTHING RETURNING partner_id`, [organisationId, partnerId, actor.viewer.userId],
+        );
+        if (!row) refuse("partnerId", "ALREADY_LINKED", "That partner may already change this organisation.");
+      } else {
+        const [, removed] = await m.query("DELETE FROM organisation_partner WHERE organisation_id = $1 AND partner_id = $2", [organisationId, partnerId]);
+        if (!removed) refuse("partnerId", "NOT_LINKED", "That partner is not linked to this organisation.");
+      }
+      await audit.record(m, actor, {
+        action: linked ? "organisation.linkPartner" : "organisation.unlinkPartner", entityType: "Organisation", entityId: organisationId,
+        before: { partnerId: linked ? null : partnerId }, after: { partnerId: linked ? partnerId : null },
+      });
+      return { organisation };
+    });
+  }
+
   async addIdentifier(actor: Actor, organisationId: string, raw: string): Promise<OrganisationResult> {
     if (!(await organisationAccess.edit(this.db, actor.viewer, organisationId))) return { errors: [notAllowed("edit this organisation")] };
     return inTransaction(this.db, async (m) => {
