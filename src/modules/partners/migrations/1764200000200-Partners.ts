@@ -14,11 +14,11 @@ export class Partners1764200000200 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX partner_name_key ON partner (lower(name))`);
     await q.query(`CREATE INDEX partner_created_idx ON partner (created_at, id)`);
-    await q.query(`ALTER TABLE api_key ADD CONSTRAINT api_key_partner_fk FOREIGN KEY (partner_id) REFERENCES partner(id)`);
+    await q.query(`ALTER TABLE api_key ADD CONSTRAINT api_key_partner_id_fkey FOREIGN KEY (partner_id) REFERENCES partner(id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE api_key DROP CONSTRAINT api_key_partner_fk`);
+    await q.query(`ALTER TABLE api_key DROP CONSTRAINT api_key_partner_id_fkey`);
     await q.query(`DROP TABLE partner`);
   }
 }
