@@ -23,6 +23,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Whether this process drains the outbox (events to handlers); a deployment may run dedicated worker processes. */
   runWorkers: boolean;
+  /** Open data (360Giving): the network's registered 360G- prefix and the funder's org-id and name. */
+  openData: { prefix: string; funderId: string; funderName: string };
   /** Proxies whose X-Forwarded-For is believed (none by default: the socket's address is the client's). */
   trustedProxies: TrustedProxies;
 }
@@ -126,11 +128,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }, new TrustedProxies([]));
 
+  const openData = attempt(() => {
+    const prefix = env.KITH_360G_PREFIX || "360G-kith";
+    if (!/^360G-[A-Za-z0-9]+$/.test(prefix)) throw new ConfigError("KITH_360G_PREFIX must be a 360Giving prefix such as 360G-kith");
+    return { prefix, funderId: env.KITH_FUNDER_ORG_ID || `${prefix}-network`, funderName: env.KITH_FUNDER_NAME || "kith network" };
+  }, { prefix: "360G-kith", funderId: "360G-kith-network", funderName: "kith network" });
+
   if (problems.length) {
     throw new ConfigError(`Configuration is not valid:\n  - ${problems.join("\n  - ")}`);
   }
   return {
     port, databaseUrl, dataDir, tokenSecret, nodeEnv, logLevel, loadDemo, introspection,
-    statementTimeoutMs, maxBodyBytes, runWorkers, trustedProxies,
+    statementTimeoutMs, maxBodyBytes, runWorkers, trustedProxies, openData,
   };
 }

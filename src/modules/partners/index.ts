@@ -9,6 +9,7 @@ import { apiKeyPartnerRelations, partnerRelations } from "./partners.relations";
 import { partnersLoaders } from "./partners.loaders";
 import { partnerAccess } from "./access";
 import { loadDemoPartners } from "./partners.demo";
+import { openDataRoutes } from "./open-data/open-data.routes";
 
 export const partnersModule: KithModule = {
   name: "partners",
@@ -21,5 +22,6 @@ export const partnersModule: KithModule = {
   nodeTypes: {
     Partner: { load: async (ctx, key) => (partnerAccess.see(ctx.viewer, key) ? ctx.loaders.partnerById.load(key) : null) },
   },
+  httpRoutes: openDataRoutes,
   demo: loadDemoPartners,
 };
