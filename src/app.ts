@@ -53,6 +53,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
   await apollo.start();
   const handler = createHttpHandler(services, apollo);
   const events = config.runWorkers ? startEventWorker(db, log) : undefined;
+  const workers = config.runWorkers ? allModules.flatMap((m) => m.workers ?? []).map((start) => start(services)) : [];
   // Responses not yet sent; on stop they are told to close their connection, so a keep-alive socket does not
   // hold shutdown open until its idle timeout once its last request is done.
   const unsent = new Set<ServerResponse>();
@@ -86,6 +87,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
       }
       await apollo.stop();
       await events?.stop();
+      await Promise.all(workers.map((w) => w.stop()));
       // The data source may already be closed (a lost database, a test); stopping must still finish.
       if (db.isInitialized) await db.destroy();
       await onStop?.();

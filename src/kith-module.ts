@@ -39,6 +39,8 @@ export interface KithModule {
   nodeTypes?: Record<string, NodeType>;
   /** The scope a partner API key needs for each of the module's root fields and types (`<area>.scopes.ts`). */
   scopes?: KeyScopes;
+  /** Background workers this module runs in processes with KITH_WORKERS on (e.g. webhook delivery); each can stop. */
+  workers?: ((app: AppServices) => { stop(): Promise<void> })[];
   /** HTTP GET endpoints beside /graphql (e.g. /open-data/360giving.json). */
   httpRoutes?: HttpRoute[];
   /** Relations this module answers (on its own types or on earlier modules'), read folded or batched. */

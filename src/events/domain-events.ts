@@ -1,6 +1,6 @@
 // Domain events: what other modules and partners care about (an organisation created, an application decided, money
 // repaid), recorded in the same transaction as the change, so an event exists exactly when its change committed.
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Actor } from "../auth/viewer";
 import { ExtensionPoint } from "../kit/extension-point";
 
@@ -28,7 +28,7 @@ export interface EventHandler {
   /** The event types it takes. */
   types: readonly string[];
   /** Throws to have the delivery retried later; delivery is at least once, so a handler must tolerate repeats. */
-  handle(event: StoredEvent): Promise<void>;
+  handle(event: StoredEvent, db: DataSource): Promise<void>;
   /** Attempts before a delivery is DEAD (default 8). */
   maxAttempts?: number;
 }

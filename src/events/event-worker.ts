@@ -44,7 +44,7 @@ export async function deliverDue(db: DataSource, handler: EventHandler, log: Log
   const rows = await claim(db, handler.name, batch);
   for (const row of rows) {
     try {
-      await handler.handle(toEvent(row));
+      await handler.handle(toEvent(row), db);
       await db.query("UPDATE event_delivery SET status = 'DONE', done_at = now(), last_error = NULL WHERE handler = $1 AND event_id = $2",
         [handler.name, row.id]);
     } catch (e) {

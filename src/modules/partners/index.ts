@@ -10,18 +10,42 @@ import { partnersLoaders } from "./partners.loaders";
 import { partnerAccess } from "./access";
 import { loadDemoPartners } from "./partners.demo";
 import { openDataRoutes } from "./open-data/open-data.routes";
+import { WebhookSubscription } from "./webhooks/webhook-subscription.entity";
+import { WebhookDelivery } from "./webhooks/webhook-delivery.entity";
+import { Webhooks1764200000300 } from "./migrations/1764200000300-Webhooks";
+import { WebhooksResolver } from "./webhooks/webhooks.resolver";
+import { startWebhookWorker, webhookFanOut } from "./webhooks/webhook-delivery";
+import { eventHandlers } from "../../events/domain-events";
+import { registerKeyShape } from "../../graphql/ids";
+
+registerKeyShape("WebhookDelivery", "bigint");
 
 export const partnersModule: KithModule = {
   name: "partners",
   scopes: partnersScopes,
-  entities: [Partner],
-  migrations: [Partners1764200000200],
-  resolvers: [PartnersResolver, PartnerFieldsResolver, ApiKeyPartnerResolver],
+  entities: [Partner, WebhookSubscription, WebhookDelivery],
+  migrations: [Partners1764200000200, Webhooks1764200000300],
+  resolvers: [PartnersResolver, WebhooksResolver, PartnerFieldsResolver, ApiKeyPartnerResolver],
   loaders: partnersLoaders,
   relations: [...Object.values(partnerRelations), ...Object.values(apiKeyPartnerRelations)],
   nodeTypes: {
     Partner: { load: async (ctx, key) => (partnerAccess.see(ctx.viewer, key) ? ctx.loaders.partnerById.load(key) : null) },
+    WebhookSubscription: {
+      async load(ctx, key) {
+        const s = await ctx.app.db.getRepository(WebhookSubscription).findOneBy({ id: key });
+        return s && partnerAccess.see(ctx.viewer, s.partnerId) ? s : null;
+      },
+    },
+    WebhookDelivery: {
+      async load(ctx, key) {
+        const d = await ctx.app.db.getRepository(WebhookDelivery).findOneBy({ id: key });
+        const s = d && await ctx.app.db.getRepository(WebhookSubscription).findOneBy({ id: d.subscriptionId });
+        return s && partnerAccess.see(ctx.viewer, s.partnerId) ? d : null;
+      },
+    },
   },
   httpRoutes: openDataRoutes,
+  contributes: [eventHandlers.provide(webhookFanOut)],
+  workers: [(app) => startWebhookWorker(app.db, app.log, app.config.nodeEnv)],
   demo: loadDemoPartners,
 };

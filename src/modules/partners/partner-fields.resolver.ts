@@ -5,6 +5,7 @@ import { readRelation } from "../../graphql/relations";
 import type { Context } from "../../graphql/context";
 import { ApiKey } from "../../auth/api-key.entity";
 import { Partner } from "./partner.entity";
+import { WebhookSubscription } from "./webhooks/webhook-subscription.entity";
 import { apiKeyPartnerRelations, partnerRelations } from "./partners.relations";
 
 type Maybe<T> = Promise<T> | T;
@@ -14,6 +15,11 @@ export class PartnerFieldsResolver {
   @FieldResolver(() => [ApiKey], { nullable: true, description: "The partner's keys, oldest first, revoked ones too (ADMIN and the partner itself)." })
   keys(@Root() p: Partner, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<ApiKey[] | null> {
     return readRelation(partnerRelations.keys, p, {}, ctx, info);
+  }
+
+  @FieldResolver(() => [WebhookSubscription], { nullable: true, description: "The partner's webhooks, cancelled ones too (ADMIN and the partner itself)." })
+  webhooks(@Root() p: Partner, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<WebhookSubscription[] | null> {
+    return readRelation(partnerRelations.webhooks, p, {}, ctx, info);
   }
 }
 

@@ -5,6 +5,7 @@ import { rowShape } from "../../graphql/rows";
 import { Sql } from "../../graphql/sql";
 import { ApiKey } from "../../auth/api-key.entity";
 import { Partner } from "./partner.entity";
+import { WebhookSubscription } from "./webhooks/webhook-subscription.entity";
 import { partnerAccess } from "./access";
 
 export const partnerRelations = relationsOf("Partner", {
@@ -12,6 +13,11 @@ export const partnerRelations = relationsOf("Partner", {
     kind: "many", target: () => ApiKey, orderBy: ["created_at", "id"],
     visible: (ctx: Context, p: object) => partnerAccess.see(ctx.viewer, (p as Partner).id),
     from: (ctx: Context) => Sql.raw(`SELECT ${rowShape(ctx.app.db, ApiKey).select("k")}, k.partner_id AS __parent FROM api_key k`),
+  },
+  webhooks: {
+    kind: "many", target: () => WebhookSubscription, orderBy: ["created_at", "id"],
+    visible: (ctx: Context, p: object) => partnerAccess.see(ctx.viewer, (p as Partner).id),
+    from: (ctx: Context) => Sql.raw(`SELECT ${rowShape(ctx.app.db, WebhookSubscription).select("w")}, w.partner_id AS __parent FROM webhook_subscription w`),
   },
 });
 
