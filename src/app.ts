@@ -16,6 +16,7 @@ import { RelationRegistry } from "./graphql/relations";
 import { answerClientError, createApollo, createHttpHandler, HttpHandler } from "./graphql/server";
 import { loadDemoDataIfEmpty } from "./demo/demo";
 import { startEventWorker } from "./events/event-worker";
+import { memoryBuckets, redisBuckets } from "./graphql/rate-limits";
 
 export const allModules: KithModule[] = [foundation, ...domainModules];
 
@@ -49,7 +50,9 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
     db, config, log, modules: allModules, nodeTypes: nodeTypesOf(allModules),
     relations: new RelationRegistry(allModules.flatMap((m) => m.relations ?? [])),
   };
-  const apollo = createApollo(services, await buildKithSchema(allModules));
+  const limit = config.rateLimit;
+  const buckets = limit ? (config.redisUrl ? redisBuckets(config.redisUrl, limit) : memoryBuckets(limit)) : undefined;
+  const apollo = createApollo(services, await buildKithSchema(allModules), buckets);
   await apollo.start();
   const handler = createHttpHandler(services, apollo);
   const events = config.runWorkers ? startEventWorker(db, log) : undefined;
@@ -86,6 +89,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
         clearTimeout(force);
       }
       await apollo.stop();
+      await buckets?.close();
       await events?.stop();
       await Promise.all(workers.map((w) => w.stop()));
       // The data source may already be closed (a lost database, a test); stopping must still finish.

@@ -23,6 +23,10 @@ export interface Config {
   maxBodyBytes: number;
   /** Whether this process drains the outbox (events to handlers); a deployment may run dedicated worker processes. */
   runWorkers: boolean;
+  /** Shared state between server processes (rate-limit buckets); in memory when unset. */
+  redisUrl: string | undefined;
+  /** Rate limits by query cost per key, user and anonymous address; null when off (tests, unless they set them). */
+  rateLimit: { capacity: number; refillPerSecond: number } | null;
   /** Open data (360Giving): the network's registered 360G- prefix and the funder's org-id and name. */
   openData: { prefix: string; funderId: string; funderName: string };
   /** Proxies whose X-Forwarded-For is believed (none by default: the socket's address is the client's). */
@@ -128,6 +132,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }, new TrustedProxies([]));
 
+  const redisUrl = attempt(() => {
+    const v = env.REDIS_URL;
+    if (v && !/^rediss?:\/\//.test(v)) throw new ConfigError("REDIS_URL must start with redis:// or rediss://");
+    return v || undefined;
+  }, undefined);
+  const rateLimit = attempt(() => {
+    const off = env.KITH_RATE_LIMIT_POINTS === "0" || (nodeEnv === "test" && !env.KITH_RATE_LIMIT_POINTS);
+    if (off) return null;
+    return {
+      capacity: parseIntIn("KITH_RATE_LIMIT_POINTS", env.KITH_RATE_LIMIT_POINTS, 60_000, 1, 100_000_000),
+      refillPerSecond: parseIntIn("KITH_RATE_LIMIT_REFILL", env.KITH_RATE_LIMIT_REFILL, 1_000, 1, 10_000_000),
+    };
+  }, null);
   const openData = attempt(() => {
     const prefix = env.KITH_360G_PREFIX || "360G-kith";
     if (!/^360G-[A-Za-z0-9]+$/.test(prefix)) throw new ConfigError("KITH_360G_PREFIX must be a 360Giving prefix such as 360G-kith");
@@ -139,6 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port, databaseUrl, dataDir, tokenSecret, nodeEnv, logLevel, loadDemo, introspection,
-    statementTimeoutMs, maxBodyBytes, runWorkers, trustedProxies, openData,
+    statementTimeoutMs, maxBodyBytes, runWorkers, trustedProxies, openData, redisUrl, rateLimit,
   };
 }

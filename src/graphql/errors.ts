@@ -30,6 +30,7 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_VERSION_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "QUERY_TOO_COMPLEX",
+  "RATE_LIMITED",
 ]);
 
 /** The database cannot be reached: clients and load balancers should retry shortly (HTTP 503 with Retry-After). */
@@ -179,10 +180,10 @@ function describeValidation(failures: ValidationFailure[], prefix = ""): string[
   });
 }
 
-/** Extensions our own client errors set that a client acts on (never input): the scope a key lacks. */
-const SAFE_EXTENSIONS = ["requiredScope"];
+/** Extensions our own client errors set that a client acts on (never input): the scope a key lacks, when to retry. */
+const SAFE_EXTENSIONS = ["requiredScope", "retryAfterSeconds"];
 const safeExtensions = (e: Record<string, unknown> | undefined) =>
-  Object.fromEntries(SAFE_EXTENSIONS.filter((k) => typeof e?.[k] === "string").map((k) => [k, e![k]]));
+  Object.fromEntries(SAFE_EXTENSIONS.filter((k) => ["string", "number"].includes(typeof e?.[k])).map((k) => [k, e![k]]));
 
 /**
  * Apollo's formatError: client errors keep a scrubbed message and their code; a database that cannot be reached is

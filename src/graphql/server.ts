@@ -15,6 +15,7 @@ import { currentRequest, inRequestScope, RequestScope } from "./request-scope";
 import { armorProtection, KnownOperationTypes, parseLimits } from "./limits";
 import { operationChecks } from "./operation-checks";
 import { scopeChecks } from "./scope-checks";
+import { Buckets, rateLimits } from "./rate-limits";
 import { jitGateway } from "./executor";
 import type { HttpRoute } from "../kith-module";
 
@@ -54,8 +55,9 @@ function logMasked(log: AppServices["log"], error: unknown, code: string, path?:
   }, code === SERVICE_UNAVAILABLE ? "database unavailable" : "internal error");
 }
 
-export function createApollo(services: AppServices, schema: GraphQLSchema): ApolloServer<Context> {
+export function createApollo(services: AppServices, schema: GraphQLSchema, buckets?: Buckets): ApolloServer<Context> {
   const armor = armorProtection();
+  const limits = buckets && services.config.rateLimit ? [rateLimits(buckets, services.config.rateLimit)] : [];
   const unexpected: ApolloServerPlugin<Context> = {
     // Apollo answers a fault outside any hook's reach with a bare 500; its cause is only seen here.
     async unexpectedErrorProcessingRequest({ error }) {
@@ -68,7 +70,7 @@ export function createApollo(services: AppServices, schema: GraphQLSchema): Apol
     ...armor,
     // No per-field cache hints are used, and Apollo's plugin would wrap every field to collect them.
     plugins: [...armor.plugins, operationChecks<Context>(),
-      scopeChecks(services.modules.flatMap((m) => (m.scopes ? [m.scopes] : []))), requestIdOnErrors, unexpected, ApolloServerPluginCacheControlDisabled()],
+      scopeChecks(services.modules.flatMap((m) => (m.scopes ? [m.scopes] : []))), ...limits, requestIdOnErrors, unexpected, ApolloServerPluginCacheControlDisabled()],
     validationRules: [...armor.validationRules, KnownOperationTypes],
     // Compact JSON: Apollo's default indents every response.
     stringifyResult: (result) => JSON.stringify(result),
