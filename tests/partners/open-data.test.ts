@@ -8,7 +8,7 @@ import { startTestApp, TestApp } from "../support/test-app";
 import { loadDemoData } from "../../src/demo/demo";
 import { allModules } from "../../src/app";
 import { createLogger } from "../../src/log";
-import { DEMO_USERS } from "../../src/demo/demo-accounts";
+import { DEMO_PARTNER_KEY, DEMO_USERS } from "../../src/demo/demo-accounts";
 import { CSV_COLUMNS } from "../../src/modules/partners/open-data/csv";
 
 /** A schema of the standard; its `$schema` says http:// for the 2020-12 meta-schema Ajv knows as https://, so it is dropped. */
@@ -100,4 +100,22 @@ test("the CSV has the standard's column titles and round-trips to the same grant
     expect(Number(col(rows[i], "Pay It Forward:Cash Repayable"))).toBe(g.payItForward.cashRepayable);
     expect(col(rows[i], "Beneficiary Location:Geographic Code")).toBe(g.beneficiaryLocation[0].geoCode);
   }
+});
+
+test("the contract operation partner/SyncAwards.graphql runs with the demo partner key and pages the same awards", async () => {
+  // As written in the shared contract (tests/contract runs the file itself where it is beside the clone).
+  const query = `query SyncAwards($after: String, $since: DateTime) {
+    agreements(first: 100, after: $after, filter: { updatedSince: $since }) {
+      pageInfo { hasNextPage endCursor }
+      nodes { id updatedAt awardedOn amount { pence currency } cashRepayable { pence } socialRepayable { pence }
+        organisation { id name identifiers } fund { id name } }
+    }
+  }`;
+  const res = await app.http("/graphql", { body: { query, variables: { since: "2000-01-01T00:00:00Z" } }, headers: { authorization: `Bearer ${DEMO_PARTNER_KEY}` } });
+  expect(res.status).toBe(200);
+  expect(res.json.errors).toBeUndefined();
+  const nodes = res.json.data.agreements.nodes;
+  expect(nodes.length).toBeGreaterThan(0);
+  expect(nodes[0]).toMatchObject({ organisation: { name: expect.any(String) }, fund: { name: expect.any(String) }, amount: { currency: "GBP" } });
+  expect(res.json.extensions.rateLimit ?? null).toBeNull();
 });
