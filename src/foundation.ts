@@ -20,6 +20,7 @@ import { ApiKeyPartner1764200000000 } from "./db/migrations/1764200000000-ApiKey
 import { IdempotencyKey } from "./db/idempotency-key.entity";
 import { loadDemoUsers } from "./demo/users.demo";
 import { foundationScopes } from "./auth/auth.scopes";
+import { foundationPolicy } from "./auth/access.policy";
 
 registerKeyShape("AuditEvent", "bigint");
 
@@ -30,6 +31,7 @@ export const foundation: KithModule = {
   migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000, ApiKeyPartner1764200000000],
   resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver],
   loaders: authLoaders,
+  accessPolicy: foundationPolicy,
   nodeTypes: {
     // Users are refetchable by themselves and ADMIN; personal fields keep their own rule either way.
     User: { load: async (ctx, key) => (ctx.viewer.userId === key || isAdmin(ctx.viewer) ? ctx.loaders.userById.load(key) : null) },

@@ -26,6 +26,7 @@ import { assetAccess, transferAccess } from "./access";
 import { loadDemoAssets } from "./assets.demo";
 import { generateScaleAssets } from "./assets.scale";
 import { assetsScopes } from "./assets.scopes";
+import { assetsPolicy } from "./access.policy";
 
 export const assetsModule: KithModule = {
   name: "assets",
@@ -41,6 +42,7 @@ export const assetsModule: KithModule = {
   relations: [
     organisationAssetRelations, assetRelations, transferRelations, listingRelations, noticeRelations, intentRelations, disposalRelations,
   ].flatMap((r) => Object.values(r)),
+  accessPolicy: assetsPolicy,
   nodeTypes: {
     Asset: { load: async (ctx, key) => (assetAccess.readsRegister(ctx.viewer) ? ctx.loaders.assetById.load(key) : null) },
     AssetTransfer: {

@@ -23,6 +23,7 @@ import { clusterIdsFilter } from "./clusters/clusters.lists";
 import { loadDemoClusters } from "./clusters.demo";
 import { generateScaleClusters } from "./clusters.scale";
 import { clustersScopes } from "./clusters.scopes";
+import { clustersPolicy } from "./access.policy";
 
 export const clustersModule: KithModule = {
   name: "clusters",
@@ -36,6 +37,7 @@ export const clustersModule: KithModule = {
   ],
   loaders: clustersLoaders,
   relations: [organisationClusterRelations, clusterRelations, membershipRelations, gatheringRelations].flatMap((r) => Object.values(r)),
+  accessPolicy: clustersPolicy,
   nodeTypes: {
     Cluster: { load: (ctx, key) => ctx.loaders.clusterById.load(key) },
     ClusterMembership: { load: (ctx, key) => ctx.loaders.clusterMembershipById.load(key) },

@@ -35,6 +35,7 @@ import { loadDemoFunds } from "./funds.demo";
 import { generateScaleFunds } from "./funds.scale";
 import { fundAccess, onRoundPanel, visibleAgreement, visibleApplication } from "./access";
 import { fundsScopes } from "./funds.scopes";
+import { fundsPolicy } from "./access.policy";
 
 export const fundsModule: KithModule = {
   name: "funds",
@@ -53,6 +54,7 @@ export const fundsModule: KithModule = {
   ],
   loaders: fundsLoaders,
   relations: [organisationAgreementRelations, fundRelations, agreementRelations].flatMap((r) => Object.values(r)),
+  accessPolicy: fundsPolicy,
   nodeTypes: {
     Fund: { load: async (ctx, key) => (fundAccess.readFunds(ctx.viewer) ? ctx.loaders.fundById.load(key) : null) },
     FundRound: { load: async (ctx, key) => (fundAccess.readFunds(ctx.viewer) ? ctx.loaders.roundById.load(key) : null) },

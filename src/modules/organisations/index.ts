@@ -19,6 +19,7 @@ import { organisationAccess } from "./access";
 import { loadDemoOrganisations } from "./organisations.demo";
 import { generateScaleOrganisations } from "./organisations.scale";
 import { organisationsScopes } from "./organisations.scopes";
+import { organisationsPolicy } from "./access.policy";
 
 export const organisationsModule: KithModule = {
   name: "organisations",
@@ -29,6 +30,7 @@ export const organisationsModule: KithModule = {
   loaders: organisationsLoaders,
   relations: [organisationRelations, assessmentRelations, membershipRelations, contactRelations].flatMap((r) => Object.values(r)),
   sessionSettings: { "pg_trgm.word_similarity_threshold": TYPO_TOLERANCE },
+  accessPolicy: organisationsPolicy,
   nodeTypes: {
     Organisation: { load: (ctx, key) => ctx.loaders.organisationById.load(key) },
     StoAssessment: {

@@ -6,6 +6,7 @@ import { PlacesResolver } from "./places.resolver";
 import { placesLoaders } from "./places.loaders";
 import { placeRelations } from "./places.relations";
 import { placesScopes } from "./places.scopes";
+import { placesPolicy } from "./access.policy";
 
 export const placesModule: KithModule = {
   name: "places",
@@ -15,5 +16,6 @@ export const placesModule: KithModule = {
   resolvers: [PlacesResolver],
   loaders: placesLoaders,
   relations: Object.values(placeRelations),
+  accessPolicy: placesPolicy,
   nodeTypes: { Place: { load: (ctx, key) => ctx.loaders.placeById.load(key) } },
 };
