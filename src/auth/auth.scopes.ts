@@ -1,13 +1,13 @@
-// What partner API keys may use of the foundation: refetching by ID (each object then keeps its own rules and its
-// type's scope) and asking who they are; never sign-in, key management or the audit log.
-import { KeyScopes, NO_KEY } from "./scopes";
-import { ApiScope } from "./roles";
+// What partner API keys may use of the foundation: refetching by ID (each object then keeps its own rules) and asking
+// who they are; never sign-in, key management or the audit log.
+import { ANY_KEY, KeyScopes, NO_KEY } from "./scopes";
 
 export const foundationScopes: KeyScopes = {
   Query: {
-    node: ApiScope.READ_PUBLIC,
-    nodes: ApiScope.READ_PUBLIC,
-    viewer: ApiScope.READ_PUBLIC,
+    // Each object then applies its own access rules: null where the key may not see it.
+    node: ANY_KEY,
+    nodes: ANY_KEY,
+    viewer: ANY_KEY,
     apiKeys: NO_KEY,
     auditEvents: NO_KEY,
   },

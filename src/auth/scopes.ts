@@ -1,7 +1,9 @@
 // What a partner API key may ask for: each module declares, in its own `<area>.scopes.ts`, the scope a key needs for
-// each of its root fields (or that keys may not use one at all), and the scope any appearance of one of its types
-// needs. Keys are checked against these before an operation runs (graphql/scope-checks.ts); people are not: their
-// access follows roles and memberships. Personal data has no scope: its fields answer null to every key.
+// each of its root fields (or that keys may not use one at all). Keys are checked against these before an operation
+// runs (graphql/scope-checks.ts), with an error naming the scope; people are not: their access follows roles and
+// memberships. Below the root, objects keep their own access rules (access.ts), which answer null to a key without
+// the scope (an organisation's agreements without read:funds), as the access matrix checks for every scope. Personal
+// data has no scope: its fields answer null to every key.
 import { ApiScope } from "./roles";
 
 /** Partner keys may not use this root field, whatever their scopes (sign-in, staff tools, people's own features). */
@@ -14,19 +16,13 @@ export interface KeyScopes {
   /** Every root field the module adds: `{ Query: { funds: ApiScope.READ_FUNDS }, Mutation: { disburse: NO_KEY } }`. */
   Query?: Record<string, KeyAccess>;
   Mutation?: Record<string, KeyAccess>;
-  /**
-   * Types whose data needs a scope wherever it appears (an organisation's agreements need read:funds even under
-   * `organisations`). A reference to another module's object travels with the record that names it, so types with
-   * public facts (Organisation, Place) carry no rule here.
-   */
-  types?: Record<string, ApiScope>;
 }
 
 /** One module's declarations, merged with the others' at start-up; a root field declared twice is a mistake. */
 export function mergeKeyScopes(all: KeyScopes[]): Required<KeyScopes> {
-  const merged: Required<KeyScopes> = { Query: {}, Mutation: {}, types: {} };
+  const merged: Required<KeyScopes> = { Query: {}, Mutation: {} };
   for (const s of all) {
-    for (const part of ["Query", "Mutation", "types"] as const) {
+    for (const part of ["Query", "Mutation"] as const) {
       for (const [name, access] of Object.entries(s[part] ?? {})) {
         if (name in merged[part]) throw new Error(`The key scope of ${part}.${name} is declared twice.`);
         (merged[part] as Record<string, KeyAccess>)[name] = access;

@@ -1,21 +1,13 @@
-// Refuses, before anything runs, an operation a partner API key has no scope for: each root field it selects needs
-// the scope its module declared (undeclared or NO_KEY fields are closed to keys), and each field of a type with a
-// declared scope, or returning one, needs that scope too. The error names the scope and where it is needed.
+// Refuses, before anything runs, an operation a partner API key has no scope for: each root field it selects (in
+// fragments too) needs the scope its module declared; undeclared and NO_KEY fields are closed to keys. The error names
+// the scope and the field. Below the root, objects' own access rules decide (null where a key may not see).
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
-  DocumentNode, getNamedType, GraphQLError, GraphQLNamedType, GraphQLSchema, isObjectType, Kind, OperationDefinitionNode, TypeInfo, visit, visitWithTypeInfo,
+  DocumentNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, TypeInfo, visit, visitWithTypeInfo,
 } from "graphql";
 import type { Context } from "./context";
 import { ANY_KEY, KeyScopes, mergeKeyScopes, NO_KEY } from "../auth/scopes";
 import type { ApiScope } from "../auth/roles";
-
-/** The type a connection or edge holds (AgreementConnection, AgreementEdge: Agreement); any other type itself. */
-function heldBy(type: GraphQLNamedType): string {
-  if (!isObjectType(type)) return type.name;
-  const fields = type.getFields();
-  const held = fields.pageInfo && fields.nodes ? fields.nodes : type.name.endsWith("Edge") && fields.cursor ? fields.node : null;
-  return held ? getNamedType(held.type).name : type.name;
-}
 
 export interface ScopeProblem {
   /** Where: `Query.agreements`, `Organisation.agreements`. */
@@ -59,14 +51,6 @@ export function scopeProblem(
           }
           if (access !== ANY_KEY && !scopes.has(access)) {
             problem = { coordinate, scope: access };
-            return false;
-          }
-        }
-        const returned = typeInfo.getType();
-        for (const typeName of [heldBy(parent), returned ? heldBy(getNamedType(returned)) : null]) {
-          const needed = typeName ? rules.types[typeName] : undefined;
-          if (needed && !scopes.has(needed)) {
-            problem = { coordinate, scope: needed };
             return false;
           }
         }

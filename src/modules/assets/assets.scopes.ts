@@ -9,5 +9,4 @@ export const assetsScopes: KeyScopes = {
     "nominateAssetOfCommunityValue", "decideAcvNomination", "notifyAcvDisposal", "registerAcvIntentToBid", "recordAcvDisposal",
     "registerAsset", "updateAsset", "recordAssetValuation", "startAssetTransfer", "setAssetTransferTerms", "moveAssetTransfer",
   ].map((name) => [name, NO_KEY])),
-  types: { Asset: ApiScope.READ_PUBLIC, AssetTransfer: ApiScope.READ_PUBLIC, AcvListing: ApiScope.READ_PUBLIC },
 };

@@ -1,7 +1,7 @@
 // Who may read Collaborating Communities (see graphql/access-policy.ts and access.ts): clusters, memberships and
 // gatherings are public, their notes are for the people of the cluster's member organisations; offers, needs and
 // exchanges for anyone signed in; a panel for ADMIN, the people on it and those acting for a facilitator of its clusters.
-import { AccessPolicy, anyone, Asker, Facts, idsIn, isAdmin, isSignedIn, Lookup, memberOf } from "../../graphql/access-policy";
+import { AccessPolicy, anyone, Asker, Facts, idsIn, isAdmin, isSignedIn, Lookup, memberOf, peopleOr } from "../../graphql/access-policy";
 
 /** The people on a panel now, and those acting (OWNER, EDITOR) for an organisation facilitating one of its clusters. */
 export function seesPanel(a: Asker, panel: Facts, get: Lookup): boolean {
@@ -45,8 +45,9 @@ export const clustersPolicy: AccessPolicy = {
   },
   Query: {
     extends: true,
-    fields: "clusters peerPanels",
-    restricted: { matchesFor: (a, o) => memberOf(a, o.args.$ownOrganisation) },
+    fields: "peerPanels",
+    // Partner keys need read:public for clusters (clusters.scopes.ts).
+    restricted: { clusters: peopleOr("read:public"), matchesFor: (a, o) => memberOf(a, o.args.$ownOrganisation) },
     args: { matchesFor: '(organisationId: "$ownOrganisation")' },
   },
 };

@@ -10,5 +10,4 @@ export const clustersScopes: KeyScopes = {
     "createPeerPanel", "updatePeerPanel", "addPeerPanelMember", "removePeerPanelMember", "createCluster", "updateCluster",
     "closeCluster", "joinCluster", "leaveCluster",
   ].map((name) => [name, NO_KEY])),
-  types: { PeerPanel: ApiScope.READ_FUNDS },
 };

@@ -1,5 +1,5 @@
 // What partner API keys may use of the funds: read funds, agreements (awards) and what applications the key may see
-// with read:funds, wherever they appear (an organisation's agreements too); never move money or decide.
+// with read:funds (below the root, access.ts answers null to keys without it); never move money or decide.
 import { KeyScopes, NO_KEY } from "../../auth/scopes";
 import { ApiScope } from "../../auth/roles";
 
@@ -10,8 +10,4 @@ export const fundsScopes: KeyScopes = {
     "closeAgreement", "writeOffAgreement", "createFund", "updateFund", "addContribution", "openRound", "closeRound",
     "draftApplication", "updateApplication", "submitApplication", "withdrawApplication", "recordPanelView", "decideApplication",
   ].map((name) => [name, NO_KEY])),
-  types: Object.fromEntries([
-    "Fund", "FundRound", "Contribution", "FundMovement", "FundGeneration", "Agreement", "RepaymentSchedule", "Arrears",
-    "SocialRepaymentClaim", "FundingApplication", "PanelView", "PanelDecision",
-  ].map((name) => [name, ApiScope.READ_FUNDS])),
 };

@@ -7,5 +7,4 @@ export const housingScopes: KeyScopes = {
   Mutation: Object.fromEntries([
     "startHousingScheme", "updateHousingScheme", "moveHousingScheme", "planHousingHomes", "recordHomesCompleted", "setHousingPartnership",
   ].map((name) => [name, NO_KEY])),
-  types: { HousingScheme: ApiScope.READ_PUBLIC },
 };

@@ -9,6 +9,7 @@ import { apiKeyPartnerRelations, partnerRelations } from "./partners.relations";
 import { partnersLoaders } from "./partners.loaders";
 import { partnerAccess } from "./access";
 import { loadDemoPartners } from "./partners.demo";
+import { partnersPolicy } from "./access.policy";
 import { openDataRoutes } from "./open-data/open-data.routes";
 import { WebhookSubscription } from "./webhooks/webhook-subscription.entity";
 import { WebhookDelivery } from "./webhooks/webhook-delivery.entity";
@@ -44,6 +45,7 @@ export const partnersModule: KithModule = {
       },
     },
   },
+  accessPolicy: partnersPolicy,
   httpRoutes: openDataRoutes,
   contributes: [eventHandlers.provide(webhookFanOut)],
   workers: [(app) => startWebhookWorker(app.db, app.log, app.config.nodeEnv)],
