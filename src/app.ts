@@ -18,6 +18,7 @@ import { loadDemoDataIfEmpty } from "./demo/demo";
 import { startEventWorker } from "./events/event-worker";
 import { createSharedCache } from "./auth/shared-cache";
 import { Sessions } from "./auth/sessions";
+import { memoryBuckets, redisBuckets } from "./graphql/rate-limits";
 
 export const allModules: KithModule[] = [foundation, ...domainModules];
 
@@ -53,10 +54,13 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
     relations: new RelationRegistry(allModules.flatMap((m) => m.relations ?? [])),
     sessions: new Sessions(db, cache, config.tokenSecret),
   };
-  const apollo = createApollo(services, await buildKithSchema(allModules));
+  const limit = config.rateLimit;
+  const buckets = limit ? (config.redisUrl ? redisBuckets(config.redisUrl, limit) : memoryBuckets(limit)) : undefined;
+  const apollo = createApollo(services, await buildKithSchema(allModules), buckets);
   await apollo.start();
   const handler = createHttpHandler(services, apollo);
   const events = config.runWorkers ? startEventWorker(db, log, config) : undefined;
+  const workers = config.runWorkers ? allModules.flatMap((m) => m.workers ?? []).map((start) => start(services)) : [];
   // Responses not yet sent; on stop they are told to close their connection, so a keep-alive socket does not
   // hold shutdown open until its idle timeout once its last request is done.
   const unsent = new Set<ServerResponse>();
@@ -89,8 +93,10 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
         clearTimeout(force);
       }
       await apollo.stop();
+      await buckets?.close();
       await events?.stop();
       await cache.close();
+      await Promise.all(workers.map((w) => w.stop()));
       // The data source may already be closed (a lost database, a test); stopping must still finish.
       if (db.isInitialized) await db.destroy();
       await onStop?.();

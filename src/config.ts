@@ -23,6 +23,10 @@ export interface Config {
   maxBodyBytes: number;
   /** Whether this process drains the outbox (events to handlers); a deployment may run dedicated worker processes. */
   runWorkers: boolean;
+  /** Rate limits by query cost per key, user and anonymous address; null when off (tests, unless they set them). */
+  rateLimit: { capacity: number; refillPerSecond: number } | null;
+  /** Open data (360Giving): the network's registered 360G- prefix and the funder's org-id and name. */
+  openData: { prefix: string; funderId: string; funderName: string };
   /** Proxies whose X-Forwarded-For is believed (none by default: the socket's address is the client's). */
   trustedProxies: TrustedProxies;
   /** Redis shared by every process (revoked sessions, rate limits); this process's memory when unset. */
@@ -155,12 +159,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }, "http://localhost:3000");
   const mailFrom = env.KITH_MAIL_FROM || "kith <no-reply@kith.invalid>";
   const networkName = env.KITH_NETWORK_NAME || "Kindred";
+  const rateLimit = attempt(() => {
+    const off = env.KITH_RATE_LIMIT_POINTS === "0" || (nodeEnv === "test" && !env.KITH_RATE_LIMIT_POINTS);
+    if (off) return null;
+    return {
+      capacity: parseIntIn("KITH_RATE_LIMIT_POINTS", env.KITH_RATE_LIMIT_POINTS, 60_000, 1, 100_000_000),
+      refillPerSecond: parseIntIn("KITH_RATE_LIMIT_REFILL", env.KITH_RATE_LIMIT_REFILL, 1_000, 1, 10_000_000),
+    };
+  }, null);
+  const openData = attempt(() => {
+    const prefix = env.KITH_360G_PREFIX || "360G-kith";
+    if (!/^360G-[A-Za-z0-9]+$/.test(prefix)) throw new ConfigError("KITH_360G_PREFIX must be a 360Giving prefix such as 360G-kith");
+    return { prefix, funderId: env.KITH_FUNDER_ORG_ID || `${prefix}-network`, funderName: env.KITH_FUNDER_NAME || "kith network" };
+  }, { prefix: "360G-kith", funderId: "360G-kith-network", funderName: "kith network" });
 
   if (problems.length) {
     throw new ConfigError(`Configuration is not valid:\n  - ${problems.join("\n  - ")}`);
   }
   return {
     port, databaseUrl, dataDir, tokenSecret, nodeEnv, logLevel, loadDemo, introspection,
-    statementTimeoutMs, maxBodyBytes, runWorkers, trustedProxies, redisUrl, smtpUrl, mailFrom, networkName, appUrl,
+    statementTimeoutMs, maxBodyBytes, runWorkers, trustedProxies, redisUrl, smtpUrl, mailFrom, networkName, appUrl, openData, rateLimit,
   };
 }

@@ -16,8 +16,10 @@ import { Foundation1763900000000 } from "./db/migrations/1763900000000-Foundatio
 import { AuditNoTruncate1763950000000 } from "./db/migrations/1763950000000-AuditNoTruncate";
 import { Idempotency1763900000010 } from "./db/migrations/1763900000010-Idempotency";
 import { DomainEvents1764000000000 } from "./db/migrations/1764000000000-DomainEvents";
+import { ApiKeyPartner1764200000000 } from "./db/migrations/1764200000000-ApiKeyPartner";
 import { IdempotencyKey } from "./db/idempotency-key.entity";
 import { loadDemoUsers } from "./demo/users.demo";
+import { foundationScopes } from "./auth/auth.scopes";
 import { foundationPolicy } from "./auth/access.policy";
 import { UserSession } from "./auth/session.entity";
 import { AccountToken } from "./auth/account-token.entity";
@@ -31,8 +33,9 @@ registerKeyShape("AuditEvent", "bigint");
 
 export const foundation: KithModule = {
   name: "foundation",
+  scopes: foundationScopes,
   entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey, UserSession, AccountToken, OutboundEmail],
-  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000, Accounts1764200000000],
+  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000, Accounts1764200000000, ApiKeyPartner1764200000000],
   contributes: [eventHandlers.provide(mailHandler)],
   resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver, SessionsResolver, UserSessionsResolver],
   loaders: authLoaders,

@@ -3,13 +3,21 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Contribution } from "./kit/extension-point";
 import type { Relation } from "./graphql/relations";
-import type { Context, Loaders } from "./graphql/context";
+import type { AppServices, Context, Loaders } from "./graphql/context";
 import type { Logger } from "./log";
+import type { KeyScopes } from "./auth/scopes";
 import type { AccessPolicy } from "./graphql/access-policy";
 
 export interface NodeType {
   /** Loads one object by primary key for `node(id:)`, applying the viewer's access (null when hidden). */
   load(ctx: Context, key: string): Promise<object | null>;
+}
+
+/** A plain HTTP GET endpoint a module serves beside /graphql (open data files). */
+export interface HttpRoute {
+  path: string;
+  /** The body and its content type; thrown errors are masked as 500 like any other fault. */
+  get(app: AppServices, url: URL): Promise<{ contentType: string; body: string; headers?: Record<string, string> }>;
 }
 
 export interface DemoContext {
@@ -30,6 +38,12 @@ export interface KithModule {
   /** PostgreSQL settings every database session needs (e.g. a search threshold), set on every connection. */
   sessionSettings?: Record<string, string>;
   nodeTypes?: Record<string, NodeType>;
+  /** The scope a partner API key needs for each of the module's root fields and types (`<area>.scopes.ts`). */
+  scopes?: KeyScopes;
+  /** Background workers this module runs in processes with KITH_WORKERS on (e.g. webhook delivery); each can stop. */
+  workers?: ((app: AppServices) => { stop(): Promise<void> })[];
+  /** HTTP GET endpoints beside /graphql (e.g. /open-data/360giving.json). */
+  httpRoutes?: HttpRoute[];
   /** Relations this module answers (on its own types or on earlier modules'), read folded or batched. */
   relations?: Relation[];
   /**

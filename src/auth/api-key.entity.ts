@@ -26,6 +26,11 @@ export class ApiKey {
   @Column({ type: "text", array: true })
   scopes: ApiScope[];
 
+  /** The partner the key belongs to (src/modules/partners); null for a key made on its own with createApiKey. */
+  @Index("api_key_partner_idx")
+  @Column({ name: "partner_id", type: "uuid", nullable: true })
+  partnerId: string | null;
+
   @Column({ name: "created_by", type: "uuid", nullable: true })
   createdBy: string | null;
 

@@ -30,17 +30,23 @@ export class ApiKeysService {
     return inTransaction(this.db, (m) => ApiKeysService.insert(m, actor, name.trim(), [...new Set(scopes)]));
   }
 
-  /** Inserts a key; `secret` may be fixed for the demo partner, otherwise it is random. */
-  static async insert(m: EntityManager, actor: Actor, name: string, scopes: ApiScope[], secret = newSecret()): Promise<CreatedKey> {
+  /** Inserts a key (for a partner, when given); `secret` may be fixed for the demo partner, otherwise it is random. */
+  static async insert(m: EntityManager, actor: Actor, name: string, scopes: ApiScope[], secret = newSecret(), partnerId: string | null = null): Promise<CreatedKey> {
     const apiKey = await m.save(m.create(ApiKey, {
       name,
       scopes,
+      partnerId,
       prefix: secret.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + API_KEY_LOOKUP_LENGTH),
       secretHash: hashApiKey(secret),
       createdBy: actor.viewer.userId,
     }));
-    await audit.record(m, actor, { action: "apiKey.create", entityType: "ApiKey", entityId: apiKey.id, after: { name, scopes } });
+    await audit.record(m, actor, { action: "apiKey.create", entityType: "ApiKey", entityId: apiKey.id, after: { name, scopes, partnerId } });
     return { apiKey, secret };
+  }
+
+  /** Gives the keys of that name to a partner (the demo partner's key, made before partners exist in the demo). */
+  static async assignPartner(m: EntityManager, name: string, partnerId: string): Promise<void> {
+    await m.update(ApiKey, { name }, { partnerId });
   }
 
   async revoke(actor: Actor, id: string): Promise<{ apiKey: ApiKey } | { errors: Refusal[] }> {

@@ -21,8 +21,8 @@ function rejected(message: string): GraphQLError {
 
 async function viewerForApiKey(db: DataSource, key: string): Promise<Viewer> {
   const lookup = key.slice(API_KEY_PREFIX.length, API_KEY_PREFIX.length + API_KEY_LOOKUP_LENGTH);
-  const rows: { id: string; secret_hash: string; scopes: ApiScope[]; revoked_at: Date | null }[] = await db.query(
-    "SELECT id, secret_hash, scopes, revoked_at FROM api_key WHERE prefix = $1",
+  const rows: { id: string; secret_hash: string; scopes: ApiScope[]; revoked_at: Date | null; partner_id: string | null }[] = await db.query(
+    "SELECT id, secret_hash, scopes, revoked_at, partner_id FROM api_key WHERE prefix = $1",
     [lookup],
   );
   const row = rows[0];
@@ -36,6 +36,7 @@ async function viewerForApiKey(db: DataSource, key: string): Promise<Viewer> {
   );
   return {
     userId: null, apiKeyId: row.id, roles: new Set([Role.PARTNER]), memberships: new Map(), scopes: new Set(row.scopes),
+    partnerId: row.partner_id,
   };
 }
 

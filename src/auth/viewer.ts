@@ -13,6 +13,8 @@ export interface Viewer {
   sessionId?: string | null;
   /** True for a person who has not yet verified their email: they may not submit applications or sit on a panel. */
   unverified?: boolean;
+  /** The partner an API key belongs to (its keys share what the partner created or was linked to); null otherwise. */
+  partnerId?: string | null;
 }
 
 export const ANONYMOUS: Viewer = {
@@ -27,6 +29,11 @@ export interface Actor {
 
 export const isSignedIn = (v: Viewer): boolean => v.userId !== null || v.apiKeyId !== null;
 export const isAdmin = (v: Viewer): boolean => v.roles.has(Role.ADMIN);
+/**
+ * The partner on whose behalf an API key acts: the key's partner, or the key itself for a key made without one
+ * (createApiKey), so such a key still owns what it creates. Null for people and anonymous callers.
+ */
+export const partnerOf = (v: Viewer): string | null => (v.apiKeyId === null ? null : (v.partnerId ?? v.apiKeyId));
 export const hasRole = (v: Viewer, role: Role): boolean => v.roles.has(role);
 
 export function hasScope(v: Viewer, scope: ApiScope): boolean {

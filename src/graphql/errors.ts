@@ -30,6 +30,7 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_VERSION_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "QUERY_TOO_COMPLEX",
+  "RATE_LIMITED",
 ]);
 
 /** The database cannot be reached: clients and load balancers should retry shortly (HTTP 503 with Retry-After). */
@@ -180,6 +181,11 @@ function describeValidation(failures: ValidationFailure[], prefix = ""): string[
   });
 }
 
+/** Extensions our own client errors set that a client acts on (never input): the scope a key lacks, when to retry. */
+const SAFE_EXTENSIONS = ["requiredScope", "retryAfterSeconds"];
+const safeExtensions = (e: Record<string, unknown> | undefined) =>
+  Object.fromEntries(SAFE_EXTENSIONS.filter((k) => ["string", "number"].includes(typeof e?.[k])).map((k) => [k, e![k]]));
+
 /**
  * Apollo's formatError: client errors keep a scrubbed message and their code; a database that cannot be reached is
  * SERVICE_UNAVAILABLE; everything else becomes "Internal error" with the request id so the log line can be found.
@@ -211,7 +217,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
     return {
       message: withoutLongInput(scrubMessage(formatted.message, original !== error && typeof reason === "string" ? reason : undefined)),
       ...where,
-      extensions: { code, requestId },
+      extensions: { code, requestId, ...safeExtensions(formatted.extensions) },
     };
   }
   if (/^Too many errors processing variables/.test(formatted.message)) {

@@ -5,6 +5,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { DocumentNode, getVariableValues, GraphQLError, Kind, visit } from "graphql";
 import { operationCost } from "./cost";
 import { LIMITS } from "./limits";
+import { currentRequest } from "./request-scope";
 
 const NUL = "\u0000";
 
@@ -44,6 +45,8 @@ export function operationChecks<T extends object>(maxCost = LIMITS.maxCost): Apo
             if (holdsNul(value)) throw refuse(`Variable "$${name}" contains a NUL character, which cannot be stored.`, "BAD_USER_INPUT");
           }
           cost = operationCost(schema, document, operation, coerced);
+          const scope = currentRequest();
+          if (scope) scope.cost = cost;
           if (cost > maxCost) {
             throw refuse(`This operation would cost ${cost}, more than the limit of ${maxCost}: ask for smaller pages or fewer nested lists.`,
               "QUERY_TOO_COMPLEX", { cost, costLimit: maxCost });

@@ -8,6 +8,8 @@ export interface RequestScope {
   operationName: string | null;
   /** Set when an error came from the database being unreachable: the answer is then a 503 with Retry-After. */
   unavailable: boolean;
+  /** The operation's cost once operation-checks.ts has computed it (rate limits take it from the caller's bucket). */
+  cost?: number;
 }
 
 const store = new AsyncLocalStorage<RequestScope>();

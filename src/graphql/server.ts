@@ -14,7 +14,10 @@ import { describeFault, formatError, isDatabaseUnavailable, SERVICE_UNAVAILABLE 
 import { currentRequest, inRequestScope, RequestScope } from "./request-scope";
 import { armorProtection, KnownOperationTypes, parseLimits } from "./limits";
 import { operationChecks } from "./operation-checks";
+import { scopeChecks } from "./scope-checks";
+import { Buckets, rateLimits } from "./rate-limits";
 import { jitGateway } from "./executor";
+import type { HttpRoute } from "../kith-module";
 
 /** Seconds a client should wait before trying again while the database cannot be reached. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -67,8 +70,9 @@ function logMasked(log: AppServices["log"], error: unknown, code: string, path?:
   }, code === SERVICE_UNAVAILABLE ? "database unavailable" : "internal error");
 }
 
-export function createApollo(services: AppServices, schema: GraphQLSchema): ApolloServer<Context> {
+export function createApollo(services: AppServices, schema: GraphQLSchema, buckets?: Buckets): ApolloServer<Context> {
   const armor = armorProtection();
+  const limits = buckets && services.config.rateLimit ? [rateLimits(buckets, services.config.rateLimit)] : [];
   const unexpected: ApolloServerPlugin<Context> = {
     // Apollo answers a fault outside any hook's reach with a bare 500; its cause is only seen here.
     async unexpectedErrorProcessingRequest({ error }) {
@@ -80,7 +84,9 @@ export function createApollo(services: AppServices, schema: GraphQLSchema): Apol
     gateway: jitGateway(schema),
     ...armor,
     // No per-field cache hints are used, and Apollo's plugin would wrap every field to collect them.
-    plugins: [...armor.plugins, operationChecks<Context>(), requestIdOnErrors, accessAfterMutations, unexpected, ApolloServerPluginCacheControlDisabled()],
+    plugins: [...armor.plugins, operationChecks<Context>(),
+      scopeChecks(services.modules.flatMap((m) => (m.scopes ? [m.scopes] : []))), ...limits, requestIdOnErrors, accessAfterMutations, unexpected,
+      ApolloServerPluginCacheControlDisabled()],
     validationRules: [...armor.validationRules, KnownOperationTypes],
     // Compact JSON: Apollo's default indents every response.
     stringifyResult: (result) => JSON.stringify(result),
@@ -249,6 +255,21 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
     }
   }
 
+  const routes = new Map(services.modules.flatMap((m) => m.httpRoutes ?? []).map((r) => [r.path, r]));
+  async function serveRoute(route: HttpRoute, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+    try {
+      const { contentType, body, headers } = await route.get(services, url);
+      res.writeHead(200, { "content-type": contentType, "content-length": Buffer.byteLength(body), "x-request-id": requestId, ...headers });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch (e) {
+      const unavailable = isDatabaseUnavailable(e);
+      log.error({ requestId, path: url.pathname, code: unavailable ? SERVICE_UNAVAILABLE : "INTERNAL_SERVER_ERROR", cause: describeFault(e) }, "route failed");
+      sendJson(res, unavailable ? 503 : 500, { errors: [{ message: unavailable ? "The service is unavailable for a moment; try again shortly." : "Internal error",
+        extensions: { code: unavailable ? SERVICE_UNAVAILABLE : "INTERNAL_SERVER_ERROR", requestId } }] },
+      { "x-request-id": requestId, ...(unavailable ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {}) });
+    }
+  }
+
   return async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const header = req.headers["x-request-id"];
@@ -258,6 +279,8 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
       return (await ready()) ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "not ready" });
     }
     if (url.pathname === "/graphql") return graphql(req, res, url, requestId);
+    const route = routes.get(url.pathname);
+    if (route && (req.method === "GET" || req.method === "HEAD")) return serveRoute(route, req, res, url, requestId);
     sendJson(res, 404, { errors: [{ message: "Not found. The API is at POST /graphql.", extensions: { code: "NOT_FOUND", requestId } }] },
       { "x-request-id": requestId });
   };

@@ -8,5 +8,8 @@ import { assetsModule } from "./assets";
 import { housingModule } from "./housing";
 import { accountsModule } from "./accounts";
 import { decisionsModule } from "./decisions";
+import { partnersModule } from "./partners";
 
-export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule, assetsModule, housingModule, decisionsModule, accountsModule];
+export const modules: KithModule[] = [
+  placesModule, organisationsModule, clustersModule, fundsModule, assetsModule, housingModule, decisionsModule, partnersModule, accountsModule,
+];

@@ -44,10 +44,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A response body without the cost report every executed operation carries in `extensions` (operation-checks.ts). */
+/** A response body without the cost and rate-limit reports executed operations carry in `extensions` (operation-checks.ts, rate-limits.ts). */
 export function withoutCost<T extends { extensions?: Record<string, unknown> }>(json: T): Omit<T, "extensions"> | T {
   const { extensions, ...rest } = json;
-  return extensions && Object.keys(extensions).every((k) => k === "cost" || k === "costLimit") ? rest : json;
+  return extensions && Object.keys(extensions).every((k) => k === "cost" || k === "costLimit" || k === "rateLimit") ? rest : json;
 }
 
 /** `log` replaces the silent logger, e.g. to capture what the server logs. */

@@ -25,10 +25,12 @@ import {
 import { assetAccess, transferAccess } from "./access";
 import { loadDemoAssets } from "./assets.demo";
 import { generateScaleAssets } from "./assets.scale";
+import { assetsScopes } from "./assets.scopes";
 import { assetsPolicy } from "./access.policy";
 
 export const assetsModule: KithModule = {
   name: "assets",
+  scopes: assetsScopes,
   entities: [Asset, AssetValuation, AssetTransfer, TransferStageChange, AcvListing, AcvDisposalNotice, AcvIntentToBid, AcvDisposal],
   migrations: [Assets1764100000500],
   resolvers: [

@@ -2,7 +2,7 @@
 // gatherings are public, their notes are for the people of the organisations that were members when they were held;
 // requests to join are for the cluster's managers and the asking organisation; offers, needs and
 // exchanges for anyone signed in; a panel for ADMIN, the people on it and those acting for a facilitator of its clusters.
-import { AccessPolicy, anyone, Asker, Facts, idsIn, isAdmin, isSignedIn, Lookup, memberOf } from "../../graphql/access-policy";
+import { AccessPolicy, anyone, Asker, Facts, idsIn, isAdmin, isSignedIn, Lookup, memberOf, peopleOr } from "../../graphql/access-policy";
 
 /** The people on a panel now, and those acting (OWNER, EDITOR) for an organisation facilitating one of its clusters. */
 export function seesPanel(a: Asker, panel: Facts, get: Lookup): boolean {
@@ -58,8 +58,9 @@ export const clustersPolicy: AccessPolicy = {
   },
   Query: {
     extends: true,
-    fields: "clusters peerPanels",
-    restricted: { matchesFor: (a, o) => memberOf(a, o.args.$ownOrganisation) },
+    fields: "peerPanels",
+    // Partner keys need read:public for clusters (clusters.scopes.ts).
+    restricted: { clusters: peopleOr("read:public"), matchesFor: (a, o) => memberOf(a, o.args.$ownOrganisation) },
     args: { matchesFor: '(organisationId: "$ownOrganisation")' },
   },
 };

@@ -22,6 +22,7 @@ import { visiblePanel } from "./panels/panels.lists";
 import { clusterIdsFilter } from "./clusters/clusters.lists";
 import { loadDemoClusters } from "./clusters.demo";
 import { generateScaleClusters } from "./clusters.scale";
+import { clustersScopes } from "./clusters.scopes";
 import { clustersPolicy } from "./access.policy";
 import { ClusterJoinRequest } from "./clusters/join-request.entity";
 import { ClusterJoinRequestsResolver, JoinRequestFieldsResolver, visibleJoinRequest } from "./clusters/join-requests.resolver";
@@ -29,6 +30,7 @@ import { ClusterJoining1764200000320 } from "./migrations/1764200000320-ClusterJ
 
 export const clustersModule: KithModule = {
   name: "clusters",
+  scopes: clustersScopes,
   entities: [Cluster, ClusterMembership, Gathering, GatheringAttendance, PeerPost, PeerExchange, PeerPanel, PeerPanelCluster, PeerPanelMember, ClusterJoinRequest],
   migrations: [Clusters1763900000300, PeerSupport1763900000310, ClusterJoining1764200000320],
   resolvers: [

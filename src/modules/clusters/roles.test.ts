@@ -120,8 +120,11 @@ test("a PARTNER key reads clusters and peer support, but changes nothing", async
   const { clusters } = await app.ok(`{ clusters(first: 10, filter: { search: "Roles" }) { nodes { name offers(first: 5) { totalCount } } } }`, {}, secret);
   expect(clusters.nodes[0].offers).not.toBeNull();
   const before = await clusterRowCounts(app.db);
-  expect(codes((await app.ok(OPS.joinCluster, { input: { clusterId, organisationId: member.organisation } }, secret)).joinCluster)).toEqual(["NOT_ALLOWED"]);
-  expect(codes((await app.ok(OPS.createCluster, { input: { name: "Partner's", kind: "CAUSE", cause: "FOOD" } }, secret)).createCluster)).toEqual(["NOT_ALLOWED"]);
+  // Cluster changes are not open to API keys (clusters.scopes.ts): refused before anything runs.
+  const join = await app.run(OPS.joinCluster, { input: { clusterId, organisationId: member.organisation } }, secret);
+  expect(join.errors?.[0]).toMatchObject({ message: "Mutation.joinCluster is not open to API keys.", extensions: { code: "FORBIDDEN" } });
+  const create = await app.run(OPS.createCluster, { input: { name: "Partner's", kind: "CAUSE", cause: "FOOD" } }, secret);
+  expect(create.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" } });
   expect(await clusterRowCounts(app.db)).toEqual(before);
 });
 

@@ -38,10 +38,12 @@ import { agreementRelations, fundRelations, organisationAgreementRelations } fro
 import { loadDemoFunds } from "./funds.demo";
 import { generateScaleFunds } from "./funds.scale";
 import { fundAccess, onRoundPanel, visibleAgreement, visibleApplication } from "./access";
+import { fundsScopes } from "./funds.scopes";
 import { fundsPolicy } from "./access.policy";
 
 export const fundsModule: KithModule = {
   name: "funds",
+  scopes: fundsScopes,
   entities: [
     Fund, FundRound, FundingApplication, PanelView, PanelDecision, Agreement, RepaymentSchedule, ScheduledInstalment,
     SocialRepaymentClaim, LedgerAccount, LedgerGroup, LedgerPosting, Contribution, FundLot, FundAllocation,

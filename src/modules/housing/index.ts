@@ -12,10 +12,12 @@ import { schemeRelations } from "./housing.relations";
 import { housingAccess } from "./access";
 import { loadDemoHousing } from "./housing.demo";
 import { generateScaleHousing } from "./housing.scale";
+import { housingScopes } from "./housing.scopes";
 import { housingPolicy } from "./access.policy";
 
 export const housingModule: KithModule = {
   name: "housing",
+  scopes: housingScopes,
   entities: [HousingScheme, SchemeHomes, HomesCompletion, SchemeStageChange],
   migrations: [Housing1764100000600],
   resolvers: [HousingResolver, HousingSchemeFieldsResolver, SchemeStageChangeFieldsResolver, HomesDeliveredFieldsResolver],

@@ -1,7 +1,7 @@
 // Who may read the register (see graphql/access-policy.ts and access.ts): organisations are public record; their
 // people (members, contacts) are for their members and ADMIN; eligibility assessments also for panel members and the
 // combined authority's analysts. Fields other modules add to Organisation are declared in their policies.
-import { AccessPolicy, anyone, Asker, Facts, hasRole, isAdmin, memberOf } from "../../graphql/access-policy";
+import { AccessPolicy, anyone, Asker, Facts, hasRole, isAdmin, memberOf, peopleOr } from "../../graphql/access-policy";
 
 const readsAssessments = (a: Asker) => isAdmin(a) || hasRole("PANEL_MEMBER")(a) || hasRole("ANALYST")(a);
 const assessmentsOf = (organisationId: (o: Facts) => string) => (a: Asker, o: Facts) => readsAssessments(a) || memberOf(a, organisationId(o));
@@ -30,5 +30,6 @@ export const organisationsPolicy: AccessPolicy = {
     fields: "id role createdAt organisation user",
   },
   Governance: { part: "boardSize communityBoardMembers membershipSize" },
-  Query: { extends: true, fields: "organisations" },
+  // Partner keys need read:organisations for the register (organisations.scopes.ts).
+  Query: { extends: true, restricted: { organisations: peopleOr("read:organisations") } },
 };

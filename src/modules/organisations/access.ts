@@ -1,7 +1,8 @@
 // Who may do what with an organisation (DESIGN.md "Access"): one place for the register's rules. Read rules are
 // scopes (every organisation, or the ones listed), so the same definition answers one object and filters SQL.
 import { ApiScope, OrganisationRole, Role } from "../../auth/roles";
-import { hasOrganisationRole, hasRole, isAdmin, isSignedIn, Viewer } from "../../auth/viewer";
+import type { DataSource, EntityManager } from "typeorm";
+import { hasOrganisationRole, hasRole, isAdmin, isSignedIn, partnerOf, Viewer } from "../../auth/viewer";
 import { Sql, sql } from "../../graphql/sql";
 
 const partnerMayWrite = (v: Viewer) => v.scopes !== null && v.scopes.has(ApiScope.WRITE_ORGANISATIONS);
@@ -26,7 +27,22 @@ const assessmentScope = (v: Viewer): OrganisationScope =>
 export const organisationAccess = {
   /** Any signed-in person may register an organisation (and becomes its OWNER); partners need write:organisations. */
   create: (v: Viewer) => isAdmin(v) || (v.scopes === null ? isSignedIn(v) : partnerMayWrite(v)),
-  edit: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.EDITOR) || partnerMayWrite(v),
+  /**
+   * Owners, editors and ADMIN; a partner key with write:organisations only for the organisations its partner created
+   * or an owner linked to it (organisation_partner). Asked of the database, so it is async; an organisation that does
+   * not exist is refused the same way as one the key may not change.
+   */
+  async edit(db: DataSource | EntityManager, v: Viewer, orgId: string): Promise<boolean> {
+    if (hasOrganisationRole(v, orgId, OrganisationRole.EDITOR)) return true;
+    const partner = partnerOf(v);
+    if (!partner || !partnerMayWrite(v)) return false;
+    const [row] = await db.query(
+      "SELECT EXISTS (SELECT 1 FROM organisation_partner WHERE organisation_id = $1 AND partner_id = $2) AS linked", [orgId, partner],
+    );
+    return row.linked === true;
+  },
+  /** Who may link an organisation to a partner, so the partner's keys may change it: its owners and ADMIN. */
+  linkPartner: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.OWNER),
   archive: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.OWNER),
   manageMembers: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.OWNER),
   manageContacts: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.EDITOR),

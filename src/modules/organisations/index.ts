@@ -9,8 +9,10 @@ import { PlaceServed } from "./place-served.entity";
 import { StoAssessment } from "./sto-assessment.entity";
 import { Contact } from "./contact.entity";
 import { PastMembership } from "./past-membership.entity";
+import { OrganisationPartner } from "./organisation-partner.entity";
 import { Organisations1763900000200 } from "./migrations/1763900000200-Organisations";
 import { OrganisationSearchDocument1763900000250 } from "./migrations/1763900000250-OrganisationSearchDocument";
+import { OrganisationPartners1764200000100 } from "./migrations/1764200000100-OrganisationPartners";
 import { PastMemberships1764300000200 } from "./migrations/1764300000200-PastMemberships";
 import { OrganisationsResolver } from "./organisations.resolver";
 import { ContactFieldsResolver, MembershipOrganisationResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver } from "./organisation-fields.resolver";
@@ -20,12 +22,14 @@ import { TYPO_TOLERANCE } from "./organisations.lists";
 import { organisationAccess } from "./access";
 import { loadDemoOrganisations } from "./organisations.demo";
 import { generateScaleOrganisations } from "./organisations.scale";
+import { organisationsScopes } from "./organisations.scopes";
 import { organisationsPolicy } from "./access.policy";
 
 export const organisationsModule: KithModule = {
   name: "organisations",
-  entities: [Organisation, OrganisationIdentifier, PlaceServed, StoAssessment, Contact, PastMembership],
-  migrations: [Organisations1763900000200, OrganisationSearchDocument1763900000250, PastMemberships1764300000200],
+  scopes: organisationsScopes,
+  entities: [Organisation, OrganisationIdentifier, PlaceServed, StoAssessment, Contact, PastMembership, OrganisationPartner],
+  migrations: [Organisations1763900000200, OrganisationSearchDocument1763900000250, OrganisationPartners1764200000100, PastMemberships1764300000200],
   resolvers: [OrganisationsResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver, MembershipOrganisationResolver, ContactFieldsResolver],
   loaders: organisationsLoaders,
   relations: [organisationRelations, assessmentRelations, membershipRelations, contactRelations].flatMap((r) => Object.values(r)),

@@ -189,3 +189,36 @@ test("partners with write:organisations may register, other partner keys may not
   expect((await app.ok(CREATE, { input: { name: "Partner Synced CIC", legalForm: "CIC_LIMITED_BY_GUARANTEE" } }, partner(["write:organisations"]))).createOrganisation.userErrors).toEqual([]);
   expect((await app.ok(CREATE, { input: { name: "Nope CIC", legalForm: "CIO" } }, partner(["read:public"]))).createOrganisation.userErrors[0].code).toBe("NOT_ALLOWED");
 });
+
+describe("a partner key changes only the organisations its partner created or was linked to (issue 10, item 2)", () => {
+  const partnerKey = (apiKeyId: string) => viewerWith({ apiKeyId, roles: [Role.PARTNER], scopes: ["write:organisations" as never] });
+  const syncer = partnerKey("00000000-0000-4000-8000-0000000000c1");
+  const other = partnerKey("00000000-0000-4000-8000-0000000000c2");
+
+  test("the partner that created an organisation may update it and its identifiers", async () => {
+    const created = await app.ok(CREATE, { input: { name: "Synced Bakery CIC", legalForm: "CIC_LIMITED_BY_SHARES" } }, syncer);
+    const id = created.createOrganisation.organisation.id;
+    const updated = await app.ok(UPDATE, { input: { id, expectedVersion: 1, description: "From the partner's CRM" } }, syncer);
+    expect(updated.updateOrganisation).toMatchObject({ organisation: { description: "From the partner's CRM", version: 2 }, userErrors: [] });
+    const added = await app.ok(IDENTIFIER("addOrganisationIdentifier"), { input: { organisationId: id, identifier: "GB-COH-87654321" } }, syncer);
+    expect(added.addOrganisationIdentifier.userErrors).toEqual([]);
+  });
+
+  test("any other organisation is refused, whether it exists or not, and nothing changes", async () => {
+    const someoneElses = await makeOrganisation(app.db, { name: "Not Synced Co-op", identifiers: ["GB-MPR-IP77123R"] });
+    const created = await app.ok(CREATE, { input: { name: "Other Partner's CIC", legalForm: "CIO" } }, other);
+    const theirs = created.createOrganisation.organisation.id;
+    const before = await counts();
+    for (const id of [toGlobalId("Organisation", someoneElses.id), theirs, toGlobalId("Organisation", "00000000-0000-4000-8000-00000000dead")]) {
+      const update = await app.ok(UPDATE, { input: { id, expectedVersion: 1, name: "Hijacked" } }, syncer);
+      expect(update.updateOrganisation.userErrors.map((e: { code: string }) => e.code)).toEqual(["NOT_ALLOWED"]);
+      for (const op of ["addOrganisationIdentifier", "removeOrganisationIdentifier"]) {
+        const r = await app.ok(IDENTIFIER(op), { input: { organisationId: id, identifier: "GB-MPR-IP77123R" } }, syncer);
+        expect(r[op].userErrors.map((e: { code: string }) => e.code)).toEqual(["NOT_ALLOWED"]);
+      }
+    }
+    expect(await counts()).toEqual(before);
+    const [row] = await app.db.query("SELECT name, version FROM organisation WHERE id = $1", [someoneElses.id]);
+    expect(row).toEqual({ name: "Not Synced Co-op", version: 1 });
+  });
+});

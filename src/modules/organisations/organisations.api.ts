@@ -17,6 +17,13 @@ import { PeopleService } from "./people.service";
 import { lockOrganisation } from "./organisations.service";
 import { refuse } from "../../kit/refusals";
 
+export interface PublicProfile {
+  id: string;
+  name: string;
+  identifiers: string[];
+  place: { name: string; code: string } | null;
+}
+
 export const organisationsApi = {
   /**
    * The register's rows as SQL for another module's relations to join (`JOIN (...) o ON o.id = ...`), so no module
@@ -32,6 +39,35 @@ export const organisationsApi = {
   /** Registers an organisation through the register's own rules and audit (e.g. a housing partner in another module's demo). */
   register(db: DataSource | EntityManager, actor: Actor, input: CreateOrganisationInput): Promise<OrganisationResult> {
     return new OrganisationsService(db).create(actor, Object.assign(new CreateOrganisationInput(), input));
+  },
+
+  /**
+   * Lets a partner's API keys change the organisation (linked), or stops them (not linked): its owners and ADMIN only.
+   * In the caller's transaction; audited.
+   */
+  linkPartner(m: EntityManager, actor: Actor, organisationId: string, partnerId: string, linked: boolean): Promise<OrganisationResult> {
+    return new OrganisationsService(m).linkPartner(actor, organisationId, partnerId, linked);
+  },
+
+  /** The organisations a partner may change through its keys (created or linked), as a SQL condition on an id column. */
+  linkedToPartnerCondition(organisationColumn: string, param: string): string {
+    return `EXISTS (SELECT 1 FROM organisation_partner l_p WHERE l_p.organisation_id = ${organisationColumn} AND l_p.partner_id = :${param})`;
+  },
+
+  /**
+   * What the register publishes of organisations as open data: name, org-id identifiers and the place it is registered
+   * in (name and GSS code). Never people, contacts or assessments.
+   */
+  async publicProfiles(db: DataSource | EntityManager, ids: string[]): Promise<Map<string, PublicProfile>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string; identifiers: string[] | null; place_name: string | null; place_code: string | null }[] = await db.query(
+      `SELECT o.id, o.name, p.name AS place_name, p.code AS place_code,
+              (SELECT array_agg(i.value ORDER BY i.value) FROM organisation_identifier i WHERE i.organisation_id = o.id) AS identifiers
+         FROM organisation o LEFT JOIN place p ON p.id = o.registered_place_id WHERE o.id = ANY($1)`, [ids],
+    );
+    return new Map(rows.map((r) => [r.id, {
+      id: r.id, name: r.name, identifiers: r.identifiers ?? [], place: r.place_code ? { name: r.place_name!, code: r.place_code } : null,
+    }]));
   },
 
   /** Organisations by id (missing ids are simply absent). */

@@ -2,7 +2,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
 import { OrganisationRole } from "../../auth/roles";
-import type { Actor } from "../../auth/viewer";
+import { Actor, partnerOf } from "../../auth/viewer";
 import { inTransaction, sqlState } from "../../db/transaction";
 import { domainEvents } from "../../events/domain-events";
 import { lockForEdit, lockRecord, saveChange } from "../../kit/records";
@@ -11,6 +11,7 @@ import { organisationAccess } from "./access";
 import { Organisation } from "./organisation.entity";
 import { OrganisationIdentifier } from "./organisation-identifier.entity";
 import { PlaceServed } from "./place-served.entity";
+import { OrganisationPartner } from "./organisation-partner.entity";
 import { LifecycleStage } from "./organisation.enums";
 import type { ArchiveOrganisationInput, CreateOrganisationInput, UpdateOrganisationInput } from "./organisations.inputs";
 import { checkFoundedOn, checkGovernance, checkIdentifiers, checkIdentifiersFit, checkPlaces, checkWebsite, LIMITS } from "./organisation-rules";
@@ -82,10 +83,13 @@ export class OrganisationsService {
         await m.insert(OrganisationIdentifier, identifiers.map((i) => ({ ...i, organisationId: organisation.id })))
           .catch((e) => identifierRace(e, "identifiers"));
       }
-      // A person who registers an organisation owns it; partner keys create organisations without an owner.
+      // A person who registers an organisation owns it; partner keys create organisations without an owner, and their
+      // partner (every key of it) may change what it created.
       if (actor.viewer.userId) {
         await m.insert(Membership, { userId: actor.viewer.userId, organisationId: organisation.id, role: OrganisationRole.OWNER });
       }
+      const partner = partnerOf(actor.viewer);
+      if (partner) await m.insert(OrganisationPartner, { organisationId: organisation.id, partnerId: partner, origin: "CREATED" });
       await audit.record(m, actor, {
         action: "organisation.create", entityType: "Organisation", entityId: organisation.id,
         after: { ...(await snapshot(m, organisation)), identifiers: identifiers.map((i) => i.value) },
@@ -96,7 +100,7 @@ export class OrganisationsService {
   }
 
   async update(actor: Actor, id: string, input: UpdateOrganisationInput): Promise<OrganisationResult> {
-    if (!organisationAccess.edit(actor.viewer, id)) return { errors: [notAllowed("edit this organisation")] };
+    if (!(await organisationAccess.edit(this.db, actor.viewer, id))) return { errors: [notAllowed("edit this organisation")] };
     return inTransaction(this.db, async (m) => {
       const organisation = await lockForEdit(m, Organisation, id, input.expectedVersion, { noun: "organisation" });
       const before = await snapshot(m, organisation);
@@ -159,8 +163,30 @@ export class OrganisationsService {
     });
   }
 
+  async linkPartner(actor: Actor, organisationId: string, partnerId: string, linked: boolean): Promise<OrganisationResult> {
+    if (!organisationAccess.linkPartner(actor.viewer, organisationId)) return { errors: [notAllowed("link this organisation to a partner (owners and ADMIN only)")] };
+    return inTransaction(this.db, async (m) => {
+      const organisation = await lockOrganisation(m, organisationId);
+      if (linked) {
+        const [row] = await m.query(
+          `INSERT INTO organisation_partner (organisation_id, partner_id, origin, linked_by) VALUES ($1, $2, 'LINKED', $3)
+           ON CONFLICT DO NOTHING RETURNING partner_id`, [organisationId, partnerId, actor.viewer.userId],
+        );
+        if (!row) refuse("partnerId", "ALREADY_LINKED", "That partner may already change this organisation.");
+      } else {
+        const [, removed] = await m.query("DELETE FROM organisation_partner WHERE organisation_id = $1 AND partner_id = $2", [organisationId, partnerId]);
+        if (!removed) refuse("partnerId", "NOT_LINKED", "That partner is not linked to this organisation.");
+      }
+      await audit.record(m, actor, {
+        action: linked ? "organisation.linkPartner" : "organisation.unlinkPartner", entityType: "Organisation", entityId: organisationId,
+        before: { partnerId: linked ? null : partnerId }, after: { partnerId: linked ? partnerId : null },
+      });
+      return { organisation };
+    });
+  }
+
   async addIdentifier(actor: Actor, organisationId: string, raw: string): Promise<OrganisationResult> {
-    if (!organisationAccess.edit(actor.viewer, organisationId)) return { errors: [notAllowed("edit this organisation")] };
+    if (!(await organisationAccess.edit(this.db, actor.viewer, organisationId))) return { errors: [notAllowed("edit this organisation")] };
     return inTransaction(this.db, async (m) => {
       const organisation = await lockOrganisation(m, organisationId);
       const c = new InputChecks();
@@ -177,7 +203,7 @@ export class OrganisationsService {
   }
 
   async removeIdentifier(actor: Actor, organisationId: string, raw: string): Promise<OrganisationResult> {
-    if (!organisationAccess.edit(actor.viewer, organisationId)) return { errors: [notAllowed("edit this organisation")] };
+    if (!(await organisationAccess.edit(this.db, actor.viewer, organisationId))) return { errors: [notAllowed("edit this organisation")] };
     return inTransaction(this.db, async (m) => {
       const organisation = await lockOrganisation(m, organisationId);
       const value = raw.trim().toUpperCase().replace(/\s+/g, "");

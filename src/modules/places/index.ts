@@ -5,10 +5,12 @@ import { Places1763900000100 } from "./migrations/1763900000100-Places";
 import { PlacesResolver } from "./places.resolver";
 import { placesLoaders } from "./places.loaders";
 import { placeRelations } from "./places.relations";
+import { placesScopes } from "./places.scopes";
 import { placesPolicy } from "./access.policy";
 
 export const placesModule: KithModule = {
   name: "places",
+  scopes: placesScopes,
   entities: [Place],
   migrations: [Places1763900000100],
   resolvers: [PlacesResolver],
