@@ -3,8 +3,9 @@ import type { KithModule } from "../kith-module";
 import { placesModule } from "./places";
 import { organisationsModule } from "./organisations";
 import { clustersModule } from "./clusters";
+import { impactModule } from "./impact";
 import { fundsModule } from "./funds";
 import { assetsModule } from "./assets";
 import { housingModule } from "./housing";
 
-export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, fundsModule, assetsModule, housingModule];
+export const modules: KithModule[] = [placesModule, organisationsModule, clustersModule, impactModule, fundsModule, assetsModule, housingModule];
