@@ -132,3 +132,14 @@ test("a period is valued at the proxy in force when it ended, and a new proxy ve
     sum(c2023, (r) => Math.round(r.quantity * 7_000)) + sum(q1, (r) => Math.round(r.quantity * 7_000)) + sum(q3, (r) => Math.round(r.quantity * 30_000)));
   expect(one && later).toBeTruthy();
 });
+
+test("SQL statements for impactSummary and Organisation.impact on a page of organisations do not grow with page size", async () => {
+  const page = `query($n: Int!) { organisations(first: $n) { nodes { name impact(from: "2023-01-01", to: "2024-12-31") { socialValue { pence } measures { metric { code name unit } quantity } } } }
+    impactSummary(filter: { from: "2023-01-01", to: "2024-12-31" }, groupBy: [PLACE, YEAR]) { groups { place { name } year measures { metric { code } quantity } } } }`;
+  const small = await app.run(page, { n: 2 }, ADMIN);
+  const large = await app.run(page, { n: 9 }, ADMIN);
+  expect(small.errors).toBeUndefined();
+  expect(large.errors).toBeUndefined();
+  expect((large.data as any).organisations.nodes.filter((o: any) => o.impact?.measures.length).length).toBeGreaterThan(2); // eslint-disable-line @typescript-eslint/no-explicit-any
+  expect(large.sql).toBe(small.sql);
+});

@@ -1,5 +1,7 @@
 // The funds module: pay-it-forward funds, applications, peer decisions, agreements, repayments and the recycling ledger.
 import type { KithModule } from "../../kith-module";
+import { impactOrganisationSets, regionFigureSources } from "../impact/impact.api";
+import { cohortHolders, fundHolders, fundingRegionFigures, ImpactGroupFundResolver } from "./funds.impact";
 import { Fund } from "./rounds/fund.entity";
 import { FundRound } from "./rounds/round.entity";
 import { FundingApplication } from "./applications/application.entity";
@@ -43,6 +45,7 @@ export const fundsModule: KithModule = {
   ],
   migrations: [Funds1763900000400],
   resolvers: [
+    ImpactGroupFundResolver,
     FundsResolver, FundFieldsResolver, FundRoundFieldsResolver, ContributionFieldsResolver,
     ApplicationsResolver, FundingApplicationFieldsResolver, PanelViewFieldsResolver,
     AgreementsResolver, AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver,
@@ -81,6 +84,7 @@ export const fundsModule: KithModule = {
       },
     },
   },
+  contributes: [impactOrganisationSets.provide(fundHolders), impactOrganisationSets.provide(cohortHolders), regionFigureSources.provide(fundingRegionFigures)],
   demo: loadDemoFunds,
   scale: generateScaleFunds,
 };

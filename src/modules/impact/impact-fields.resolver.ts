@@ -2,7 +2,7 @@
 // measurement's measure and organisation, and impact's fields on the register's Organisation.
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, ArgsType, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { mapValue, readRelation } from "../../graphql/relations";
+import { readRelation } from "../../graphql/relations";
 import type { Context } from "../../graphql/context";
 import { ConnectionResult, ConnectionType, PageArgs } from "../../graphql/connection";
 import { DayField } from "../../graphql/input-fields";
@@ -89,24 +89,11 @@ export class OrganisationYearFieldsResolver {
   }
 }
 
-type ImpactRow = { social_value_pence: number; measures: Record<string, unknown>[] } | null;
-
-/** The folded row as figures: the measures carry their measure, so none is loaded again. */
-function toOrganisationImpact(row: ImpactRow): OrganisationImpact {
-  const measures = (row?.measures ?? []).map((m) => Object.assign(new MeasureFigures(), {
-    metricId: m.metricId, quantity: Number(m.quantity), socialValue: money(Number(m.socialValuePence)), measurements: Number(m.measurements),
-    proxyVersions: m.proxyVersions as number[],
-    metricRow: Object.assign(new ImpactMetric(), { id: m.metricId, code: m.code, name: m.name, unit: m.unit, theme: m.theme, aggregation: m.aggregation, definition: m.definition }),
-  }));
-  return Object.assign(new OrganisationImpact(), { socialValue: money(Number(row?.social_value_pence ?? 0)), measures });
-}
-
 @Resolver(() => Organisation)
 export class OrganisationImpactResolver {
   @FieldResolver(() => OrganisationImpact, { nullable: true, description: "Its impact over the quarters from..to touch. Its members and ADMIN; null for others." })
   impact(@Root() o: Organisation, @Args() args: ImpactPeriodArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<OrganisationImpact | null> {
-    const value = readRelation<ImpactRow>(r.impact, o, { from: args.from, to: args.to }, ctx, info);
-    return value === null ? null : mapValue(value, toOrganisationImpact);
+    return readRelation(r.impact, o, { from: args.from, to: args.to }, ctx, info);
   }
 
   @FieldResolver(() => ImpactMeasurementConnection, { nullable: true, description: "What it reported, latest period first. Its members and ADMIN; null for others." })

@@ -4,10 +4,27 @@ import { relationsOf } from "../../graphql/relations";
 import { Sql, sql } from "../../graphql/sql";
 import { impactAccess } from "./access";
 import { ImpactMeasurement } from "./measurement.entity";
-import { ImpactProxyValue } from "./metric.entity";
+import { ImpactMetric, ImpactProxyValue } from "./metric.entity";
 import { OrganisationYear } from "./organisation-year.entity";
 import { PROXY_RANGES_SQL } from "./summary.sql";
 import { quarterEnd, quarterStart } from "./quarters";
+import { money } from "../../graphql/scalars";
+
+import { MeasureFigures, OrganisationImpact } from "./impact.types";
+
+type ImpactRow = { social_value_pence: number; measures: Record<string, unknown>[] } | null;
+
+/** The folded row as figures: the measures carry their measure, so none is loaded again. */
+export function toOrganisationImpact(row: ImpactRow): OrganisationImpact {
+  const measures = (row?.measures ?? []).map((m) => Object.assign(new MeasureFigures(), {
+    metricId: m.metricId, quantity: Number(m.quantity), socialValue: money(Number(m.socialValuePence)), measurements: Number(m.measurements),
+    proxyVersions: m.proxyVersions as number[],
+    metricRow: Object.assign(new ImpactMetric(), { id: m.metricId, code: m.code, name: m.name, unit: m.unit, theme: m.theme, aggregation: m.aggregation, definition: m.definition }),
+  }));
+  return Object.assign(new OrganisationImpact(), { socialValue: money(Number(row?.social_value_pence ?? 0)), measures });
+}
+
+
 
 export const metricRelations = relationsOf("ImpactMetric", {
   proxyValues: {
@@ -24,6 +41,7 @@ export const organisationImpactRelations = relationsOf("Organisation", {
   impact: {
     kind: "one",
     visible: ofOwnOrganisation,
+    present: (row) => toOrganisationImpact(row as ImpactRow),
     from: (_ctx, args) => sql`
       SELECT pm.organisation_id AS __parent, sum(pm.sv)::bigint AS social_value_pence,
              json_agg(json_build_object('metricId', mt.id, 'code', mt.code, 'name', mt.name, 'unit', mt.unit, 'theme', mt.theme,
