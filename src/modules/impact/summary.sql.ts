@@ -80,7 +80,7 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
     places AS (${placesApi.groupingSql(q.placeIds)}),
     proxy AS (${Sql.raw(PROXY_RANGES_SQL)}),
     base AS MATERIALIZED (
-      SELECT x.organisation_id AS org, o.registered_place_id AS place, pl.grp, x.metric_id, mt.theme, mt.aggregation, x.quantity, x.period_end,
+      SELECT x.organisation_id AS org, coalesce(o.registered_place_id, '00000000-0000-0000-0000-000000000000'::uuid) AS place, pl.grp, x.metric_id, mt.theme, mt.aggregation, x.quantity, x.period_end,
              date_trunc('quarter', x.period_end)::date AS q,
              round(x.quantity * coalesce(p.value_per_unit_pence, 0))::bigint AS sv,
              ${selection} AS sel
@@ -90,15 +90,15 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
         ${q.placeIds ? Sql.raw("JOIN") : Sql.raw("LEFT JOIN")} places pl ON pl.id = o.registered_place_id
         LEFT JOIN proxy p ON p.metric_id = x.metric_id AND x.period_end >= p.valid_from AND x.period_end < p.valid_until
        WHERE x.period_end BETWEEN ${q.from}::date AND ${q.to}::date AND ${metricFilter}),
-    keyed AS MATERIALIZED (SELECT b.*${Sql.raw(keyExprs.length ? `, ${keyExprs.map((e, i) => `${e} AS k${i}`).join(", ")}` : "")} FROM base b${Sql.join(setJoins, "")}),
+    keyed AS MATERIALIZED (SELECT b.*${Sql.raw(keyExprs.length ? `, ${keyExprs.map((e, i) => `coalesce(${e}, '') AS k${i}`).join(", ")}` : "")} FROM base b${Sql.join(setJoins, "")}),
     cell_all AS (SELECT place, q, count(DISTINCT org)::int AS n FROM base GROUP BY place, q),
     cells AS (SELECT k.place, k.q${Sql.raw(keyedCells)}, count(DISTINCT k.org)::int AS n FROM keyed k WHERE k.sel GROUP BY k.place, k.q${Sql.raw(keyedCells)}),
-    ok_cells AS (SELECT c.* FROM cells c JOIN cell_all a ON a.place IS NOT DISTINCT FROM c.place AND a.q = c.q WHERE ${Sql.raw(cellOk("c.n", "a.n"))}),
+    ok_cells AS (SELECT c.* FROM cells c JOIN cell_all a ON a.place = c.place AND a.q = c.q WHERE ${Sql.raw(cellOk("c.n", "a.n"))}),
     total_cells AS (SELECT t.place, t.q FROM (SELECT place, q, count(DISTINCT org)::int AS n FROM base WHERE sel GROUP BY place, q) t
-      JOIN cell_all a ON a.place IS NOT DISTINCT FROM t.place AND a.q = t.q WHERE ${Sql.raw(cellOk("t.n", "a.n"))}),
-    g AS MATERIALIZED (SELECT k.* FROM keyed k JOIN ok_cells c ON c.place IS NOT DISTINCT FROM k.place AND c.q = k.q
-      ${Sql.raw(keyCols.map((c) => `AND c.${c} IS NOT DISTINCT FROM k.${c}`).join(" "))} WHERE k.sel),
-    t AS MATERIALIZED (SELECT b.* FROM base b JOIN total_cells c ON c.place IS NOT DISTINCT FROM b.place AND c.q = b.q WHERE b.sel)
+      JOIN cell_all a ON a.place = t.place AND a.q = t.q WHERE ${Sql.raw(cellOk("t.n", "a.n"))}),
+    g AS MATERIALIZED (SELECT k.* FROM keyed k JOIN ok_cells c ON c.place = k.place AND c.q = k.q
+      ${Sql.raw(keyCols.map((c) => `AND c.${c} = k.${c}`).join(" "))} WHERE k.sel),
+    t AS MATERIALIZED (SELECT b.* FROM base b JOIN total_cells c ON c.place = b.place AND c.q = b.q WHERE b.sel)
   SELECT 'measure' AS kind, false AS total, ${Sql.raw(keysArray)} AS keys, g.metric_id,
          (CASE min(g.aggregation) WHEN 'AVERAGE' THEN round(avg(g.quantity), 2) WHEN 'LATEST' THEN NULL ELSE sum(g.quantity) END)::text AS quantity,
          sum(g.sv)::text AS social_value_pence, count(*)::int AS measurements, NULL::int AS organisations

@@ -67,7 +67,8 @@ export async function impactSummary(db: DataSource, viewer: Viewer, filter: Summ
   byKey.delete("total");
   const groups = (dims.length ? [...byKey.values()] : []).filter((e) => e.seen || e.organisations > 0).map((e) => {
     const g = Object.assign(new ImpactGroup(), figures(e, suppress));
-    g.keys = Object.fromEntries(dims.map((d, i) => [d, e.keys[i]]));
+    // The statement writes a missing key (an organisation with no registered place) as '' so that joins can hash.
+    g.keys = Object.fromEntries(dims.map((d, i) => [d, e.keys[i] === "" ? null : e.keys[i]]));
     g.theme = (g.keys.THEME as ImpactTheme | undefined) ?? null;
     const quarter = g.keys.QUARTER;
     g.year = quarter ? Number(quarter.slice(0, 4)) : g.keys.YEAR ? Number(g.keys.YEAR) : null;
