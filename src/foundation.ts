@@ -18,6 +18,7 @@ import { Idempotency1763900000010 } from "./db/migrations/1763900000010-Idempote
 import { DomainEvents1764000000000 } from "./db/migrations/1764000000000-DomainEvents";
 import { IdempotencyKey } from "./db/idempotency-key.entity";
 import { loadDemoUsers } from "./demo/users.demo";
+import { foundationPolicy } from "./auth/access.policy";
 
 registerKeyShape("AuditEvent", "bigint");
 
@@ -27,6 +28,7 @@ export const foundation: KithModule = {
   migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000],
   resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver],
   loaders: authLoaders,
+  accessPolicy: foundationPolicy,
   nodeTypes: {
     // Users are refetchable by themselves and ADMIN; personal fields keep their own rule either way.
     User: { load: async (ctx, key) => (ctx.viewer.userId === key || isAdmin(ctx.viewer) ? ctx.loaders.userById.load(key) : null) },

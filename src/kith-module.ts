@@ -5,6 +5,7 @@ import type { Contribution } from "./kit/extension-point";
 import type { Relation } from "./graphql/relations";
 import type { Context, Loaders } from "./graphql/context";
 import type { Logger } from "./log";
+import type { AccessPolicy } from "./graphql/access-policy";
 
 export interface NodeType {
   /** Loads one object by primary key for `node(id:)`, applying the viewer's access (null when hidden). */
@@ -36,6 +37,11 @@ export interface KithModule {
    * handler): installed from the module list at start-up, never by importing a file.
    */
   contributes?: Contribution[];
+  /**
+   * Who may read each type and field this module serves (its `access.policy.ts`): the access matrix test checks the
+   * API against it for every kind of principal, and fails on a type or field nobody declared.
+   */
+  accessPolicy?: AccessPolicy;
   /** Adds this module's part of the demo data set; modules run in list order, inside one transaction. */
   demo?: (ctx: DemoContext) => Promise<void>;
   /** Adds `count` generated records for `npm run seed -- --scale N`, reproducibly from `seed`. */

@@ -9,6 +9,7 @@ import { viewerForUser } from "./authenticate";
 import { User } from "./user.entity";
 import { Membership } from "./membership.entity";
 import { isAdmin } from "./viewer";
+import { Role } from "./roles";
 import { refused } from "../kit/refusals";
 
 @InputType()
@@ -31,6 +32,14 @@ async function maySeePersonalData(ctx: Context, user: User): Promise<boolean> {
   const theirs = await ctx.loaders.membershipsByUser.load(user.id);
   return theirs.some((m) => v.memberships.has(m.organisationId));
 }
+
+/**
+ * What belongs to the account rather than the person's name (its network roles, when it was made): the person and
+ * ADMIN, the same who may refetch the user by node(id:). A user named on a record (an assessor, a panel member, who moved
+ * a case) shows no more than this to whoever reads the record: the rules live on the User type, so every relation
+ * that returns a user inherits them.
+ */
+const mayReadAccount = (ctx: Context, user: User): boolean => ctx.viewer.userId === user.id || isAdmin(ctx.viewer);
 
 @Resolver(() => User)
 export class AuthResolver {
@@ -57,9 +66,19 @@ export class AuthResolver {
     return (await maySeePersonalData(ctx, user)) ? user.displayName : null;
   }
 
+  @FieldResolver(() => [Role], { nullable: true, description: "Network roles: the person and ADMIN only; null otherwise." })
+  roles(@Root() user: User, @Ctx() ctx: Context): Role[] | null {
+    return mayReadAccount(ctx, user) ? user.roles : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the account was made: the person and ADMIN only; null otherwise." })
+  createdAt(@Root() user: User, @Ctx() ctx: Context): Date | null {
+    return mayReadAccount(ctx, user) ? user.createdAt : null;
+  }
+
   @FieldResolver(() => [Membership], { description: "The user's organisations; visible to the person and ADMIN." })
   async memberships(@Root() user: User, @Ctx() ctx: Context): Promise<Membership[]> {
-    if (ctx.viewer.userId !== user.id && !isAdmin(ctx.viewer)) return [];
+    if (!mayReadAccount(ctx, user)) return [];
     return ctx.loaders.membershipsByUser.load(user.id);
   }
 }

@@ -1,6 +1,6 @@
 // A person who signs in: email, scrypt password hash, network roles.
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { Field, ObjectType } from "type-graphql";
+import { ObjectType } from "type-graphql";
 import { Node } from "../graphql/node";
 import { Role } from "./roles";
 
@@ -22,11 +22,11 @@ export class User {
   @Column({ name: "display_name", type: "text" })
   displayName: string;
 
-  @Field(() => [Role])
+  /** The account's own: resolved through UserResolver, which applies the access rule. */
   @Column({ type: "text", array: true, default: () => "'{}'" })
   roles: Role[];
 
-  @Field()
+  /** The account's own: resolved through UserResolver. */
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
 

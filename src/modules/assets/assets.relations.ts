@@ -10,8 +10,9 @@ import { organisationsApi } from "../organisations/organisations.api";
 import { assetAccess, transferAccess } from "./access";
 import { AcvListingStatus } from "./assets.enums";
 import { Asset } from "./register/asset.entity";
+import { AssetUplift } from "./register/register.types";
 import { AssetValuation } from "./register/valuation.entity";
-import { ASSET_UPLIFT_SQL, HOLDER_UPLIFT_SQL } from "./register/uplift";
+import { ASSET_UPLIFT_SQL, HOLDER_UPLIFT_SQL, toUpliftTotals } from "./register/uplift";
 import { AssetTransfer } from "./transfers/transfer.entity";
 import { TransferStageChange } from "./transfers/transfer-stage.entity";
 import { AcvListing } from "./acv/listing.entity";
@@ -45,7 +46,8 @@ export const organisationAssetRelations = relationsOf("Organisation", {
         WHERE ${assetAccess.condition(ctx.viewer)}`;
     },
   },
-  assetUplift: { kind: "one", from: () => Sql.raw(HOLDER_UPLIFT_SQL) },
+  // No row: the organisation holds nothing for the community, so every figure is nought (never null).
+  assetUplift: { kind: "one", from: () => Sql.raw(HOLDER_UPLIFT_SQL), present: (row) => AssetUplift.of(toUpliftTotals(row as Record<string, unknown> | null)) },
 });
 
 export const assetRelations = relationsOf("Asset", {

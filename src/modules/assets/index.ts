@@ -27,6 +27,7 @@ import {
 import { assetAccess, transferAccess } from "./access";
 import { loadDemoAssets } from "./assets.demo";
 import { generateScaleAssets } from "./assets.scale";
+import { assetsPolicy } from "./access.policy";
 
 export const assetsModule: KithModule = {
   name: "assets",
@@ -41,6 +42,7 @@ export const assetsModule: KithModule = {
   relations: [
     organisationAssetRelations, assetRelations, transferRelations, listingRelations, noticeRelations, intentRelations, disposalRelations,
   ].flatMap((r) => Object.values(r)),
+  accessPolicy: assetsPolicy,
   nodeTypes: {
     Asset: { load: async (ctx, key) => (assetAccess.readsRegister(ctx.viewer) ? ctx.loaders.assetById.load(key) : null) },
     AssetTransfer: {

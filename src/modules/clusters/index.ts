@@ -22,6 +22,7 @@ import { visiblePanel } from "./panels/panels.lists";
 import { clusterIdsFilter } from "./clusters/clusters.lists";
 import { loadDemoClusters } from "./clusters.demo";
 import { generateScaleClusters } from "./clusters.scale";
+import { clustersPolicy } from "./access.policy";
 
 export const clustersModule: KithModule = {
   name: "clusters",
@@ -34,6 +35,7 @@ export const clustersModule: KithModule = {
   ],
   loaders: clustersLoaders,
   relations: [organisationClusterRelations, clusterRelations, membershipRelations, gatheringRelations].flatMap((r) => Object.values(r)),
+  accessPolicy: clustersPolicy,
   nodeTypes: {
     Cluster: { load: (ctx, key) => ctx.loaders.clusterById.load(key) },
     ClusterMembership: { load: (ctx, key) => ctx.loaders.clusterMembershipById.load(key) },

@@ -10,8 +10,5 @@ export async function applyFilter<T extends ObjectLiteral>(db: DataSource, qb: S
   if (f.round) qb.andWhere(`${alias}.round_id = :round`, { round: f.round });
   if (f.organisation) qb.andWhere(`${alias}.organisation_id = :organisation`, { organisation: f.organisation });
   if (f.status?.length) qb.andWhere(`${alias}.status = ANY(:status)`, { status: f.status });
-  if (f.place) {
-    const places = await organisationsApi.placesWithin(db, [f.place]);
-    qb.andWhere(organisationsApi.inPlacesCondition(`${alias}.organisation_id`, "places"), { places });
-  }
+  if (f.place) qb.andWhere(organisationsApi.inPlacesCondition(`${alias}.organisation_id`, "places"), { places: [f.place] });
 }

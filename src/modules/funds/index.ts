@@ -36,6 +36,7 @@ import { agreementRelations, fundRelations, organisationAgreementRelations } fro
 import { loadDemoFunds } from "./funds.demo";
 import { generateScaleFunds } from "./funds.scale";
 import { fundAccess, onRoundPanel, visibleAgreement, visibleApplication } from "./access";
+import { fundsPolicy } from "./access.policy";
 
 export const fundsModule: KithModule = {
   name: "funds",
@@ -54,6 +55,7 @@ export const fundsModule: KithModule = {
   ],
   loaders: fundsLoaders,
   relations: [organisationAgreementRelations, fundRelations, agreementRelations].flatMap((r) => Object.values(r)),
+  accessPolicy: fundsPolicy,
   nodeTypes: {
     Fund: { load: async (ctx, key) => (fundAccess.readFunds(ctx.viewer) ? ctx.loaders.fundById.load(key) : null) },
     FundRound: { load: async (ctx, key) => (fundAccess.readFunds(ctx.viewer) ? ctx.loaders.roundById.load(key) : null) },

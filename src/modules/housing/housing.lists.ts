@@ -10,7 +10,7 @@ export async function listSchemes(
   db: DataSource, args: PageArgs, filter: HousingSchemeFilter = {}, order?: HousingSchemeOrder | null, read?: FoldingRead,
 ): Promise<ConnectionResult<HousingScheme>> {
   const qb = db.getRepository(HousingScheme).createQueryBuilder("s");
-  if (filter.placeIds?.length) qb.andWhere("s.place_id = ANY(:places)", { places: await placesApi.withDescendants(db, filter.placeIds) });
+  if (filter.placeIds?.length) qb.andWhere(`s.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
   if (filter.stages?.length) qb.andWhere("s.stage = ANY(:stages)", { stages: filter.stages });
   if (filter.leadOrganisationIds?.length) qb.andWhere("s.lead_organisation_id = ANY(:leads)", { leads: filter.leadOrganisationIds });
   if (filter.partnerOrganisationIds?.length) qb.andWhere("s.partner_organisation_id = ANY(:partners)", { partners: filter.partnerOrganisationIds });

@@ -14,6 +14,7 @@ import { schemeRelations } from "./housing.relations";
 import { housingAccess } from "./access";
 import { loadDemoHousing } from "./housing.demo";
 import { generateScaleHousing } from "./housing.scale";
+import { housingPolicy } from "./access.policy";
 
 export const housingModule: KithModule = {
   name: "housing",
@@ -22,6 +23,7 @@ export const housingModule: KithModule = {
   resolvers: [HousingResolver, HousingSchemeFieldsResolver, SchemeStageChangeFieldsResolver, HomesDeliveredFieldsResolver],
   loaders: housingLoaders,
   relations: Object.values(schemeRelations),
+  accessPolicy: housingPolicy,
   nodeTypes: {
     HousingScheme: { load: async (ctx, key) => (housingAccess.read(ctx.viewer) ? ctx.loaders.housingSchemeById.load(key) : null) },
   },

@@ -16,6 +16,7 @@ import { TYPO_TOLERANCE } from "./organisations.lists";
 import { organisationAccess } from "./access";
 import { loadDemoOrganisations } from "./organisations.demo";
 import { generateScaleOrganisations } from "./organisations.scale";
+import { organisationsPolicy } from "./access.policy";
 
 export const organisationsModule: KithModule = {
   name: "organisations",
@@ -25,6 +26,7 @@ export const organisationsModule: KithModule = {
   loaders: organisationsLoaders,
   relations: [organisationRelations, assessmentRelations, membershipRelations, contactRelations].flatMap((r) => Object.values(r)),
   sessionSettings: { "pg_trgm.word_similarity_threshold": TYPO_TOLERANCE },
+  accessPolicy: organisationsPolicy,
   nodeTypes: {
     Organisation: { load: (ctx, key) => ctx.loaders.organisationById.load(key) },
     StoAssessment: {

@@ -58,21 +58,17 @@ export const organisationsApi = {
 
   /**
    * SQL condition: the organisation in `organisationColumn` is registered in or serves one of the places bound to
-   * `:<param>` (expand places with `placesWithin` first, so a borough also matches its wards).
+   * `:<param>` or a place inside them (a borough also matches its wards).
    */
   inPlacesCondition(organisationColumn: string, param: string): string {
-    return `EXISTS (SELECT 1 FROM organisation o_p WHERE o_p.id = ${organisationColumn} AND (o_p.registered_place_id = ANY(:${param})
-      OR EXISTS (SELECT 1 FROM organisation_place_served s_p WHERE s_p.organisation_id = o_p.id AND s_p.place_id = ANY(:${param}))))`;
+    const within = placesApi.withinAny(param);
+    return `EXISTS (SELECT 1 FROM organisation o_p WHERE o_p.id = ${organisationColumn} AND (o_p.registered_place_id = ${within}
+      OR EXISTS (SELECT 1 FROM organisation_place_served s_p WHERE s_p.organisation_id = o_p.id AND s_p.place_id = ${within})))`;
   },
 
   /** SQL condition: the organisation in `organisationColumn` is in the register and not archived. */
   notArchivedCondition(organisationColumn: string): string {
     return `EXISTS (SELECT 1 FROM organisation o_a WHERE o_a.id = ${organisationColumn} AND o_a.archived_at IS NULL)`;
-  },
-
-  /** The places and every place inside them. */
-  placesWithin(db: DataSource | EntityManager, placeIds: string[]): Promise<string[]> {
-    return placesApi.withDescendants(db, placeIds);
   },
 };
 

@@ -36,7 +36,6 @@ export async function listOrganisations(
 ): Promise<ConnectionResult<Organisation>> {
   const search = filter.search?.trim() ?? "";
   const ordering = orderingFor(order, search.length > 0);
-  const places = filter.placeIds?.length ? await organisationsApi.placesWithin(db, filter.placeIds) : null;
 
   const like = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const searchCondition = search ? await matchCondition(db, search, like) : null;
@@ -47,7 +46,7 @@ export async function listOrganisations(
   if (filter.stoStatuses?.length) qb.andWhere("o.sto_status = ANY(:stoStatuses)", { stoStatuses: filter.stoStatuses });
   if (filter.lifecycleStages?.length) qb.andWhere("o.lifecycle_stage = ANY(:stages)", { stages: filter.lifecycleStages });
   if (filter.causes?.length) qb.andWhere("o.causes && :causes::text[]", { causes: filter.causes });
-  if (places) qb.andWhere(organisationsApi.inPlacesCondition("o.id", "places"), { places });
+  if (filter.placeIds?.length) qb.andWhere(organisationsApi.inPlacesCondition("o.id", "places"), { places: filter.placeIds });
   for (const extra of organisationFilters.values()) {
     const value = (filter as Record<string, unknown>)[extra.name];
     if (value !== null && value !== undefined) extra.apply(qb, value as never);
@@ -64,10 +63,33 @@ async function matchCondition(db: DataSource, search: string, like: string): Pro
   // A search of only symbols has no words to find: nothing matches, rather than everything.
   if (!/[\p{L}\p{N}]/u.test(search)) return "false";
   const exact = `(${DOCUMENT} @@ ${QUERY} OR o.name ILIKE :like)`;
+  return (await occursInRegister(db, search, like)) ? exact : ":search <% o.name";
+}
+
+/**
+ * Whether a search's words occur in the register, remembered per database for a short while: a directory repeats
+ * the same searches, and asking again each time was a statement in every search's request. A register that changed
+ * since then shows it within DECISION_TTL_MS (until then a new name is still found by similarity, and a search whose
+ * only exact match was archived finds nothing rather than near names).
+ */
+const DECISION_TTL_MS = 30_000;
+const DECISIONS_KEPT = 1000;
+const decisions = new WeakMap<DataSource, Map<string, { found: boolean; at: number }>>();
+
+async function occursInRegister(db: DataSource, search: string, like: string): Promise<boolean> {
+  if (!decisions.has(db)) decisions.set(db, new Map());
+  const known = decisions.get(db)!;
+  const now = Date.now();
+  const hit = known.get(search);
+  if (hit && now - hit.at < DECISION_TTL_MS) return hit.found;
   const [{ found }] = await db.query(
     `SELECT EXISTS (SELECT 1 FROM organisation o WHERE o.archived_at IS NULL
        AND (o.search_document @@ websearch_to_tsquery('english'::regconfig, $1) OR o.name ILIKE $2)) AS found`,
     [search, like],
   );
-  return found ? exact : ":search <% o.name";
+  // Oldest first out (a Map keeps insertion order).
+  known.delete(search);
+  if (known.size >= DECISIONS_KEPT) known.delete(known.keys().next().value!);
+  known.set(search, { found, at: now });
+  return found;
 }

@@ -5,6 +5,7 @@ import { Places1763900000100 } from "./migrations/1763900000100-Places";
 import { PlacesResolver } from "./places.resolver";
 import { placesLoaders } from "./places.loaders";
 import { placeRelations } from "./places.relations";
+import { placesPolicy } from "./access.policy";
 
 export const placesModule: KithModule = {
   name: "places",
@@ -13,5 +14,6 @@ export const placesModule: KithModule = {
   resolvers: [PlacesResolver],
   loaders: placesLoaders,
   relations: Object.values(placeRelations),
+  accessPolicy: placesPolicy,
   nodeTypes: { Place: { load: (ctx, key) => ctx.loaders.placeById.load(key) } },
 };

@@ -16,7 +16,6 @@ import { AcvListing } from "../acv/listing.entity";
 import { Asset } from "./asset.entity";
 import { AssetValuation } from "./valuation.entity";
 import { AssetConnection, AssetUplift, PlaceAssetUplift } from "./register.types";
-import { toUpliftTotals } from "./uplift";
 
 type Maybe<T> = Promise<T> | T;
 type UpliftRow = { value_at_transfer_pence: number; latest_value_pence: number | null } | null;
@@ -101,7 +100,6 @@ export class OrganisationAssetsResolver {
 
   @FieldResolver(() => AssetUplift, { description: "The uplift in value of the assets it holds for the community since they were transferred." })
   assetUplift(@Root() o: Organisation, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<AssetUplift> {
-    return mapValue(readRelation<Record<string, unknown> | null>(organisationAssetRelations.assetUplift, o, {}, ctx, info),
-      (row) => AssetUplift.of(toUpliftTotals(row)));
+    return readRelation(organisationAssetRelations.assetUplift, o, {}, ctx, info);
   }
 }

@@ -14,7 +14,7 @@ export async function listAssets(
 ): Promise<ConnectionResult<Asset>> {
   const qb = db.getRepository(Asset).createQueryBuilder("a");
   if (!assetAccess.readsRegister(viewer)) qb.andWhere("false");
-  if (filter.placeIds?.length) qb.andWhere("a.place_id = ANY(:places)", { places: await placesApi.withDescendants(db, filter.placeIds) });
+  if (filter.placeIds?.length) qb.andWhere(`a.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
   if (filter.kinds?.length) qb.andWhere("a.kind = ANY(:kinds)", { kinds: filter.kinds });
   if (filter.holderIds?.length) qb.andWhere("a.community_holder_id = ANY(:holders)", { holders: filter.holderIds });
   if (filter.tenures?.length) qb.andWhere("a.tenure = ANY(:tenures)", { tenures: filter.tenures });

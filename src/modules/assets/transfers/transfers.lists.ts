@@ -15,8 +15,8 @@ export async function listTransfers(
   const { text, params } = transferAccess.condition(viewer, "t").toNamed("access");
   qb.andWhere(text, params);
   if (filter.placeIds?.length) {
-    qb.andWhere("EXISTS (SELECT 1 FROM asset a WHERE a.id = t.asset_id AND a.place_id = ANY(:places))",
-      { places: await placesApi.withDescendants(db, filter.placeIds) });
+    qb.andWhere(`EXISTS (SELECT 1 FROM asset a WHERE a.id = t.asset_id AND a.place_id = ${placesApi.withinAny("places")})`,
+      { places: filter.placeIds });
   }
   if (filter.stages?.length) qb.andWhere("t.stage = ANY(:stages)", { stages: filter.stages });
   if (filter.toOrganisationIds?.length) qb.andWhere("t.to_organisation_id = ANY(:toOrganisations)", { toOrganisations: filter.toOrganisationIds });

@@ -4,7 +4,7 @@ import { ArgsType, Field } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { ConnectionResult, Ordering, PageArgs, paginate } from "../../../graphql/connection";
 import { IdListField } from "../../../graphql/input-fields";
-import { organisationsApi } from "../../organisations/organisations.api";
+import { placesApi } from "../../places/places.api";
 import type { OrganisationFilterField } from "../../organisations/organisations.api";
 import { ClusterStatus } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
@@ -19,10 +19,7 @@ export async function listClusters(db: DataSource, args: PageArgs, filter: Clust
   const statuses = filter.statuses?.length ? filter.statuses : Object.values(ClusterStatus).filter((s) => s !== ClusterStatus.CLOSED);
   qb.where("c.status = ANY(:statuses)", { statuses });
   if (filter.kinds?.length) qb.andWhere("c.kind = ANY(:kinds)", { kinds: filter.kinds });
-  if (filter.placeIds?.length) {
-    const places = await organisationsApi.placesWithin(db, filter.placeIds);
-    qb.andWhere("c.place_id = ANY(:places)", { places });
-  }
+  if (filter.placeIds?.length) qb.andWhere(`c.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
   const search = filter.search?.trim();
   if (search) qb.andWhere(`${SEARCHED} ILIKE :like`, { like: `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
   if (filter.hasOrganisation) {
