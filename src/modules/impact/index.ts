@@ -16,6 +16,7 @@ import { metricRelations, organisationImpactRelations } from "./impact.relations
 import { regionFigureSources } from "./impact.api";
 import { organisationRegionFigures } from "./organisation-figures";
 import { impactAccess } from "./access";
+import { impactPolicy } from "./access.policy";
 import { loadDemoImpact } from "./impact.demo";
 import { generateScaleImpact } from "./impact.scale";
 
@@ -27,6 +28,7 @@ export const impactModule: KithModule = {
     ImpactResolver, ImpactMetricFieldsResolver, ImpactProxyValueFieldsResolver, MeasureFiguresFieldsResolver, ImpactGroupFieldsResolver,
     ImpactMeasurementFieldsResolver, OrganisationYearFieldsResolver, OrganisationImpactResolver,
   ],
+  accessPolicy: impactPolicy,
   loaders: impactLoaders,
   relations: [metricRelations, organisationImpactRelations].flatMap((r) => Object.values(r)),
   contributes: [regionFigureSources.provide(organisationRegionFigures)],

@@ -48,78 +48,103 @@ export interface SummaryRow {
 export const PROXY_RANGES_SQL = `SELECT metric_id, version, value_per_unit_pence, valid_from,
   coalesce(lead(valid_from) OVER (PARTITION BY metric_id ORDER BY valid_from), 'infinity'::date) AS valid_until FROM impact_proxy_value`;
 
+const NO_PLACE = "'00000000-0000-0000-0000-000000000000'::uuid";
+
+/**
+ * Three narrow passes over measurements, nothing wide materialised: (1) which organisation reported in which quarter
+ * (at most organisations × quarters rows) gives the cells and their organisation counts; (2) one hash aggregate of the
+ * measurements in cells that may be shown, by group and measure; (3) the same for the total. LATEST measures take
+ * each organisation's latest period from their own (few) rows.
+ */
 export function summarySql(db: DataSource, q: SummaryQuery): Sql {
   const dims = q.groupBy;
   const keyCols = dims.map((_, i) => `k${i}`);
-  const setJoins: Sql[] = [];
-  const keyExprs = dims.map((d, i) => {
-    if (d === "PLACE") return "b.grp::text";
-    if (d === "YEAR") return "extract(year FROM b.q)::int::text";
-    if (d === "QUARTER") return "b.q::text";
-    if (d === "THEME") return "b.theme";
-    const set = q.sets.get(d)!;
-    setJoins.push(sql` JOIN (${set.members}) s${Sql.raw(String(i))} ON s${Sql.raw(String(i))}.organisation_id = b.org`);
-    return `s${i}.key::text`;
-  });
+  const byTheme = dims.includes("THEME");
+  const setDims = dims.map((d, i) => ({ d, i })).filter(({ d }) => q.sets.has(d));
+  /** A dimension's key as text ('' for none, so joins can hash), over an organisation `o`, a quarter and a theme. */
+  const keyExpr = (d: string, i: number, quarter: string, theme: string) => {
+    if (d === "PLACE") return "o.grp";
+    if (d === "YEAR") return `extract(year FROM ${quarter})::int::text`;
+    if (d === "QUARTER") return `${quarter}::text`;
+    if (d === "THEME") return theme;
+    return `coalesce(s${i}.key::text, '')`;
+  };
+  const keys = (quarter: string, theme: string) => dims.map((d, i) => `${keyExpr(d, i, quarter, theme)} AS k${i}`);
+  const setJoins = (org: string) => Sql.join(setDims.map(({ d, i }) =>
+    sql` JOIN (${q.sets.get(d)!.members}) s${Sql.raw(String(i))} ON s${Sql.raw(String(i))}.organisation_id = ${Sql.raw(org)}`), "");
   const selection = q.selections.length
-    ? Sql.join(q.selections.map((s) => sql`x.organisation_id IN (SELECT organisation_id FROM (${s.set.members}) m WHERE m.key::text = ANY(${s.keys}::text[]))`), " AND ")
+    ? Sql.join(q.selections.map((s) => sql`o.id IN (SELECT organisation_id FROM (${s.set.members}) m WHERE m.key::text = ANY(${s.keys}::text[]))`), " AND ")
     : Sql.raw("true");
   // A filter that picks organisations out of a cell (a cluster, a fund) could be differenced against the whole cell:
   // such a cell counts only when the organisations left out are none, or five or more.
-  const complement = q.selections.length > 0 || dims.some((d) => q.sets.has(d));
-  const metricFilter = sql`${q.metricCodes ? sql`mt.code = ANY(${q.metricCodes}::text[])` : Sql.raw("true")}
-    AND ${q.themes ? sql`mt.theme = ANY(${q.themes}::text[])` : Sql.raw("true")}`;
-  const keyList = (alias: string) => keyCols.map((k) => `${alias}.${k}`).join(", ");
-  const keysArray = keyCols.length ? `ARRAY[${keyList("g")}]` : "ARRAY[]::text[]";
+  const complement = q.selections.length > 0 || setDims.length > 0;
+  const metricFilter = sql`${q.metricCodes ? sql`m.code = ANY(${q.metricCodes}::text[])` : Sql.raw("true")}
+    AND ${q.themes ? sql`m.theme = ANY(${q.themes}::text[])` : Sql.raw("true")}`;
   const threshold = SUPPRESSION_THRESHOLD;
   const cellOk = (n: string, all: string) => (q.suppress
     ? `${n} >= ${threshold}${complement ? ` AND (${all} = ${n} OR ${all} - ${n} >= ${threshold})` : ""}` : "true");
-  const keyedCells = keyCols.length ? `, ${keyCols.join(", ")}` : "";
+  const kc = (alias: string) => keyCols.map((k) => `, ${alias}.${k}`).join("");
+  const groupKeys = (alias: string) => (keyCols.length ? `GROUP BY ${keyCols.map((k) => `${alias}.${k}`).join(", ")}` : "");
+  const keysArray = (alias: string) => (keyCols.length ? `ARRAY[${keyCols.map((k) => `${alias}.${k}`).join(", ")}]` : "ARRAY[]::text[]");
+  const xq = "date_trunc('quarter', x.period_end)::date";
+  const inRange = sql`x.period_end BETWEEN ${q.from}::date AND ${q.to}::date`;
+  // Measurements joined to what they count in: their organisation (place, group place, selection) and proxy.
+  const measured = (cells: string, withSets: boolean) => sql`
+      FROM impact_measurement x
+      JOIN mt m ON m.id = x.metric_id
+      JOIN orgs o ON o.id = x.organisation_id AND o.sel
+      ${withSets ? setJoins("x.organisation_id") : Sql.raw("")}
+      ${Sql.raw(q.suppress ? `JOIN ${cells} c ON c.place = o.place AND c.q = ${xq}${withSets || byTheme ? keyCols.map((k, i) => ` AND c.${k} = ${keyExpr(dims[i], i, xq, "m.theme")}`).join("") : ""}` : "")}
+      LEFT JOIN proxy p ON p.metric_id = x.metric_id AND x.period_end >= p.valid_from AND x.period_end < p.valid_until
+     WHERE ${inRange}`;
+  const quantity = "(CASE min(m.aggregation) WHEN 'AVERAGE' THEN round(avg(x.quantity), 2) WHEN 'LATEST' THEN NULL ELSE sum(x.quantity) END)::text";
+  const value = "sum(round(x.quantity * coalesce(p.value_per_unit_pence, 0)))::bigint::text";
+  const groupCells = keyCols.length ? "ok_cells" : "total_cells";
 
   return sql`WITH
     places AS (${placesApi.groupingSql(q.placeIds)}),
     proxy AS (${Sql.raw(PROXY_RANGES_SQL)}),
-    base AS MATERIALIZED (
-      SELECT x.organisation_id AS org, coalesce(o.registered_place_id, '00000000-0000-0000-0000-000000000000'::uuid) AS place, pl.grp, x.metric_id, mt.theme, mt.aggregation, x.quantity, x.period_end,
-             date_trunc('quarter', x.period_end)::date AS q,
-             round(x.quantity * coalesce(p.value_per_unit_pence, 0))::bigint AS sv,
-             ${selection} AS sel
-        FROM impact_measurement x
-        JOIN impact_metric mt ON mt.id = x.metric_id
-        JOIN (${organisationsApi.rowsSql(db)}) o ON o.id = x.organisation_id
-        ${q.placeIds ? Sql.raw("JOIN") : Sql.raw("LEFT JOIN")} places pl ON pl.id = o.registered_place_id
-        LEFT JOIN proxy p ON p.metric_id = x.metric_id AND x.period_end >= p.valid_from AND x.period_end < p.valid_until
-       WHERE x.period_end BETWEEN ${q.from}::date AND ${q.to}::date AND ${metricFilter}),
-    keyed AS MATERIALIZED (SELECT b.*${Sql.raw(keyExprs.length ? `, ${keyExprs.map((e, i) => `coalesce(${e}, '') AS k${i}`).join(", ")}` : "")} FROM base b${Sql.join(setJoins, "")}),
-    cell_all AS (SELECT place, q, count(DISTINCT org)::int AS n FROM base GROUP BY place, q),
-    cells AS (SELECT k.place, k.q${Sql.raw(keyedCells)}, count(DISTINCT k.org)::int AS n FROM keyed k WHERE k.sel GROUP BY k.place, k.q${Sql.raw(keyedCells)}),
-    ok_cells AS (SELECT c.* FROM cells c JOIN cell_all a ON a.place = c.place AND a.q = c.q WHERE ${Sql.raw(cellOk("c.n", "a.n"))}),
-    total_cells AS (SELECT t.place, t.q FROM (SELECT place, q, count(DISTINCT org)::int AS n FROM base WHERE sel GROUP BY place, q) t
-      JOIN cell_all a ON a.place = t.place AND a.q = t.q WHERE ${Sql.raw(cellOk("t.n", "a.n"))}),
-    g AS MATERIALIZED (SELECT k.* FROM keyed k JOIN ok_cells c ON c.place = k.place AND c.q = k.q
-      ${Sql.raw(keyCols.map((c) => `AND c.${c} = k.${c}`).join(" "))} WHERE k.sel),
-    t AS MATERIALIZED (SELECT b.* FROM base b JOIN total_cells c ON c.place = b.place AND c.q = b.q WHERE b.sel)
-  SELECT 'measure' AS kind, false AS total, ${Sql.raw(keysArray)} AS keys, g.metric_id,
-         (CASE min(g.aggregation) WHEN 'AVERAGE' THEN round(avg(g.quantity), 2) WHEN 'LATEST' THEN NULL ELSE sum(g.quantity) END)::text AS quantity,
-         sum(g.sv)::text AS social_value_pence, count(*)::int AS measurements, NULL::int AS organisations
-    FROM g GROUP BY ${Sql.raw(keyCols.length ? `${keyList("g")}, ` : "")}g.metric_id
+    mt AS (SELECT m.id, m.theme, m.aggregation FROM impact_metric m WHERE ${metricFilter}),
+    orgs AS MATERIALIZED (
+      SELECT o.id, coalesce(o.registered_place_id, ${Sql.raw(NO_PLACE)}) AS place, coalesce(pl.grp::text, '') AS grp, ${selection} AS sel
+        FROM (${organisationsApi.rowsSql(db)}) o ${Sql.raw(q.placeIds ? "JOIN" : "LEFT JOIN")} places pl ON pl.id = o.registered_place_id),
+    presence AS MATERIALIZED (
+      SELECT x.organisation_id AS org, ${Sql.raw(xq)} AS q, ${Sql.raw(byTheme ? "m.theme" : "''")} AS theme
+        FROM impact_measurement x JOIN mt m ON m.id = x.metric_id WHERE ${inRange} GROUP BY 1, 2, 3),
+    cellrows AS MATERIALIZED (
+      SELECT p.org, o.place, p.q, o.sel${Sql.raw(keyCols.length ? `, ${keys("p.q", "p.theme").join(", ")}` : "")}
+        FROM presence p JOIN orgs o ON o.id = p.org${setJoins("p.org")}),
+    cell_all AS (SELECT place, q, count(DISTINCT org)::int AS n FROM cellrows GROUP BY place, q),
+    ok_cells AS (SELECT c.* FROM (SELECT place, q${Sql.raw(keyCols.map((k) => `, ${k}`).join(""))}, count(DISTINCT org)::int AS n FROM cellrows WHERE sel
+        GROUP BY place, q${Sql.raw(keyCols.map((k) => `, ${k}`).join(""))}) c JOIN cell_all a ON a.place = c.place AND a.q = c.q WHERE ${Sql.raw(cellOk("c.n", "a.n"))}),
+    total_cells AS (SELECT c.* FROM (SELECT place, q, count(DISTINCT org)::int AS n FROM cellrows WHERE sel GROUP BY place, q) c
+        JOIN cell_all a ON a.place = c.place AND a.q = c.q WHERE ${Sql.raw(cellOk("c.n", "a.n"))})
+  SELECT 'measure' AS kind, false AS total, ${Sql.raw(keysArray("g"))} AS keys, g.metric_id, g.quantity, g.social_value_pence, g.measurements, NULL::int AS organisations
+    FROM (SELECT x.metric_id${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}, ${Sql.raw(quantity)} AS quantity, ${Sql.raw(value)} AS social_value_pence, count(*)::int AS measurements
+            ${measured(groupCells, true)}
+           GROUP BY x.metric_id${Sql.raw(keyCols.map((_, i) => `, ${i + 2}`).join(""))}) g
   UNION ALL
-  SELECT 'count', false, ${Sql.raw(keysArray)}, NULL, NULL, NULL, NULL, count(DISTINCT g.org)::int FROM g ${Sql.raw(keyCols.length ? `GROUP BY ${keyList("g")}` : "")}
+  SELECT 'count', false, ${Sql.raw(keysArray("r"))}, NULL, NULL, NULL, NULL, count(DISTINCT r.org)::int
+    FROM cellrows r ${Sql.raw(q.suppress ? `JOIN ${groupCells} c ON c.place = r.place AND c.q = r.q${keyCols.length ? keyCols.map((k) => ` AND c.${k} = r.${k}`).join("") : ""}` : "")}
+   WHERE r.sel ${Sql.raw(groupKeys("r"))}
   UNION ALL
-  SELECT 'seen', false, ${Sql.raw(keysArray.replace(/\bg\./g, "k."))}, NULL, NULL, NULL, NULL, NULL FROM keyed k WHERE k.sel ${Sql.raw(keyCols.length ? `GROUP BY ${keyList("k")}` : "")}
+  SELECT 'seen', false, ${Sql.raw(keysArray("r"))}, NULL, NULL, NULL, NULL, NULL FROM cellrows r WHERE r.sel ${Sql.raw(groupKeys("r"))}
   UNION ALL
-  SELECT 'measure', true, ARRAY[]::text[], t.metric_id,
-         (CASE min(t.aggregation) WHEN 'AVERAGE' THEN round(avg(t.quantity), 2) WHEN 'LATEST' THEN NULL ELSE sum(t.quantity) END)::text,
-         sum(t.sv)::text, count(*)::int, NULL FROM t GROUP BY t.metric_id
+  SELECT 'measure', true, ARRAY[]::text[], x.metric_id, ${Sql.raw(quantity)}, ${Sql.raw(value)}, count(*)::int, NULL
+    ${measured("total_cells", false)} GROUP BY x.metric_id
   UNION ALL
-  SELECT 'count', true, ARRAY[]::text[], NULL, NULL, NULL, NULL, count(DISTINCT t.org)::int FROM t
+  SELECT 'count', true, ARRAY[]::text[], NULL, NULL, NULL, NULL, count(DISTINCT r.org)::int
+    FROM cellrows r ${Sql.raw(q.suppress ? "JOIN total_cells c ON c.place = r.place AND c.q = r.q" : "")} WHERE r.sel
   UNION ALL
-  SELECT 'latest', false, ${Sql.raw(keysArray.replace(/\bg\./g, "l."))}, l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL FROM (
-    SELECT DISTINCT ON (${Sql.raw(keyCols.length ? `${keyList("g")}, ` : "")}g.org, g.metric_id) g.* FROM g WHERE g.aggregation = 'LATEST'
-     ORDER BY ${Sql.raw(keyCols.length ? `${keyList("g")}, ` : "")}g.org, g.metric_id, g.period_end DESC) l
-   GROUP BY ${Sql.raw(keyCols.length ? `${keyList("l")}, ` : "")}l.metric_id
+  SELECT 'latest', false, ${Sql.raw(keysArray("l"))}, l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL FROM (
+    SELECT DISTINCT ON (${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id) x.organisation_id, x.metric_id, x.quantity${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}
+      ${measured(groupCells, true)} AND m.aggregation = 'LATEST'
+     ORDER BY ${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id, x.period_end DESC) l
+   GROUP BY l.metric_id${Sql.raw(kc("l"))}
   UNION ALL
   SELECT 'latest', true, ARRAY[]::text[], l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL FROM (
-    SELECT DISTINCT ON (t.org, t.metric_id) t.* FROM t WHERE t.aggregation = 'LATEST' ORDER BY t.org, t.metric_id, t.period_end DESC) l
+    SELECT DISTINCT ON (x.organisation_id, x.metric_id) x.organisation_id, x.metric_id, x.quantity
+      ${measured("total_cells", false)} AND m.aggregation = 'LATEST'
+     ORDER BY x.organisation_id, x.metric_id, x.period_end DESC) l
    GROUP BY l.metric_id`;
 }
