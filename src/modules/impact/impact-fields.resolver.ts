@@ -46,7 +46,7 @@ export class ImpactProxyValueFieldsResolver {
 export class MeasureFiguresFieldsResolver {
   @FieldResolver(() => ImpactMetric)
   async metric(@Root() f: MeasureFigures, @Ctx() ctx: Context): Promise<ImpactMetric> {
-    return f.metricRow ?? (await ctx.loaders.impactMetricById.load(f.metricId))!;
+    return (await ctx.loaders.impactMetricById.load(f.metricId))!;
   }
 }
 

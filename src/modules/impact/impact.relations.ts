@@ -4,7 +4,7 @@ import { relationsOf } from "../../graphql/relations";
 import { Sql, sql } from "../../graphql/sql";
 import { impactAccess } from "./access";
 import { ImpactMeasurement } from "./measurement.entity";
-import { ImpactMetric, ImpactProxyValue } from "./metric.entity";
+import { ImpactProxyValue } from "./metric.entity";
 import { OrganisationYear } from "./organisation-year.entity";
 import { PROXY_RANGES_SQL } from "./summary.sql";
 import { quarterEnd, quarterStart } from "./quarters";
@@ -14,12 +14,11 @@ import { MeasureFigures, OrganisationImpact } from "./impact.types";
 
 type ImpactRow = { social_value_pence: number; measures: Record<string, unknown>[] } | null;
 
-/** The folded row as figures: the measures carry their measure, so none is loaded again. */
+/** The folded row as figures (each measure is read through the catalogue's loader: one statement per request). */
 export function toOrganisationImpact(row: ImpactRow): OrganisationImpact {
   const measures = (row?.measures ?? []).map((m) => Object.assign(new MeasureFigures(), {
     metricId: m.metricId, quantity: Number(m.quantity), socialValue: money(Number(m.socialValuePence)), measurements: Number(m.measurements),
     proxyVersions: m.proxyVersions as number[],
-    metricRow: Object.assign(new ImpactMetric(), { id: m.metricId, code: m.code, name: m.name, unit: m.unit, theme: m.theme, aggregation: m.aggregation, definition: m.definition }),
   }));
   return Object.assign(new OrganisationImpact(), { socialValue: money(Number(row?.social_value_pence ?? 0)), measures });
 }
@@ -44,8 +43,7 @@ export const organisationImpactRelations = relationsOf("Organisation", {
     present: (row) => toOrganisationImpact(row as ImpactRow),
     from: (_ctx, args) => sql`
       SELECT pm.organisation_id AS __parent, sum(pm.sv)::bigint AS social_value_pence,
-             json_agg(json_build_object('metricId', mt.id, 'code', mt.code, 'name', mt.name, 'unit', mt.unit, 'theme', mt.theme,
-               'aggregation', mt.aggregation, 'definition', mt.definition, 'quantity', pm.quantity, 'socialValuePence', pm.sv,
+             json_agg(json_build_object('metricId', mt.id, 'quantity', pm.quantity, 'socialValuePence', pm.sv,
                'measurements', pm.n, 'proxyVersions', pm.versions) ORDER BY mt.code) AS measures
         FROM (SELECT x.organisation_id, x.metric_id,
                      CASE min(m.aggregation) WHEN 'AVERAGE' THEN round(avg(x.quantity), 2)

@@ -10,9 +10,8 @@ import { OrganisationYear } from "./organisation-year.entity";
 
 @ObjectType({ description: "One measure's figures over a period: its quantity as the measure adds up, and its social value." })
 export class MeasureFigures {
-  /** The measure's id; `metric` is read through the catalogue's loader unless already here. */
+  /** The measure's id; `metric` is read through the catalogue's loader. */
   metricId: string;
-  metricRow?: ImpactMetric;
 
   @Field(() => Float, { description: "SUM: the total; AVERAGE: the mean of the periods reported; LATEST: each organisation's latest period, summed." })
   quantity: number;
