@@ -69,10 +69,15 @@ async function start(name: string, command: string, args: string[], cwd: string,
   }
 }
 
-/** The Node flags of `npm start` (package.json), so kith is benchmarked as it is run. */
+/**
+ * The Node flags of `npm start` (package.json), so kith is benchmarked as it is run, plus BENCH_KITH_NODE_FLAGS
+ * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile kith under the benchmark's load; Node refuses those in
+ * NODE_OPTIONS).
+ */
 function startFlags(): string[] {
   const script: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.start;
-  return script.split(/\s+/).slice(1, -1);
+  const extra = process.env.BENCH_KITH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  return [...script.split(/\s+/).slice(1, -1), ...extra];
 }
 
 /** kith in production mode (no demo data, no introspection, a random token secret) on `databaseUrl`. */
