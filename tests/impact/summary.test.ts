@@ -143,3 +143,15 @@ test("SQL statements for impactSummary and Organisation.impact on a page of orga
   expect((large.data as any).organisations.nodes.filter((o: any) => o.impact?.measures.length).length).toBeGreaterThan(2); // eslint-disable-line @typescript-eslint/no-explicit-any
   expect(large.sql).toBe(small.sql);
 });
+
+test("regionSummary gathers every module's figures for an analyst, social value by theme suppressed as impactSummary is", async () => {
+  const d = await app.ok(`query($p: ID!) { regionSummary(placeId: $p, from: "2023-01-01", to: "2024-12-31") {
+    organisations { registered } funding { awarded { pence } } assets { assetsHeld } homes { homesCompleted }
+    socialValueByTheme { theme suppressed socialValue { pence } } } }`, { p: await lcr() }, ANALYST);
+  expect(d.regionSummary.organisations.registered).toBeGreaterThanOrEqual(9);
+  expect(d.regionSummary.funding).toEqual({ awarded: { pence: 0 } });
+  const themes = Object.fromEntries(d.regionSummary.socialValueByTheme.map((t: { theme: string }) => [t.theme, t]));
+  // Liverpool's six organisations report every theme here; Sefton's three are left out, never differenced back.
+  const liverpoolHealth = raw.filter((r) => r.place === LIVERPOOL && ["PEOPLE_SUPPORTED", "VOLUNTEER_HOURS"].includes(r.code)).reduce((s, r) => s + value(r), 0);
+  expect(themes.HEALTHIER_COMMUNITIES).toEqual({ theme: "HEALTHIER_COMMUNITIES", suppressed: false, socialValue: { pence: liverpoolHealth } });
+});

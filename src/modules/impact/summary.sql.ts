@@ -89,12 +89,12 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
   const xq = "date_trunc('quarter', x.period_end)::date";
   const inRange = sql`x.period_end BETWEEN ${q.from}::date AND ${q.to}::date`;
   // Measurements joined to what they count in: their organisation (place, group place, selection) and proxy.
-  const measured = (cells: string, withSets: boolean) => sql`
+  const measured = (cells: string, grouped: boolean) => sql`
       FROM impact_measurement x
       JOIN mt m ON m.id = x.metric_id
       JOIN orgs o ON o.id = x.organisation_id AND o.sel
-      ${withSets ? setJoins("x.organisation_id") : Sql.raw("")}
-      ${Sql.raw(q.suppress ? `JOIN ${cells} c ON c.place = o.place AND c.q = ${xq}${withSets || byTheme ? keyCols.map((k, i) => ` AND c.${k} = ${keyExpr(dims[i], i, xq, "m.theme")}`).join("") : ""}` : "")}
+      ${grouped ? setJoins("x.organisation_id") : Sql.raw("")}
+      ${Sql.raw(q.suppress ? `JOIN ${cells} c ON c.place = o.place AND c.q = ${xq}${grouped && (setDims.length || byTheme) ? keyCols.map((k, i) => ` AND c.${k} = ${keyExpr(dims[i], i, xq, "m.theme")}`).join("") : ""}` : "")}
       LEFT JOIN proxy p ON p.metric_id = x.metric_id AND x.period_end >= p.valid_from AND x.period_end < p.valid_until
      WHERE ${inRange}`;
   const quantity = "(CASE min(m.aggregation) WHEN 'AVERAGE' THEN round(avg(x.quantity), 2) WHEN 'LATEST' THEN NULL ELSE sum(x.quantity) END)::text";
