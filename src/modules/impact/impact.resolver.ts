@@ -1,6 +1,8 @@
 // Impact's root fields: the catalogue, impactSummary and regionSummary for dashboards, and the mutations that record,
 // correct and verify measurements, set yearly facts and keep the catalogue.
-import { Arg, Args, ArgsType, Ctx, Field, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, ArgsType, Ctx, Field, Info, Resolver } from "type-graphql";
+import { ConnectionResult, ConnectionType, PageArgs } from "../../graphql/connection";
 import { Mutation, Query } from "../../graphql/operations";
 import type { Context } from "../../graphql/context";
 import { badInput, forbidden } from "../../graphql/errors";
@@ -22,6 +24,8 @@ import { MeasurementsService } from "./measurements.service";
 import { CatalogueService } from "./catalogue.service";
 import { listMetrics } from "./catalogue.lists";
 
+const ImpactMetricConnection = ConnectionType(ImpactMetric, "ImpactMetric");
+
 /** Years a dashboard may ask for at once: ten years of quarters is already 40 groups a place. */
 const MAX_SPAN_DAYS = 366 * 10;
 
@@ -32,7 +36,7 @@ class ImpactSummaryArgs {
 }
 
 @ArgsType()
-class ImpactMetricsArgs {
+class ImpactMetricsArgs extends PageArgs {
   @ListField(() => ImpactTheme, { max: 10, nullable: true }) themes?: ImpactTheme[] | null;
 }
 
@@ -50,10 +54,10 @@ function checkRange(from: string, to: string): void {
 
 @Resolver()
 export class ImpactResolver {
-  @Query(() => [ImpactMetric], { description: "The catalogue of measures, by code (tens of measures, so not paged). Public; partners need read:public or read:impact." })
-  impactMetrics(@Args() { themes }: ImpactMetricsArgs, @Ctx() ctx: Context): Promise<ImpactMetric[]> {
+  @Query(() => ImpactMetricConnection, { description: "The catalogue of measures, by code. Public; partners need read:public or read:impact." })
+  impactMetrics(@Args() args: ImpactMetricsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<ImpactMetric>> {
     if (!impactAccess.readCatalogue(ctx.viewer)) throw forbidden("This API key needs the read:public or read:impact scope.");
-    return listMetrics(ctx.app.db, themes ?? null);
+    return listMetrics(ctx.app.db, args, args.themes ?? null, { ctx, info });
   }
 
   @Query(() => ImpactSummary, { description: "Organisations, quantities per measure and social value over whole quarters, in total and by group. ADMIN, ANALYST and read:impact keys; outside ADMIN groups of fewer than 5 organisations are suppressed." })
