@@ -72,16 +72,16 @@ describe("identifier refusals name the field, not the identifier", () => {
 
   test("listed twice", async () => {
     const id = identifier();
-    const res = await app.post(CREATE, { input: { name: "Echo Test Co-op", legalForm: "COMMUNITY_BENEFIT_SOCIETY", identifiers: [id, id] } }, token);
+    const res = await app.post(CREATE, { input: { name: "Echo Test Co-op", legalForm: "CIO", identifiers: [id, id] } }, token);
     expect(res.json.data.createOrganisation.userErrors).toEqual([expect.objectContaining({ field: ["identifiers", "1"], code: "DUPLICATE_IDENTIFIER" })]);
     expect(res.text).not.toContain(id.slice(7));
   });
 
   test("already held by another organisation", async () => {
     const id = identifier();
-    const first = await app.post(CREATE, { input: { name: "Echo First CIC", legalForm: "COMMUNITY_BENEFIT_SOCIETY", identifiers: [id] } }, token);
+    const first = await app.post(CREATE, { input: { name: "Echo First CIC", legalForm: "CIO", identifiers: [id] } }, token);
     expect(first.json.data.createOrganisation.userErrors).toEqual([]);
-    const res = await app.post(CREATE, { input: { name: "Echo Second CIC", legalForm: "COMMUNITY_BENEFIT_SOCIETY", identifiers: [id] } }, token);
+    const res = await app.post(CREATE, { input: { name: "Echo Second CIC", legalForm: "CIO", identifiers: [id] } }, token);
     expect(res.json.data.createOrganisation.userErrors).toEqual([expect.objectContaining({ field: ["identifiers", "0"], code: "IDENTIFIER_TAKEN" })]);
     expect(res.text).not.toContain(id.slice(7));
   });

@@ -111,3 +111,30 @@ test("the demo partner key reads the fund's figures and generations", async () =
   expect(fund.contributions.map((c: { amount: { pence: number } }) => c.amount.pence)).toEqual([30_000_000, 520_000_000, 100_000_000]);
   expect(fund.recycled).toEqual({ pence: 2_000_000 });
 });
+
+test("round 1 was decided by a quorum of STO peers, with the bakery owner's view excluded and one ADMIN override on the record", async () => {
+  const { data, errors } = await app.run(`{ applications(first: 20) { nodes {
+    status organisation { name } round { name quorum majorityRule }
+    panelViews { stance counted conflict sharedClusters memberOrganisation { name } }
+    decision { outcome quorum quorumMet override overrideReason tally { for against abstain excluded } }
+  } } }`, {}, admin);
+  expect(errors).toBeUndefined();
+  type Node = { status: string; organisation: { name: string }; round: { name: string; quorum: number } | null;
+    panelViews: { counted: boolean; conflict: string | null; memberOrganisation: { name: string } | null }[];
+    decision: { outcome: string; quorumMet: boolean; override: boolean; overrideReason: string | null; tally: { for: number; against: number; abstain: number; excluded: string[] } } | null };
+  const nodes = data!.applications.nodes as Node[];
+  const round1 = nodes.filter((n) => n.decision && n.round!.name.startsWith("Round 1"));
+  expect(round1).toHaveLength(7);
+  expect(round1.every((n) => n.round!.quorum === 3 && n.decision!.quorumMet)).toBe(true);
+  // Every decision rests on the views of three peers sitting for their own STOs (and panel@), never one view.
+  expect(round1.every((n) => n.panelViews.filter((v) => v.counted && v.memberOrganisation).length === 3)).toBe(true);
+  const bakery = round1.find((n) => n.organisation.name === "Toxteth Community Bakery CIC")!;
+  expect(bakery.decision!.tally).toEqual({ for: 4, against: 0, abstain: 0, excluded: ["SAME_ORGANISATION"] });
+  const overrides = nodes.filter((n) => n.decision?.override);
+  expect(overrides).toHaveLength(1);
+  expect(overrides[0].decision).toMatchObject({ outcome: "OFFER", tally: { for: 2, against: 2 }, overrideReason: expect.stringContaining("food co-op") });
+  const garden = nodes.find((n) => n.status === "IN_REVIEW")!;
+  // The bakery's owner declared that it buys the garden's flour (and their recorded exchange may show it too).
+  expect(garden.panelViews.map((v) => v.counted)).toEqual([false, true]);
+  expect(["DECLARED", "TRADING_RELATIONSHIP"]).toContain(garden.panelViews[0].conflict);
+});

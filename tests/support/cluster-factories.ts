@@ -33,10 +33,11 @@ export interface MemberSpec {
 }
 
 /** A cluster with the given membership periods, inserted directly (the rows a test needs, nothing more). */
-export async function makeCluster(db: DataSource | EntityManager, o: { name?: string; status?: string; members?: MemberSpec[] } = {}): Promise<string> {
+/** Joining is OPEN unless asked (the tests of joining by approval ask for APPROVAL, the default of real clusters). */
+export async function makeCluster(db: DataSource | EntityManager, o: { name?: string; status?: string; members?: MemberSpec[]; joining?: "OPEN" | "APPROVAL" } = {}): Promise<string> {
   const [{ id }] = await db.query(
-    `INSERT INTO cluster (name, kind, cause, status) VALUES ($1, 'CAUSE', 'FOOD', $2) RETURNING id`,
-    [o.name ?? `Test Cluster ${++sequence}`, o.status ?? "ACTIVE"],
+    `INSERT INTO cluster (name, kind, cause, status, joining) VALUES ($1, 'CAUSE', 'FOOD', $2, $3) RETURNING id`,
+    [o.name ?? `Test Cluster ${++sequence}`, o.status ?? "ACTIVE", o.joining ?? "OPEN"],
   );
   for (const m of o.members ?? []) {
     await db.query(
@@ -52,4 +53,17 @@ export async function clusterRowCounts(db: DataSource): Promise<Record<string, n
   const counts: Record<string, number> = {};
   for (const t of CLUSTER_TABLES) counts[t] = (await db.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n;
   return counts;
+}
+
+/** A recorded peer exchange: `giverId` helped `receiverId`, agreed on `agreedOn` (a need and an offer made for it). */
+export async function makeExchange(db: DataSource | EntityManager, giverId: string, receiverId: string, agreedOn: string): Promise<string> {
+  const post = async (organisationId: string, kind: string) => (await db.query(
+    "INSERT INTO peer_post (organisation_id, kind, skill, description) VALUES ($1, $2, 'FINANCE', 'Cash-flow forecasting') RETURNING id",
+    [organisationId, kind],
+  ))[0].id as string;
+  const [{ id }] = await db.query(
+    "INSERT INTO peer_exchange (need_id, offer_id, giver_id, receiver_id, agreed_on) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    [await post(receiverId, "NEED"), await post(giverId, "OFFER"), giverId, receiverId, agreedOn],
+  );
+  return id;
 }

@@ -13,7 +13,7 @@ import { ApplicationsService } from "../../src/modules/funds/applications/applic
 import { PanelService } from "../../src/modules/funds/applications/panel.service";
 import { AgreementsService } from "../../src/modules/funds/agreements/agreements.service";
 import { DisbursementsService } from "../../src/modules/funds/money/disbursements.service";
-import { DecisionOutcome, PanelStance } from "../../src/modules/funds/funds.enums";
+import { DecisionOutcome, MajorityRule, PanelStance } from "../../src/modules/funds/funds.enums";
 import type { Fund } from "../../src/modules/funds/rounds/fund.entity";
 import type { Agreement } from "../../src/modules/funds/agreements/agreement.entity";
 import type { FundingApplication } from "../../src/modules/funds/applications/application.entity";
@@ -98,9 +98,10 @@ export async function makePanel(db: DataSource, seats: { organisationId?: string
   return { panelId: panel.id, seats: made, clusterIds };
 }
 
-export async function makeRound(db: DataSource, fundId: string, panelId: string, o: { name?: string; opensOn?: string; closesOn?: string } = {}) {
+export async function makeRound(db: DataSource, fundId: string, panelId: string, o: { name?: string; opensOn?: string; closesOn?: string; quorum?: number; majorityRule?: MajorityRule } = {}) {
   return ok(await new FundsService(db).openRound(asAdmin, fundId, {
     name: o.name ?? `Round ${randomUUID().slice(0, 8)}`, opensOn: o.opensOn ?? addMonths(today(), -1), closesOn: o.closesOn ?? addMonths(today(), 1), panelId,
+    quorum: o.quorum, majorityRule: o.majorityRule,
   })).round;
 }
 
@@ -112,18 +113,24 @@ export interface OfferSpec {
   startsOn?: string;
 }
 
-/** A submitted application, reviewed by one panel member (so the panel can decide). */
-export async function makeReviewedApplication(db: DataSource, fund: Fund, o: { requestedPence?: number; applicantName?: string } = {}) {
+/**
+ * A submitted application reviewed by a quorum of three panel members, all taking `stance` (default SUPPORT), so the
+ * panel can decide: an offer with SUPPORT, a decline with DO_NOT_SUPPORT.
+ */
+export async function makeReviewedApplication(db: DataSource, fund: Fund, o: { requestedPence?: number; applicantName?: string; stance?: PanelStance } = {}) {
   const applicant = await makeApplicant(db, o.applicantName);
-  const panel = await makePanel(db);
+  const panel = await makePanel(db, [{}, {}, {}]);
   const round = await makeRound(db, fund.id, panel.panelId);
   const { application } = ok(await new ApplicationsService(db).submit(actorOf(applicant.viewer), {
     organisationId: applicant.organisationId, fundId: fund.id, roundId: round.id, requestedPence: o.requestedPence ?? 2_500_000,
     purpose: "Kitchen refit so the café can open evenings", idempotencyKey: key(),
   }));
-  const reviewed = ok(await new PanelService(db).recordView(actorOf(panel.seats[0].viewer), application.id, {
-    stance: PanelStance.SUPPORT, comment: "A sound plan that keeps money local.",
-  })).application;
+  let reviewed = application;
+  for (const seat of panel.seats) {
+    reviewed = ok(await new PanelService(db).recordView(actorOf(seat.viewer), application.id, {
+      stance: o.stance ?? PanelStance.SUPPORT, comment: "A sound plan that keeps money local.",
+    })).application;
+  }
   return { application: reviewed, applicant, panel };
 }
 

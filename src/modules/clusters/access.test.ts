@@ -103,13 +103,14 @@ test("for every demo principal, the panels list shows exactly the panels node(id
 test("for every demo principal, gathering notes show exactly where the notes rule says, by its predicate and by its SQL", async () => {
   const gatherings: { id: string; cluster_id: string; members: string[] }[] = await app.db.query(
     `SELECT g.id, g.cluster_id, ARRAY(SELECT cm.organisation_id::text FROM cluster_membership cm
-       WHERE cm.cluster_id = g.cluster_id AND cm.left_on IS NULL) AS members
+       WHERE cm.cluster_id = g.cluster_id AND cm.joined_on <= (g.starts_at AT TIME ZONE 'Europe/London')::date
+         AND (cm.left_on IS NULL OR cm.left_on > (g.starts_at AT TIME ZONE 'Europe/London')::date)) AS members
        FROM gathering g WHERE g.notes IS NOT NULL ORDER BY g.id`);
   expect(gatherings.length).toBeGreaterThan(20);
   const shown: Record<string, number> = {};
   for (const p of principals) {
-    const byPredicate = gatherings.filter((g) => clusterAccess.seeNotes.allows(p.viewer, { memberOrganisationIds: g.members })).map((g) => g.id);
-    const rule = clusterAccess.seeNotes.sql(p.viewer, "g.cluster_id");
+    const byPredicate = gatherings.filter((g) => clusterAccess.seeNotes.allows(p.viewer, { memberOrganisationIdsThen: g.members })).map((g) => g.id);
+    const rule = clusterAccess.seeNotes.sql(p.viewer, "g.id");
     const bySql = (await app.db.getRepository(Gathering).createQueryBuilder("g").select("g.id", "id")
       .where("g.notes IS NOT NULL").andWhere(rule.condition, rule.params).orderBy("g.id").getRawMany()).map((r: { id: string }) => r.id);
     const byApi: string[] = [];

@@ -68,11 +68,14 @@ export interface PanelFacts {
   facilitatorOrganisationIds: Iterable<string>;
 }
 
-/** What the notes rule needs to know of one cluster. */
+/** What the notes rule needs to know of one gathering. */
 export interface NotesFacts {
-  /** Its current member organisations. */
-  memberOrganisationIds: Iterable<string>;
+  /** The organisations that were members of the cluster on the day it was held (UK day). */
+  memberOrganisationIdsThen: Iterable<string>;
 }
+
+/** A gathering's UK day, in SQL (alias `held`, distinct from any alias of the list the rule is applied in). */
+const GATHERING_DAY = "(held.starts_at AT TIME ZONE 'Europe/London')::date";
 
 export const clusterAccess = {
   /** ADMIN starts any cluster; an organisation's owners and editors may start one their organisation facilitates. */
@@ -83,12 +86,24 @@ export const clusterAccess = {
     isAdmin(v) || [...facilitatorOrganisationIds].some((o) => actsFor(v, o)),
   /** Join, leave, post offers and needs, accept matches: the organisation's owners and editors (and ADMIN). */
   actFor: actsFor,
-  /** Gathering notes: people in the cluster's current member organisations (any role), and ADMIN. */
+  /**
+   * Gathering notes: people in the organisations that were members of the cluster on the day it was held (any role),
+   * and ADMIN. An organisation that joins later does not read what was said before it came.
+   */
   seeNotes: scopeRule<NotesFacts>("notes", [{
     viewer: organisationsWith(OrganisationRole.VIEWER),
-    object: (f) => f.memberOrganisationIds,
-    objectSql: (cluster) => `SELECT organisation_id FROM cluster_membership WHERE cluster_id = ${cluster} AND left_on IS NULL`,
+    object: (f) => f.memberOrganisationIdsThen,
+    objectSql: (gathering) => `SELECT then_member.organisation_id FROM gathering held
+      JOIN cluster_membership then_member ON then_member.cluster_id = held.cluster_id
+       AND then_member.joined_on <= ${GATHERING_DAY} AND (then_member.left_on IS NULL OR then_member.left_on > ${GATHERING_DAY})
+     WHERE held.id = ${gathering}`,
   }]),
+  /** Who may see and decide a cluster's requests to join: its managers (as `manage`). */
+  decideJoining: (v: Viewer, facilitatorOrganisationIds: Iterable<string>) =>
+    isAdmin(v) || [...facilitatorOrganisationIds].some((o) => actsFor(v, o)),
+  /** A request to join: its cluster's managers, and the asking organisation's people (any role). */
+  seeJoinRequest: (v: Viewer, organisationId: string, facilitatorOrganisationIds: Iterable<string>) =>
+    isAdmin(v) || v.memberships.has(organisationId) || [...facilitatorOrganisationIds].some((o) => actsFor(v, o)),
   /** Offers, needs and exchanges are for the network: any signed-in person or partner. */
   seePeerSupport: (v: Viewer) => isSignedIn(v),
   /** An organisation's proposed matches: its own people and ADMIN. */

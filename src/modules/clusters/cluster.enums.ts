@@ -82,3 +82,20 @@ export enum PeerPanelStatus {
   CLOSED = "CLOSED",
 }
 registerEnumType(PeerPanelStatus, { name: "PeerPanelStatus", description: "A closed panel keeps its members' history but changes no more." });
+
+/** How an organisation joins a cluster: at once, or once a facilitator approves (the default). */
+export enum ClusterJoining {
+  OPEN = "OPEN",
+  APPROVAL = "APPROVAL",
+}
+registerEnumType(ClusterJoining, {
+  name: "ClusterJoining",
+  description: "OPEN: an organisation's owners and editors join it at once. APPROVAL: they ask, and a facilitator (or ADMIN) approves or refuses.",
+});
+
+export enum JoinRequestStatus {
+  PENDING = "PENDING",
+  APPROVED = "APPROVED",
+  REFUSED = "REFUSED",
+}
+registerEnumType(JoinRequestStatus, { name: "JoinRequestStatus", description: "Where a request to join a cluster stands." });

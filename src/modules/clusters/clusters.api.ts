@@ -74,6 +74,39 @@ export const clustersApi = {
   },
 
   /**
+   * Of `others`, those that gave help to or received help from any of `organisationIds` through a recorded peer
+   * exchange agreed or completed between `since` and `until` (days): a trading relationship, for conflicts of interest.
+   */
+  async exchangedWithin(db: DataSource | EntityManager, organisationIds: string[], others: string[], since: string, until: string): Promise<Set<string>> {
+    const mine = organisationIds.filter((id) => UUID.test(id));
+    const theirs = others.filter((id) => UUID.test(id));
+    if (!mine.length || !theirs.length) return new Set();
+    const rows: { other: string }[] = await db.query(
+      `SELECT CASE WHEN giver_id = ANY($1) THEN receiver_id ELSE giver_id END AS other FROM peer_exchange
+        WHERE ((giver_id = ANY($1) AND receiver_id = ANY($2)) OR (receiver_id = ANY($1) AND giver_id = ANY($2)))
+          AND agreed_on <= $4::date AND (agreed_on >= $3::date OR completed_on >= $3::date)`,
+      [mine, theirs, since, until],
+    );
+    return new Set(rows.map((r) => r.other));
+  },
+
+  /** Names of the clusters that both an organisation of `organisationIds` and one of `others` belong to now. */
+  async clustersShared(db: DataSource | EntityManager, organisationIds: string[], others: string[]): Promise<string[]> {
+    const mine = organisationIds.filter((id) => UUID.test(id));
+    const theirs = others.filter((id) => UUID.test(id));
+    if (!mine.length || !theirs.length) return [];
+    const rows: { name: string }[] = await db.query(
+      `SELECT c.name FROM cluster c WHERE EXISTS (
+          SELECT 1 FROM cluster_membership a WHERE a.cluster_id = c.id AND a.organisation_id = ANY($1) AND a.left_on IS NULL)
+        AND EXISTS (
+          SELECT 1 FROM cluster_membership b WHERE b.cluster_id = c.id AND b.organisation_id = ANY($2) AND b.left_on IS NULL)
+        ORDER BY c.name`,
+      [mine, theirs],
+    );
+    return rows.map((r) => r.name);
+  },
+
+  /**
    * A peer panel drawn from `clusterIds` with these people on it (by email, each sitting for an organisation or for
    * none), made through the panels service so its rules and audit apply: for other modules' demo and scale data.
    */

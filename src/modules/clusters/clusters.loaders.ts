@@ -9,6 +9,7 @@ import { PeerPost } from "./peer-support/peer-post.entity";
 import { PeerExchange } from "./peer-support/peer-exchange.entity";
 import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./panels/peer-panel.entity";
 import { ActivityLoader, activityLoader } from "./clusters/activity";
+import { ClusterJoinRequest } from "./clusters/join-request.entity";
 
 declare module "../../graphql/context" {
   interface Loaders {
@@ -16,6 +17,11 @@ declare module "../../graphql/context" {
     /** Current (open) memberships of each cluster, earliest joined first. */
     openMembershipsByCluster: DataLoader<string, ClusterMembership[]>;
     clusterMembershipById: DataLoader<string, ClusterMembership | null>;
+    /** Every membership period of each cluster, current and past, earliest joined first (who was a member on a day). */
+    membershipPeriodsByCluster: DataLoader<string, ClusterMembership[]>;
+    /** Each cluster's requests to join, oldest first. */
+    joinRequestsByCluster: DataLoader<string, ClusterJoinRequest[]>;
+    joinRequestById: DataLoader<string, ClusterJoinRequest | null>;
     clusterActivity: ActivityLoader;
     gatheringById: DataLoader<string, Gathering | null>;
     attendanceByGathering: DataLoader<string, GatheringAttendance[]>;
@@ -46,6 +52,9 @@ export function clustersLoaders(db: DataSource) {
     clusterById: loaderByKey(db, Cluster),
     openMembershipsByCluster: openMembershipsByCluster(db),
     clusterMembershipById: loaderByKey(db, ClusterMembership),
+    membershipPeriodsByCluster: loaderOfMany(db, ClusterMembership, "cluster_id", (p) => p.clusterId, "t.joined_on"),
+    joinRequestsByCluster: loaderOfMany(db, ClusterJoinRequest, "cluster_id", (r) => r.clusterId, "t.requested_at"),
+    joinRequestById: loaderByKey(db, ClusterJoinRequest),
     clusterActivity: activityLoader(db),
     gatheringById: loaderByKey(db, Gathering),
     attendanceByGathering: loaderOfMany(db, GatheringAttendance, "gathering_id", (a) => a.gatheringId, "t.organisation_id"),

@@ -23,15 +23,18 @@ import { clusterIdsFilter } from "./clusters/clusters.lists";
 import { loadDemoClusters } from "./clusters.demo";
 import { generateScaleClusters } from "./clusters.scale";
 import { clustersPolicy } from "./access.policy";
+import { ClusterJoinRequest } from "./clusters/join-request.entity";
+import { ClusterJoinRequestsResolver, JoinRequestFieldsResolver, visibleJoinRequest } from "./clusters/join-requests.resolver";
+import { ClusterJoining1764200000320 } from "./migrations/1764200000320-ClusterJoining";
 
 export const clustersModule: KithModule = {
   name: "clusters",
-  entities: [Cluster, ClusterMembership, Gathering, GatheringAttendance, PeerPost, PeerExchange, PeerPanel, PeerPanelCluster, PeerPanelMember],
-  migrations: [Clusters1763900000300, PeerSupport1763900000310],
+  entities: [Cluster, ClusterMembership, Gathering, GatheringAttendance, PeerPost, PeerExchange, PeerPanel, PeerPanelCluster, PeerPanelMember, ClusterJoinRequest],
+  migrations: [Clusters1763900000300, PeerSupport1763900000310, ClusterJoining1764200000320],
   resolvers: [
     ClustersResolver, ClusterFieldsResolver, ClusterMembershipFieldsResolver, GatheringsResolver, GatheringAttendanceResolver,
     PeerPostsResolver, PeerExchangeFieldsResolver, PeerMatchFieldsResolver, OrganisationClustersResolver,
-    PeerPanelsResolver, PeerPanelMemberResolver,
+    PeerPanelsResolver, PeerPanelMemberResolver, ClusterJoinRequestsResolver, JoinRequestFieldsResolver,
   ],
   loaders: clustersLoaders,
   relations: [organisationClusterRelations, clusterRelations, membershipRelations, gatheringRelations].flatMap((r) => Object.values(r)),
@@ -43,6 +46,7 @@ export const clustersModule: KithModule = {
     PeerPost: { load: async (ctx, key) => (clusterAccess.seePeerSupport(ctx.viewer) ? ctx.loaders.peerPostById.load(key) : null) },
     PeerExchange: { load: async (ctx, key) => (clusterAccess.seePeerSupport(ctx.viewer) ? ctx.loaders.peerExchangeById.load(key) : null) },
     PeerPanel: { load: visiblePanel },
+    ClusterJoinRequest: { load: async (ctx, key) => visibleJoinRequest(ctx, await ctx.loaders.joinRequestById.load(key)) },
     PeerPanelMember: {
       async load(ctx, key) {
         const member = await ctx.loaders.panelMemberById.load(key);

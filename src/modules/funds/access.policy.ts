@@ -25,10 +25,11 @@ export const fundsPolicy: AccessPolicy = {
   Fund: {
     see: readsFunds,
     fields: "id name description status minAward maxAward contributed awarded disbursed held available repaidCash repaidSocial"
-      + " writtenOff recycled generations contributions rounds agreements createdAt updatedAt version",
+      + " writtenOff recycled figuresBetween generations contributions rounds agreements createdAt updatedAt version",
   },
   FundGeneration: { part: "generation disbursed" },
-  FundRound: { see: readsFunds, fields: "id fund name opensOn closesOn status panelId createdAt updatedAt version" },
+  FundPeriodFigures: { part: "from to contributed awarded disbursed repaidCash repaidSocial writtenOff recycled" },
+  FundRound: { see: readsFunds, fields: "id fund name opensOn closesOn status panelId quorum majorityRule createdAt updatedAt version" },
   Contribution: { see: readsFunds, fields: "id fund amount contributor receivedOn restriction" },
   FundMovement: {
     see: (a, o, get) => (o.agreement ? seesAgreement(a, get(o.agreement.id)) : readsFunds(a, o, get)),
@@ -40,10 +41,11 @@ export const fundsPolicy: AccessPolicy = {
       + " agreement createdAt updatedAt version",
     restricted: { panelViews: readsPanelViews },
   },
-  PanelDecision: { part: "outcome reasons viewsCounted viewsExcluded decidedOn decidedAt" },
+  PanelDecision: { part: "outcome reasons viewsCounted viewsExcluded tally quorum quorumMet majorityRule override overrideReason decidedOn decidedAt" },
+  DecisionTally: { part: "for against abstain excluded" },
   PanelView: {
     see: (a, o, get) => o.__parents.map(get).some((p: Facts) => p.__typename === "FundingApplication" && readsPanelViews(a, p, get)),
-    fields: "id stance comment conflict conflictNote counted member memberOrganisation recordedAt updatedAt version",
+    fields: "id stance comment conflict conflictNote sharedClusters counted member memberOrganisation recordedAt updatedAt version",
   },
   Agreement: {
     see: seesAgreement,

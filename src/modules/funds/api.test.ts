@@ -4,8 +4,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startTestApp, TestApp } from "../../../tests/support/test-app";
 import { rowCounts } from "../../../tests/support/row-counts";
-import { viewerWith, placeId } from "../../../tests/support/organisation-factories";
-import { actorOf, expectLedgerBalanced, key, makeAgreement, makeFund, makeReviewedApplication, ok } from "../../../tests/support/fund-factories";
+import { viewerWith, placeId, SYSTEM_ADMIN } from "../../../tests/support/organisation-factories";
+import { addMonths } from "../../kit/calendar";
+import { actorOf, expectLedgerBalanced, key, makeAgreement, makeFund, makeReviewedApplication, ok, today } from "../../../tests/support/fund-factories";
 import { ApiScope, OrganisationRole, Role } from "../../auth/roles";
 import { toGlobalId } from "../../graphql/ids";
 import { OrganisationsService } from "../organisations/organisations.service";
@@ -97,7 +98,7 @@ test("the round's panel reads its submitted applications and their views; the ap
   const reviewed = await makeReviewedApplication(app.db, fund);
   const id = toGlobalId("FundingApplication", reviewed.application.id);
   const asPanel = await app.ok(APPLICATION, { id }, reviewed.panel.seats[0].viewer);
-  expect(asPanel.node).toEqual({ status: "IN_REVIEW", panelViews: [{ stance: "SUPPORT", counted: true }], decision: null });
+  expect(asPanel.node).toEqual({ status: "IN_REVIEW", panelViews: Array(3).fill({ stance: "SUPPORT", counted: true }), decision: null });
   const asApplicant = await app.ok(APPLICATION, { id }, reviewed.applicant.viewer);
   expect(asApplicant.node).toMatchObject({ status: "IN_REVIEW", panelViews: null });
   expect((await app.ok(APPLICATION, { id }, viewerWith({ roles: [Role.ANALYST] }))).node).toBeNull();
@@ -145,4 +146,19 @@ test("the SQL a page of organisations with their agreements needs does not grow 
 test("the schema never speaks of loans, capital, investors, investment or beneficiaries", () => {
   const schema = readFileSync(join(__dirname, "../../../schema.graphql"), "utf8");
   expect(schema).not.toMatch(/loan|capital|investor|investment|beneficiar/i);
+});
+
+test("a fund's figures for a period count only what moved on those days; a period that ends before it starts is refused", async () => {
+  const own = await makeFund(app.db, { contributions: [5_000_000] });
+  const { agreement } = await makeAgreement(app.db, own, { amountPence: 2_000_000, disburse: true });
+  const q = `query($id: ID!, $from: Date!, $to: Date!) { node(id: $id) { ... on Fund {
+    contributed { pence } figuresBetween(from: $from, to: $to) { from to contributed { pence } awarded { pence } disbursed { pence } repaidCash { pence } } } } }`;
+  const id = toGlobalId("Fund", own.id);
+  const thisYear = await app.ok(q, { id, from: addMonths(today(), -6), to: addMonths(today(), 6) }, SYSTEM_ADMIN);
+  expect(thisYear.node.figuresBetween).toMatchObject({ contributed: { pence: 5_000_000 }, awarded: { pence: 2_000_000 }, disbursed: { pence: 2_000_000 }, repaidCash: { pence: 0 } });
+  const lastYear = await app.ok(q, { id, from: addMonths(today(), -18), to: addMonths(today(), -7) }, SYSTEM_ADMIN);
+  expect(lastYear.node).toMatchObject({ contributed: { pence: 5_000_000 }, figuresBetween: { contributed: { pence: 0 }, awarded: { pence: 0 }, disbursed: { pence: 0 } } });
+  expect(agreement.status).toBe("ACTIVE");
+  const backwards = await app.run(q, { id, from: today(), to: addMonths(today(), -1) }, SYSTEM_ADMIN);
+  expect(backwards.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
 });

@@ -10,7 +10,7 @@ import { organisationsApi } from "../organisations/organisations.api";
 import { DEMO_OWNER_ORGANISATION } from "../organisations/organisations.demo";
 import { StoStatus } from "../organisations/organisation.enums";
 import { clustersApi } from "../clusters/clusters.api";
-import { DEMO_PANEL } from "../clusters/clusters.demo";
+import { DEMO_PANEL, DEMO_PEERS } from "../clusters/clusters.demo";
 import { FundsService } from "./rounds/funds.service";
 import { ApplicationsService } from "./applications/applications.service";
 import { PanelService, OfferTerms } from "./applications/panel.service";
@@ -58,7 +58,7 @@ interface Case {
 
 export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> {
   const users: { id: string; email: string }[] = await m.query("SELECT id, email FROM app_user WHERE email = ANY($1)",
-    [[DEMO_USERS.admin.email, DEMO_USERS.panel.email, DEMO_USERS.owner.email]]);
+    [[DEMO_USERS.admin.email, DEMO_USERS.panel.email, DEMO_USERS.owner.email, ...DEMO_PEERS.map((p) => p.email)]]);
   const userId = (email: string) => users.find((u) => u.email === email)!.id;
   const organisations = await organisationsApi.listActive(m);
   const bakery = organisations.find((o) => o.name === DEMO_OWNER_ORGANISATION)!;
@@ -68,13 +68,20 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
     viewer: { userId: userId(DEMO_USERS.owner.email), apiKeyId: null, roles: new Set(), memberships: new Map([[bakery.id, OrganisationRole.OWNER]]), scopes: null },
     requestId: "demo",
   };
-  // The clusters module's demo panel (owner@ sits on it for the bakery, panel@ for no organisation).
+  // The clusters module's demo panel: owner@ sits on it for the bakery, panel@ for no organisation, and three STO
+  // peers for their own organisations; the peers decide, as the network's founding text asks.
   const panelId = await clustersApi.panelIdByName(m, DEMO_PANEL);
   if (!panelId) throw new Error("demo funds: the clusters demo has no peer panel");
+  const seats = await clustersApi.panelMembers(m, panelId);
+  const peerSeats = DEMO_PEERS.map((p) => seats.find((s) => s.userId === userId(p.email))!);
+  const [peer1, peer2, peer3]: Actor[] = peerSeats.map((p) => ({
+    viewer: { userId: p.userId, apiKeyId: null, roles: new Set(), memberships: new Map([[p.organisationId!, OrganisationRole.EDITOR]]), scopes: null }, requestId: "demo",
+  }));
+  const peerOrganisations = new Set(peerSeats.map((p) => p.organisationId!));
   const neighbours = await clustersApi.organisationsSharingACluster(m, bakery.id);
   const eligible = organisations.filter((o) => o.stoStatus === StoStatus.ELIGIBLE && o.id !== bakery.id);
-  const notNeighbour = eligible.filter((o) => !neighbours.has(o.id));
-  const neighbour = eligible.find((o) => neighbours.has(o.id))!;
+  const notNeighbour = eligible.filter((o) => !neighbours.has(o.id) && !peerOrganisations.has(o.id));
+  const neighbour = eligible.find((o) => neighbours.has(o.id) && !peerOrganisations.has(o.id))!;
   if (notNeighbour.length < 11 || !neighbour) throw new Error("demo funds: too few eligible demo organisations");
   const org = (i: number) => notNeighbour[i].id;
 
@@ -106,13 +113,17 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
     }));
     Object.assign(x, { applicationId: application.id, version: application.version });
   };
-  const view = (k: keyof typeof c, as: Actor, stance: PanelStance, comment: string): Step["run"] => async (s) => {
-    const { application } = must(await s.panel.recordView(as, cases[k].applicationId!, { stance, comment }));
+  const view = (k: keyof typeof c, as: Actor, stance: PanelStance, comment: string, declaredConflict?: string): Step["run"] => async (s) => {
+    const { application } = must(await s.panel.recordView(as, cases[k].applicationId!, { stance, comment, declaredConflict }));
     cases[k].version = application.version;
   };
-  const decide = (k: keyof typeof c, reasons: string, offer?: OfferTerms): Step["run"] => async (s) => {
-    const r = must(await s.panel.decide(panel, cases[k].applicationId!, {
-      expectedVersion: cases[k].version!, outcome: offer ? DecisionOutcome.OFFER : DecisionOutcome.DECLINE, reasons, offer, idempotencyKey: key(),
+  /** The three STO peers' views, in order, each with the same comment. */
+  const peerViews = (k: keyof typeof c, stances: [PanelStance, PanelStance, PanelStance], comment: string): Step["run"] => async (s) => {
+    for (const [i, as] of [peer1, peer2, peer3].entries()) await view(k, as, stances[i], comment)(s);
+  };
+  const decide = (k: keyof typeof c, reasons: string, offer?: OfferTerms, by: Actor = peer1, overrideReason?: string): Step["run"] => async (s) => {
+    const r = must(await s.panel.decide(by, cases[k].applicationId!, {
+      expectedVersion: cases[k].version!, outcome: offer ? DecisionOutcome.OFFER : DecisionOutcome.DECLINE, reasons, offer, overrideReason, idempotencyKey: key(),
     }));
     cases[k].agreementId = r.agreement?.id;
   };
@@ -157,13 +168,23 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
     { on: "2024-04-05", run: view("studio", panel, SUPPORT, "Letting income covers the repayments.") },
     { on: "2024-04-05", run: view("hub", panel, SUPPORT, "Small and sensible.") },
     { on: "2024-04-05", run: view("gym", panel, PanelStance.DO_NOT_SUPPORT, "The equipment would serve paid memberships more than the youth sessions.") },
+    // The STO peers read every application of round 1; with panel@ that is four counted views on each (quorum 3).
+    { on: "2024-04-10", run: peerViews("bakery", [SUPPORT, SUPPORT, SUPPORT], "Trainee places with a route into paid work.") },
+    { on: "2024-04-10", run: peerViews("bikes", [SUPPORT, SUPPORT, PanelStance.SUPPORT_WITH_CHANGES], "Collections across the region; repayments from sales.") },
+    { on: "2024-04-10", run: peerViews("solar", [SUPPORT, PanelStance.SUPPORT_WITH_CHANGES, SUPPORT], "Owned by the schools' parents: money stays local.") },
+    { on: "2024-04-10", run: peerViews("cafe", [SUPPORT, SUPPORT, PanelStance.ABSTAIN], "The lunch club feeds the estate.") },
+    { on: "2024-04-10", run: peerViews("studio", [SUPPORT, SUPPORT, PanelStance.SUPPORT_WITH_CHANGES], "Lettings will cover it if the lift goes in first.") },
+    { on: "2024-04-10", run: peerViews("hub", [SUPPORT, PanelStance.DO_NOT_SUPPORT, PanelStance.DO_NOT_SUPPORT], "A shop in the foyer would compete with the food co-op next door.") },
+    { on: "2024-04-10", run: peerViews("gym", [PanelStance.DO_NOT_SUPPORT, PanelStance.DO_NOT_SUPPORT, PanelStance.ABSTAIN], "Paid memberships first, youth sessions second.") },
     { on: "2024-04-15", run: decide("bakery", "The panel backs the bakery's growth and its trainee places.", offerOf(2_500_000, 1_500_000, 36, 6, "2024-05-01")) },
     { on: "2024-04-15", run: decide("bikes", "A clear route to repay from van-based collections.", offerOf(6_000_000, 4_500_000, 24, 0, "2024-05-01")) },
     { on: "2024-04-15", run: decide("solar", "Offered with a twelve-month holiday while the panels go up.", offerOf(10_000_000, 7_000_000, 48, 12, "2024-06-01")) },
     { on: "2024-04-15", run: decide("cafe", "The kitchen serves the whole estate.", offerOf(4_500_000, 3_000_000, 36, 6, "2024-05-15")) },
     { on: "2024-04-15", run: decide("studio", "Accessible studios the borough lacks.", offerOf(5_000_000, 3_500_000, 36, 6, "2024-06-01")) },
-    { on: "2024-04-15", run: decide("hub", "A modest start for the community shop.", offerOf(2_000_000, 1_500_000, 24, 3, "2024-06-01")) },
-    { on: "2024-04-15", run: decide("gym", "Not this round: the panel would welcome a plan centred on the free youth sessions.") },
+    // The panel split two for and two against (a tie carries no offer); the network's staff overrode it, on the record.
+    { on: "2024-04-15", run: decide("hub", "A modest start for the community shop.", offerOf(2_000_000, 1_500_000, 24, 3, "2024-06-01"), admin,
+      "The food co-op next door wrote to support the shop and will supply it, which answers the panel's concern about competition; the borough has no other grocer.") },
+    { on: "2024-04-15", run: decide("gym", "Not this round: the panel would welcome a plan centred on the free youth sessions.", undefined, peer2) },
     { on: "2024-04-20", run: accept("bakery", owner) },
     { on: "2024-04-22", run: accept("bikes") },
     { on: "2024-04-22", run: accept("solar") },
@@ -197,8 +218,10 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
     { on: "2026-09-14", run: submit("garden", () => state.round2!) },
     { on: "2026-09-21", run: view("energy", panel, SUPPORT, "Batteries make the solar scheme pay for the people who own it.") },
     { on: "2026-09-21", run: view("kitchen", panel, SUPPORT, "Apprenticeships with a route to paid work.") },
-    { on: "2026-09-21", run: view("garden", owner, SUPPORT, "Our bakery buys their flour: a shared cluster, so not counted.") },
+    { on: "2026-09-21", run: view("garden", owner, SUPPORT, "A good plan for the food cluster.", "Our bakery buys their flour, so I do not count.") },
     { on: "2026-09-22", run: view("garden", panel, PanelStance.SUPPORT_WITH_CHANGES, "Good plan; the panel wants to see the farm shop's prices.") },
+    { on: "2026-09-28", run: peerViews("energy", [SUPPORT, SUPPORT, SUPPORT], "Storage makes the scheme pay for the households in it.") },
+    { on: "2026-10-28", run: peerViews("kitchen", [SUPPORT, PanelStance.SUPPORT_WITH_CHANGES, SUPPORT], "Apprentices cook for the lunch club as they train.") },
     // The first tranche has £40,000 left; the rest of this award is pounds repaid since 2024, going round again.
     { on: "2026-10-01", run: decide("energy", "Offered: the first award paid partly from repaid pounds.", offerOf(6_000_000, 4_000_000, 36, 6, "2026-10-15")) },
     { on: "2026-10-05", run: accept("energy") },

@@ -40,17 +40,32 @@ export enum PanelStance {
   SUPPORT = "SUPPORT",
   SUPPORT_WITH_CHANGES = "SUPPORT_WITH_CHANGES",
   DO_NOT_SUPPORT = "DO_NOT_SUPPORT",
+  ABSTAIN = "ABSTAIN",
 }
-registerEnumType(PanelStance, { name: "PanelStance", description: "A panel member's view of an application." });
+registerEnumType(PanelStance, {
+  name: "PanelStance",
+  description: "A panel member's view: SUPPORT and SUPPORT_WITH_CHANGES count for an offer, DO_NOT_SUPPORT against; ABSTAIN counts towards quorum only.",
+});
+
+export enum MajorityRule {
+  SIMPLE_MAJORITY = "SIMPLE_MAJORITY",
+  TWO_THIRDS = "TWO_THIRDS",
+}
+registerEnumType(MajorityRule, {
+  name: "MajorityRule",
+  description: "What an offer needs of the counted views for and against (abstentions aside): more for than against, or at least two thirds for.",
+});
 
 export enum ConflictOfInterest {
   SAME_ORGANISATION = "SAME_ORGANISATION",
-  SHARED_CLUSTER = "SHARED_CLUSTER",
+  TRADING_RELATIONSHIP = "TRADING_RELATIONSHIP",
   DECLARED = "DECLARED",
 }
 registerEnumType(ConflictOfInterest, {
   name: "ConflictOfInterest",
-  description: "Why a panel member's view is excluded: they sit for the applicant, share a cluster with it, or said so.",
+  description: "Why a panel member is excluded from the count and from deciding: they belong (or belonged in the last 12 months) to an "
+    + "applicant organisation, an organisation of theirs traded or exchanged with one in that time, or they declared a conflict. "
+    + "Sharing a cluster is not a conflict (panels are drawn from clusters); it is shown as a connection.",
 });
 
 export enum DecisionOutcome {

@@ -6,7 +6,7 @@ import { DisbursementsService } from "./money/disbursements.service";
 import { RepaymentsService } from "./money/repayments.service";
 import { AgreementsService } from "./agreements/agreements.service";
 import { PanelService } from "./applications/panel.service";
-import { DecisionOutcome } from "./funds.enums";
+import { DecisionOutcome, PanelStance } from "./funds.enums";
 import type { Agreement } from "./agreements/agreement.entity";
 
 let tdb: TestDatabase;
@@ -49,11 +49,11 @@ test("a decision leaves one application.decided about the application, with the 
     type: "application.decided", subject_type: "FundingApplication", subject_id: application.id,
     data: {
       applicationId: application.id, fundId: fund.id, roundId: application.roundId, organisationId: application.organisationId,
-      outcome: "OFFER", agreementId: agreement!.id,
+      outcome: "OFFER", agreementId: agreement!.id, override: false,
     },
   }]);
 
-  const declined = await makeReviewedApplication(tdb.db, fund);
+  const declined = await makeReviewedApplication(tdb.db, fund, { stance: PanelStance.DO_NOT_SUPPORT });
   since = await lastEventId();
   ok(await new PanelService(tdb.db).decide(asAdmin, declined.application.id, {
     expectedVersion: declined.application.version, outcome: DecisionOutcome.DECLINE, reasons: "Not this round.", idempotencyKey: key(),

@@ -17,9 +17,10 @@ interface AgreementFacts {
 const aboutAgreement = (a: AgreementFacts) => ({ agreementId: a.id, fundId: a.fundId, organisationId: a.organisationId, amountPence: a.amountPence });
 
 export const fundEvents = {
-  /** The panel decided an application: DECLINE, or OFFER with the agreement it created. */
+  /** The panel decided an application: DECLINE, or OFFER with the agreement it created; `override` when ADMIN overrode the panel. */
   applicationDecided(m: EntityManager, actor: Actor, d: {
     applicationId: string; fundId: string; roundId: string | null; organisationId: string; outcome: DecisionOutcome; agreementId: string | null;
+    override: boolean;
   }) {
     return domainEvents.record(m, actor, { type: "application.decided", subjectType: "FundingApplication", subjectId: d.applicationId, data: d });
   },

@@ -3,12 +3,13 @@ import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { organisationsApi } from "../organisations/organisations.api";
 import type { AgreementFilter } from "./agreements/agreements.inputs";
 import type { ApplicationFilter } from "./applications/applications.inputs";
+import { whereAnyOf } from "../../kit/list-filters";
 
 export async function applyFilter<T extends ObjectLiteral>(db: DataSource, qb: SelectQueryBuilder<T>, alias: string, f: AgreementFilter | ApplicationFilter): Promise<void> {
   if (f.updatedSince) qb.andWhere(`${alias}.updated_at >= :since`, { since: f.updatedSince });
   if (f.fund) qb.andWhere(`${alias}.fund_id = :fund`, { fund: f.fund });
   if (f.round) qb.andWhere(`${alias}.round_id = :round`, { round: f.round });
   if (f.organisation) qb.andWhere(`${alias}.organisation_id = :organisation`, { organisation: f.organisation });
-  if (f.status?.length) qb.andWhere(`${alias}.status = ANY(:status)`, { status: f.status });
+  whereAnyOf(qb, f.status, `${alias}.status = ANY(:status)`, { status: f.status });
   if (f.place) qb.andWhere(organisationsApi.inPlacesCondition(`${alias}.organisation_id`, "places"), { places: [f.place] });
 }

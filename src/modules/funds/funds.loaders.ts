@@ -17,6 +17,7 @@ import { movementsWhere } from "./ledger/movements";
 import { FundMovement } from "./money/money.types";
 import { generationsOf, LineageLine, lineageOf } from "./ledger/lineage";
 import { arrearsOn } from "./agreements/arrears";
+import { fundFiguresBetween, FundPeriodFigures } from "./ledger/figures";
 import { Arrears } from "./agreements/agreements.types";
 
 type Seat = PanelSeat;
@@ -44,6 +45,8 @@ declare module "../../graphql/context" {
     claimsByAgreement: DataLoader<string, SocialRepaymentClaim[]>;
     /** Who sits on each peer panel (asked of the clusters module). */
     panelSeats: DataLoader<string, Seat[]>;
+    /** Funds' flows between two days ("from/to"). */
+    fundFiguresBetween(from: string, to: string): DataLoader<string, FundPeriodFigures>;
     /** Arrears of agreements on one day. */
     arrearsOn(asOf: string): DataLoader<string, Arrears | null>;
     /** Newest agreements under each fund or organisation; parents asking alike share one statement. */
@@ -58,6 +61,20 @@ function byDay<V>(make: (asOf: string) => DataLoader<string, V>): (asOf: string)
     return made.get(asOf)!;
   };
 }
+
+/** One loader per period asked about, like `byDay`. */
+function byPeriod<V>(make: (from: string, to: string) => DataLoader<string, V>): (from: string, to: string) => DataLoader<string, V> {
+  const made = new Map<string, DataLoader<string, V>>();
+  return (from, to) => {
+    const key = `${from}/${to}`;
+    if (!made.has(key)) made.set(key, make(from, to));
+    return made.get(key)!;
+  };
+}
+
+const NO_FLOWS: FundPeriodFigures = {
+  contributedPence: 0, awardedPence: 0, disbursedPence: 0, repaidCashPence: 0, repaidSocialPence: 0, writtenOffPence: 0, recycledPence: 0,
+};
 
 function contributionsByFund(db: DataSource): DataLoader<string, Contribution[]> {
   return new DataLoader(async (keys) => {
@@ -96,5 +113,6 @@ export function fundsLoaders(db: DataSource) {
     claimsByAgreement: loaderOfMany(db, SocialRepaymentClaim, "agreement_id", (c) => c.agreementId, "t.created_at"),
     panelSeats: loaderFromMap<Seat[]>((keys) => clustersApi.panelMembersOf(db, keys), []),
     arrearsOn: byDay((asOf) => loaderFromMap((keys) => arrearsOn(db, keys, asOf), null)),
+    fundFiguresBetween: byPeriod((from, to) => loaderFromMap((keys) => fundFiguresBetween(db, keys, from, to), NO_FLOWS)),
   };
 }

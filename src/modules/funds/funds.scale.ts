@@ -24,18 +24,25 @@ const AGREEMENTS_PER_FUND = 100;
 const AWARDED_ON = "2025-01-15";
 const DISBURSED_ON = "2025-02-01";
 
-/** A panel to decide the generated rounds: one PANEL_MEMBER drawn from an open cluster (none: no funds are generated). */
-async function scalePanel(m: EntityManager, admin: Actor, tag: string): Promise<{ panelId: string; member: Actor } | null> {
+/** Generated rounds keep the default quorum, so each decision rests on this many views. */
+const PANEL_SIZE = 3;
+
+/** A panel to decide the generated rounds: a quorum of PANEL_MEMBERs drawn from an open cluster (none: no funds are generated). */
+async function scalePanel(m: EntityManager, admin: Actor, tag: string): Promise<{ panelId: string; members: Actor[] } | null> {
   const clusterId = await clustersApi.firstOpenClusterId(m);
   if (!clusterId) return null;
-  const user = await AuthService.createUser(m, {
-    email: `scale-panel-${tag}@example.invalid`, password: randomBytes(24).toString("base64url"),
-    displayName: "Generated panel member", roles: [Role.PANEL_MEMBER],
-  });
+  const users = [];
+  for (let i = 0; i < PANEL_SIZE; i++) {
+    users.push(await AuthService.createUser(m, {
+      email: `scale-panel-${tag}-${i}@example.invalid`, password: randomBytes(24).toString("base64url"),
+      displayName: "Generated panel member", roles: [Role.PANEL_MEMBER],
+    }));
+  }
   const { panelId } = must(await clustersApi.createPanel(m, admin, {
-    name: `Generated panel ${tag}`, clusterIds: [clusterId], members: [{ email: user.email, organisationId: null }],
+    name: `Generated panel ${tag}`, clusterIds: [clusterId], members: users.map((u) => ({ email: u.email, organisationId: null })),
   }));
-  return { panelId, member: { viewer: { userId: user.id, apiKeyId: null, roles: new Set([Role.PANEL_MEMBER]), memberships: new Map(), scopes: null }, requestId: "scale" } };
+  const members = users.map((u): Actor => ({ viewer: { userId: u.id, apiKeyId: null, roles: new Set([Role.PANEL_MEMBER]), memberships: new Map(), scopes: null }, requestId: "scale" }));
+  return { panelId, members };
 }
 
 export async function generateScaleFunds(m: EntityManager, count: number, seed: number): Promise<number> {
@@ -61,9 +68,10 @@ export async function generateScaleFunds(m: EntityManager, count: number, seed: 
         organisationId: applicants[made].id, fundId: fund.id, roundId: round.id, requestedPence: amountPence, purpose: "Generated for load testing.", idempotencyKey: `scale-${fund.id}-${i}-a`,
       }));
       const panel = new PanelService(m, day(AWARDED_ON));
-      const reviewed = must(await panel.recordView(seat.member, application.id, { stance: PanelStance.SUPPORT, comment: "Generated view." })).application;
+      let reviewed = application;
+      for (const member of seat.members) reviewed = must(await panel.recordView(member, application.id, { stance: PanelStance.SUPPORT, comment: "Generated view." })).application;
       const cashRepayablePence = Math.round(amountPence * (0.5 + rnd() / 2));
-      const { agreement } = must(await panel.decide(seat.member, application.id, {
+      const { agreement } = must(await panel.decide(seat.members[0], application.id, {
         expectedVersion: reviewed.version, outcome: DecisionOutcome.OFFER, reasons: "Generated decision.", idempotencyKey: `scale-${fund.id}-${i}-d`,
         offer: { amountPence, cashRepayablePence, termMonths: 24 + Math.floor(rnd() * 25), holidayMonths: Math.floor(rnd() * 7), startsOn: AWARDED_ON },
       }));

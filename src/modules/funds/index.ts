@@ -17,6 +17,7 @@ import { Contribution } from "./rounds/contribution.entity";
 import { FundLot } from "./ledger/lot.entity";
 import { FundAllocation } from "./ledger/allocation.entity";
 import { Funds1763900000400 } from "./migrations/1763900000400-Funds";
+import { PanelsDecideTogether1764300000400 } from "./migrations/1764300000400-PanelsDecideTogether";
 import { FundsResolver } from "./rounds/funds.resolver";
 import { FundFieldsResolver } from "./rounds/fund-fields.resolver";
 import { FundRoundFieldsResolver } from "./rounds/round-fields.resolver";
@@ -24,6 +25,7 @@ import { ContributionFieldsResolver } from "./rounds/contribution-fields.resolve
 import { ApplicationsResolver } from "./applications/applications.resolver";
 import { FundingApplicationFieldsResolver } from "./applications/application-fields.resolver";
 import { PanelViewFieldsResolver } from "./applications/panel-view-fields.resolver";
+import { PanelDecisionFieldsResolver } from "./applications/panel-decision-fields.resolver";
 import { AgreementsResolver } from "./agreements/agreements.resolver";
 import { AgreementFieldsResolver, AgreementFundingFieldsResolver } from "./agreements/agreement-fields.resolver";
 import { RepaymentScheduleFieldsResolver, ScheduledInstalmentFieldsResolver } from "./agreements/schedule-fields.resolver";
@@ -44,11 +46,11 @@ export const fundsModule: KithModule = {
     Fund, FundRound, FundingApplication, PanelView, PanelDecision, Agreement, RepaymentSchedule, ScheduledInstalment,
     SocialRepaymentClaim, LedgerAccount, LedgerGroup, LedgerPosting, Contribution, FundLot, FundAllocation,
   ],
-  migrations: [Funds1763900000400],
+  migrations: [Funds1763900000400, PanelsDecideTogether1764300000400],
   resolvers: [
     ImpactGroupFundResolver,
     FundsResolver, FundFieldsResolver, FundRoundFieldsResolver, ContributionFieldsResolver,
-    ApplicationsResolver, FundingApplicationFieldsResolver, PanelViewFieldsResolver,
+    ApplicationsResolver, FundingApplicationFieldsResolver, PanelViewFieldsResolver, PanelDecisionFieldsResolver,
     AgreementsResolver, AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver,
     ScheduledInstalmentFieldsResolver, OrganisationAgreementsResolver,
     MoneyResolver, FundMovementFieldsResolver, SocialRepaymentClaimFieldsResolver,

@@ -5,15 +5,16 @@ import { ConnectionResult, FoldingRead, OrderDirection, Ordering, PageArgs, pagi
 import { placesApi } from "../places/places.api";
 import { HousingScheme } from "./scheme.entity";
 import { HousingSchemeFilter, HousingSchemeOrder, HousingSchemeOrderField } from "./housing.inputs";
+import { whereAnyOf } from "../../kit/list-filters";
 
 export async function listSchemes(
   db: DataSource, args: PageArgs, filter: HousingSchemeFilter = {}, order?: HousingSchemeOrder | null, read?: FoldingRead,
 ): Promise<ConnectionResult<HousingScheme>> {
   const qb = db.getRepository(HousingScheme).createQueryBuilder("s");
-  if (filter.placeIds?.length) qb.andWhere(`s.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
-  if (filter.stages?.length) qb.andWhere("s.stage = ANY(:stages)", { stages: filter.stages });
-  if (filter.leadOrganisationIds?.length) qb.andWhere("s.lead_organisation_id = ANY(:leads)", { leads: filter.leadOrganisationIds });
-  if (filter.partnerOrganisationIds?.length) qb.andWhere("s.partner_organisation_id = ANY(:partners)", { partners: filter.partnerOrganisationIds });
+  whereAnyOf(qb, filter.placeIds, `s.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
+  whereAnyOf(qb, filter.stages, "s.stage = ANY(:stages)", { stages: filter.stages });
+  whereAnyOf(qb, filter.leadOrganisationIds, "s.lead_organisation_id = ANY(:leads)", { leads: filter.leadOrganisationIds });
+  whereAnyOf(qb, filter.partnerOrganisationIds, "s.partner_organisation_id = ANY(:partners)", { partners: filter.partnerOrganisationIds });
   if (filter.hasPartner === true) qb.andWhere("s.partner_organisation_id IS NOT NULL");
   if (filter.hasPartner === false) qb.andWhere("s.partner_organisation_id IS NULL");
   if (filter.homesCompletedFrom || filter.homesCompletedTo) {

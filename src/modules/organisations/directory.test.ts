@@ -49,6 +49,13 @@ test("a borough matches organisations registered in it, serving it, or registere
   expect(names(r)).toEqual(["Anfield Arts Studio", "Birkenhead Bread Co-operative", "Princes Park Pantry", "Toxteth Community Bakery CIC"]);
 });
 
+test("a place filter says what it matches: registered in the borough (or a ward in it), serving it, or either", async () => {
+  const match = async (placeMatch: string) => names(await app.ok(DIRECTORY, { filter: { placeIds: [liverpool], placeMatch }, orderBy: { field: "NAME", direction: "ASC" } }));
+  expect(await match("REGISTERED_IN")).toEqual(["Anfield Arts Studio", "Princes Park Pantry", "Toxteth Community Bakery CIC"]);
+  expect(await match("SERVING")).toEqual(["Birkenhead Bread Co-operative"]);
+  expect(await match("EITHER")).toEqual(["Anfield Arts Studio", "Birkenhead Bread Co-operative", "Princes Park Pantry", "Toxteth Community Bakery CIC"]);
+});
+
 test("the contract's directory filter (search in a borough) returns the bakery", async () => {
   const r = await app.ok(DIRECTORY, { filter: { search: "bakery", placeIds: [liverpool] }, orderBy: { field: "NAME", direction: "ASC" } });
   expect(names(r)).toEqual(["Birkenhead Bread Co-operative", "Toxteth Community Bakery CIC"]);
@@ -121,4 +128,31 @@ test("the directory's SQL count is the same for first: 2 and first: 5 (relations
   expect(small.errors).toBeUndefined();
   expect(large.data!.organisations.edges.length).toBeGreaterThan(small.data!.organisations.edges.length);
   expect(large.sql).toBe(small.sql);
+});
+
+test("an empty list in a filter matches nothing; a list left out filters nothing", async () => {
+  const all = (await app.ok(DIRECTORY, { first: 50 })).organisations.totalCount;
+  expect(all).toBeGreaterThan(0);
+  for (const filter of [{ legalForms: [] }, { placeIds: [] }, { causes: [] }, { stoStatuses: [] }, { lifecycleStages: [] }, { clusterIds: [] }]) {
+    expect((await app.ok(DIRECTORY, { first: 50, filter })).organisations.totalCount).toBe(0);
+  }
+  expect((await app.ok(DIRECTORY, { first: 50, filter: { legalForms: null, causes: null } })).organisations.totalCount).toBe(all);
+});
+
+test("an organisation is found by its identifier, and a search for an org-id returns its holder first", async () => {
+  const holder = await makeOrganisation(app.db, { name: "Speke Growers Co-operative", identifiers: ["GB-COH-07654321"] });
+  const byFilter = await app.ok(DIRECTORY, { filter: { identifier: " gb-coh-07654321 " } });
+  expect(names(byFilter)).toEqual(["Speke Growers Co-operative"]);
+  expect(names(await app.ok(DIRECTORY, { filter: { identifier: "GB-COH-00000001" } }))).toEqual([]);
+  const searched = await app.ok(DIRECTORY, { filter: { search: "GB-COH-07654321" } });
+  expect(searched.organisations.edges[0].node.id).toBe(toGlobalId("Organisation", holder.id));
+  const bad = await app.run(DIRECTORY, { filter: { identifier: "not an id" } });
+  expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+});
+
+test("updatedSince lists only organisations changed at or after the time", async () => {
+  const before = new Date();
+  await new Promise((r) => setTimeout(r, 20));
+  await makeOrganisation(app.db, { name: "Garston Tool Library" });
+  expect(names(await app.ok(DIRECTORY, { first: 50, filter: { updatedSince: before.toISOString() } }))).toEqual(["Garston Tool Library"]);
 });

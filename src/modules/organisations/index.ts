@@ -6,8 +6,10 @@ import { OrganisationIdentifier } from "./organisation-identifier.entity";
 import { PlaceServed } from "./place-served.entity";
 import { StoAssessment } from "./sto-assessment.entity";
 import { Contact } from "./contact.entity";
+import { PastMembership } from "./past-membership.entity";
 import { Organisations1763900000200 } from "./migrations/1763900000200-Organisations";
 import { OrganisationSearchDocument1763900000250 } from "./migrations/1763900000250-OrganisationSearchDocument";
+import { PastMemberships1764300000200 } from "./migrations/1764300000200-PastMemberships";
 import { OrganisationsResolver } from "./organisations.resolver";
 import { ContactFieldsResolver, MembershipOrganisationResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver } from "./organisation-fields.resolver";
 import { organisationsLoaders } from "./organisations.loaders";
@@ -20,8 +22,8 @@ import { organisationsPolicy } from "./access.policy";
 
 export const organisationsModule: KithModule = {
   name: "organisations",
-  entities: [Organisation, OrganisationIdentifier, PlaceServed, StoAssessment, Contact],
-  migrations: [Organisations1763900000200, OrganisationSearchDocument1763900000250],
+  entities: [Organisation, OrganisationIdentifier, PlaceServed, StoAssessment, Contact, PastMembership],
+  migrations: [Organisations1763900000200, OrganisationSearchDocument1763900000250, PastMemberships1764300000200],
   resolvers: [OrganisationsResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver, MembershipOrganisationResolver, ContactFieldsResolver],
   loaders: organisationsLoaders,
   relations: [organisationRelations, assessmentRelations, membershipRelations, contactRelations].flatMap((r) => Object.values(r)),

@@ -2,6 +2,7 @@
 import { startTestApp, TestApp } from "../../../tests/support/test-app";
 import { makeUser } from "../../../tests/support/factories";
 import { LIVERPOOL, makeOrganisation, placeId, rowCount, SYSTEM_ADMIN, viewerWith } from "../../../tests/support/organisation-factories";
+import { LegalForm } from "./organisation.enums";
 import { toGlobalId } from "../../graphql/ids";
 import { OrganisationRole, Role } from "../../auth/roles";
 import { raceTest } from "../../../tests/support/races";
@@ -56,7 +57,7 @@ test("anonymous visitors cannot register organisations, and nothing is written",
 });
 
 test("bad input gets a clear userError per field and writes nothing", async () => {
-  await makeOrganisation(app.db, { name: "Holder of an identifier", identifiers: ["GB-CHC-1123456"] });
+  await makeOrganisation(app.db, { name: "Holder of an identifier", legalForm: LegalForm.CIO, identifiers: ["GB-CHC-1123456"] });
   const before = await counts();
   const r = await app.ok(CREATE, { input: {
     name: "   ", description: "x".repeat(5001), legalForm: "CIO", website: "not a url",
@@ -135,8 +136,8 @@ test("editors may update, viewers may not, and owners alone archive", async () =
 });
 
 test("identifiers are added once across the register and removed again, each bumping the version", async () => {
-  const a = await makeOrganisation(app.db, { name: "Formby Energy Co-operative" });
-  const b = await makeOrganisation(app.db, { name: "Maghull Energy Co-operative" });
+  const a = await makeOrganisation(app.db, { name: "Formby Energy Co-operative", legalForm: LegalForm.CO_OPERATIVE_SOCIETY });
+  const b = await makeOrganisation(app.db, { name: "Maghull Energy Co-operative", legalForm: LegalForm.CO_OPERATIVE_SOCIETY });
   const add = (org: string, identifier: string) => app.ok(IDENTIFIER("addOrganisationIdentifier"), { input: { organisationId: toGlobalId("Organisation", org), identifier } }, SYSTEM_ADMIN);
   expect((await add(a.id, "GB-MPR-31234R")).addOrganisationIdentifier).toEqual({ organisation: { identifiers: ["GB-MPR-31234R"], version: 2 }, userErrors: [] });
   expect((await add(b.id, "gb-mpr-31234r")).addOrganisationIdentifier.userErrors[0]).toMatchObject({ field: ["identifier"], code: "IDENTIFIER_TAKEN" });
@@ -144,6 +145,19 @@ test("identifiers are added once across the register and removed again, each bum
   const removed = await app.ok(IDENTIFIER("removeOrganisationIdentifier"), { input: { organisationId: toGlobalId("Organisation", a.id), identifier: "GB-MPR-31234R" } }, SYSTEM_ADMIN);
   expect(removed.removeOrganisationIdentifier).toEqual({ organisation: { identifiers: [], version: 3 }, userErrors: [] });
   expect((await add(b.id, "GB-MPR-31234R")).addOrganisationIdentifier.userErrors).toEqual([]);
+});
+
+test("identifier schemes fit legal forms: a CIC has no charity number, and a change of form must fit what it holds", async () => {
+  const cic = await makeOrganisation(app.db, { name: "Wavertree Makers CIC" });
+  const add = (identifier: string) => app.ok(IDENTIFIER("addOrganisationIdentifier"), { input: { organisationId: toGlobalId("Organisation", cic.id), identifier } }, SYSTEM_ADMIN);
+  const refused = (await add("GB-CHC-1198765")).addOrganisationIdentifier.userErrors[0];
+  expect(refused).toMatchObject({ field: ["identifier"], code: "IDENTIFIER_DOES_NOT_FIT_LEGAL_FORM" });
+  expect(refused.message).toMatch(/a CIC cannot be a charity/);
+  expect((await add("GB-MPR-31299R")).addOrganisationIdentifier.userErrors[0].code).toBe("IDENTIFIER_DOES_NOT_FIT_LEGAL_FORM");
+  expect((await add("GB-COH-11223344")).addOrganisationIdentifier.userErrors).toEqual([]);
+  const changed = await app.ok(`mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { userErrors { field code } } }`,
+    { input: { id: toGlobalId("Organisation", cic.id), expectedVersion: 2, legalForm: "CIO" } }, SYSTEM_ADMIN);
+  expect(changed.updateOrganisation.userErrors).toEqual([{ field: ["legalForm"], code: "IDENTIFIER_DOES_NOT_FIT_LEGAL_FORM" }]);
 });
 
 raceTest("two organisations claiming one identifier at the same moment: exactly one gets it", async () => {

@@ -2,7 +2,8 @@
 import type { EntityManager } from "typeorm";
 import { placesApi } from "../places/places.api";
 import type { GovernanceInput } from "./organisations.inputs";
-import { parseIdentifier } from "./identifiers";
+import { parseIdentifier, schemeMismatch } from "./identifiers";
+import type { LegalForm } from "./organisation.enums";
 import { InputChecks } from "../../kit/input-checks";
 import { londonDate } from "../../kit/calendar";
 
@@ -40,14 +41,19 @@ export async function checkPlaces(
   return { registeredPlaceId: registered, servedIds: served ? [...new Set(served)] : undefined };
 }
 
-/** Parses identifiers, refusing bad formats, repeats within the input, and ones another organisation holds. */
+/**
+ * Parses identifiers, refusing bad formats, schemes whose register does not hold the legal form, repeats within the
+ * input, and ones another organisation holds.
+ */
 export async function checkIdentifiers(
-  c: InputChecks, m: EntityManager, raw: string[], field: (i: number) => string, organisationId: string | null,
+  c: InputChecks, m: EntityManager, raw: string[], field: (i: number) => string, organisationId: string | null, legalForm: LegalForm,
 ): Promise<{ scheme: string; value: string }[]> {
   const parsed: { scheme: string; value: string; i: number }[] = [];
   raw.forEach((r, i) => {
     const p = parseIdentifier(r);
+    const mismatch = "error" in p ? null : schemeMismatch(p.scheme, legalForm);
     if ("error" in p) c.add(field(i), "INVALID_IDENTIFIER", p.error);
+    else if (mismatch) c.add(field(i), "IDENTIFIER_DOES_NOT_FIT_LEGAL_FORM", mismatch);
     else if (parsed.some((x) => x.value === p.value)) c.add(field(i), "DUPLICATE_IDENTIFIER", "This identifier is listed twice.");
     else parsed.push({ ...p, i });
   });
@@ -64,4 +70,12 @@ export async function checkIdentifiers(
     }
   }
   return parsed.map(({ scheme, value }) => ({ scheme, value }));
+}
+
+/** A change of legal form must still fit every identifier the organisation holds. */
+export function checkIdentifiersFit(c: InputChecks, held: { scheme: string }[], legalForm: LegalForm): void {
+  for (const { scheme } of held) {
+    const mismatch = schemeMismatch(scheme, legalForm);
+    if (mismatch) c.add("legalForm", "IDENTIFIER_DOES_NOT_FIT_LEGAL_FORM", `${mismatch} Remove that identifier first.`);
+  }
 }

@@ -54,3 +54,14 @@ export enum Cause {
   YOUTH = "YOUTH",
 }
 registerEnumType(Cause, { name: "Cause", description: "A cause an organisation works for." });
+
+export enum PlaceMatch {
+  REGISTERED_IN = "REGISTERED_IN",
+  SERVING = "SERVING",
+  EITHER = "EITHER",
+}
+registerEnumType(PlaceMatch, {
+  name: "PlaceMatch",
+  description: "What a place filter matches: organisations registered in the places, serving them, or either (each counted once). "
+    + "Per-place counts with REGISTERED_IN add up to the register.",
+});

@@ -6,7 +6,7 @@ import { Sql } from "../../graphql/sql";
 import { organisationOf } from "./organisations.relations";
 import { placesApi } from "../places/places.api";
 import { Organisation } from "./organisation.entity";
-import { StoStatus } from "./organisation.enums";
+import { PlaceMatch, StoStatus } from "./organisation.enums";
 import { CreateOrganisationInput, OrganisationFilter } from "./organisations.inputs";
 import { OrganisationsService, OrganisationResult } from "./organisations.service";
 import type { Actor } from "../../auth/viewer";
@@ -50,6 +50,21 @@ export const organisationsApi = {
     return row.found === true;
   },
 
+  /**
+   * The organisations the user belongs to, or belonged to at any time on or after `since` (a London day): what a
+   * look-back rule such as a conflict of interest asks about.
+   */
+  async organisationsOfUser(db: DataSource | EntityManager, userId: string | null, since: string): Promise<Set<string>> {
+    if (!userId) return new Set();
+    const rows: { organisation_id: string }[] = await db.query(
+      `SELECT organisation_id FROM organisation_membership WHERE user_id = $1
+        UNION SELECT organisation_id FROM organisation_membership_ended
+        WHERE user_id = $1 AND (ended_at AT TIME ZONE 'Europe/London')::date >= $2::date`,
+      [userId, since],
+    );
+    return new Set(rows.map((r) => r.organisation_id));
+  },
+
   /** True when the organisation exists, is not archived and its latest assessment found it an STO. */
   async isEligibleSto(db: DataSource | EntityManager, id: string): Promise<boolean> {
     const o = (await organisationsApi.byIds(db, [id])).get(id);
@@ -57,13 +72,15 @@ export const organisationsApi = {
   },
 
   /**
-   * SQL condition: the organisation in `organisationColumn` is registered in or serves one of the places bound to
-   * `:<param>` or a place inside them (a borough also matches its wards).
+   * SQL condition: the organisation in `organisationColumn` is registered in or serves (or, by `match`, only one of
+   * the two) one of the places bound to `:<param>` or a place inside them (a borough also matches its wards).
    */
-  inPlacesCondition(organisationColumn: string, param: string): string {
+  inPlacesCondition(organisationColumn: string, param: string, match: PlaceMatch = PlaceMatch.EITHER): string {
     const within = placesApi.withinAny(param);
-    return `EXISTS (SELECT 1 FROM organisation o_p WHERE o_p.id = ${organisationColumn} AND (o_p.registered_place_id = ${within}
-      OR EXISTS (SELECT 1 FROM organisation_place_served s_p WHERE s_p.organisation_id = o_p.id AND s_p.place_id = ${within})))`;
+    const registered = `o_p.registered_place_id = ${within}`;
+    const serving = `EXISTS (SELECT 1 FROM organisation_place_served s_p WHERE s_p.organisation_id = o_p.id AND s_p.place_id = ${within})`;
+    const test = match === PlaceMatch.REGISTERED_IN ? registered : match === PlaceMatch.SERVING ? serving : `(${registered} OR ${serving})`;
+    return `EXISTS (SELECT 1 FROM organisation o_p WHERE o_p.id = ${organisationColumn} AND ${test})`;
   },
 
   /** SQL condition: the organisation in `organisationColumn` is in the register and not archived. */

@@ -5,7 +5,7 @@ import {
   DayField, IdField, IdListField, ListField, SEARCH_TEXT_LIMIT, TextField, TextListField, VersionField,
 } from "../../graphql/input-fields";
 import { OrganisationRole } from "../../auth/roles";
-import { Cause, LegalForm, LifecycleStage, StoStatus } from "./organisation.enums";
+import { Cause, LegalForm, LifecycleStage, PlaceMatch, StoStatus } from "./organisation.enums";
 
 @InputType()
 export class GovernanceInput {
@@ -130,10 +130,15 @@ export class OrganisationFilter {
   @TextField({ nullable: true, max: SEARCH_TEXT_LIMIT, description: "Words from the name or description; tolerant of small typos." })
   search?: string | null;
   @ListField(() => LegalForm, { nullable: true, max: 20 }) legalForms?: LegalForm[] | null;
-  @IdListField("Place", { nullable: true, max: 50, description: "Registered in or serving any of these places (or places inside them)." })
+  @IdListField("Place", { nullable: true, max: 50, description: "Registered in or serving any of these places (or places inside them), as placeMatch says." })
   placeIds?: string[] | null;
+  @Field(() => PlaceMatch, { nullable: true, description: "What placeIds match: REGISTERED_IN, SERVING, or EITHER (the default)." })
+  placeMatch?: PlaceMatch | null;
   @ListField(() => StoStatus, { nullable: true, max: 3 }) stoStatuses?: StoStatus[] | null;
   @ListField(() => Cause, { nullable: true, max: 20, description: "Working for any of these causes." }) causes?: Cause[] | null;
   @ListField(() => LifecycleStage, { nullable: true, max: 4 }) lifecycleStages?: LifecycleStage[] | null;
   @Field(() => Boolean, { nullable: true, description: "Include archived organisations (default false)." }) includeArchived?: boolean | null;
+  @TextField({ nullable: true, max: 40, description: "An org-id identifier (e.g. GB-COH-09876543): the organisation that holds it." })
+  identifier?: string | null;
+  @Field(() => Date, { nullable: true, description: "Changed at or after this time (partners sync the register by it)." }) updatedSince?: Date | null;
 }

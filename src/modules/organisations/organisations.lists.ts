@@ -5,7 +5,9 @@ import { ConnectionResult, FoldingRead, OrderDirection, Ordering, PageArgs, pagi
 import { badInput } from "../../graphql/errors";
 import { organisationFilters, organisationsApi } from "./organisations.api";
 import { Organisation } from "./organisation.entity";
+import { parseIdentifier } from "./identifiers";
 import { OrganisationFilter, OrganisationOrder, OrganisationOrderField } from "./organisations.inputs";
+import { whereAnyOf } from "../../kit/list-filters";
 
 /** Kept by a trigger from name and description (see the OrganisationSearchDocument migration). */
 const DOCUMENT = "o.search_document";
@@ -15,7 +17,10 @@ const QUERY = "websearch_to_tsquery('english'::regconfig, :search)";
  * pg_trgm.word_similarity_threshold (see index.ts) so `<%` can use the trigram index.
  */
 export const TYPO_TOLERANCE = "0.4";
-const RANK = `(ts_rank(${DOCUMENT}, ${QUERY}) + word_similarity(:search, o.name))::real`;
+/** The organisation holding the identifier bound as `:searchIdentifier` (null when the search is not an org-id). */
+const HOLDS_SEARCHED_IDENTIFIER = "EXISTS (SELECT 1 FROM organisation_identifier i_s WHERE i_s.organisation_id = o.id AND i_s.value = :searchIdentifier)";
+/** A search that is an org-id puts its organisation first; otherwise text rank plus name similarity. */
+const RANK = `(ts_rank(${DOCUMENT}, ${QUERY}) + word_similarity(:search, o.name) + CASE WHEN ${HOLDS_SEARCHED_IDENTIFIER} THEN 10 ELSE 0 END)::real`;
 
 const ORDER_KEYS: Record<OrganisationOrderField, string[]> = {
   NAME: ["lower(o.name)", "o.id"],
@@ -38,15 +43,24 @@ export async function listOrganisations(
   const ordering = orderingFor(order, search.length > 0);
 
   const like = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  const searchCondition = search ? await matchCondition(db, search, like) : null;
+  const parsed = search ? parseIdentifier(search) : null;
+  const searchIdentifier = parsed && "value" in parsed ? parsed.value : null;
+  const words = search ? await matchCondition(db, search, like) : null;
+  const searchCondition = words && searchIdentifier ? `(${words} OR ${HOLDS_SEARCHED_IDENTIFIER})` : words;
   const qb = db.getRepository(Organisation).createQueryBuilder("o");
   if (!filter.includeArchived) qb.andWhere("o.archived_at IS NULL");
-  if (searchCondition) qb.andWhere(searchCondition, { search, like });
-  if (filter.legalForms?.length) qb.andWhere("o.legal_form = ANY(:legalForms)", { legalForms: filter.legalForms });
-  if (filter.stoStatuses?.length) qb.andWhere("o.sto_status = ANY(:stoStatuses)", { stoStatuses: filter.stoStatuses });
-  if (filter.lifecycleStages?.length) qb.andWhere("o.lifecycle_stage = ANY(:stages)", { stages: filter.lifecycleStages });
-  if (filter.causes?.length) qb.andWhere("o.causes && :causes::text[]", { causes: filter.causes });
-  if (filter.placeIds?.length) qb.andWhere(organisationsApi.inPlacesCondition("o.id", "places"), { places: filter.placeIds });
+  if (searchCondition) qb.andWhere(searchCondition, { search, like, searchIdentifier });
+  if (filter.identifier !== undefined && filter.identifier !== null) {
+    const wanted = parseIdentifier(filter.identifier);
+    if ("error" in wanted) throw badInput(`filter.identifier: ${wanted.error}`);
+    qb.andWhere("EXISTS (SELECT 1 FROM organisation_identifier i_f WHERE i_f.organisation_id = o.id AND i_f.value = :identifier)", { identifier: wanted.value });
+  }
+  if (filter.updatedSince) qb.andWhere("o.updated_at >= :updatedSince", { updatedSince: filter.updatedSince });
+  whereAnyOf(qb, filter.legalForms, "o.legal_form = ANY(:legalForms)", { legalForms: filter.legalForms });
+  whereAnyOf(qb, filter.stoStatuses, "o.sto_status = ANY(:stoStatuses)", { stoStatuses: filter.stoStatuses });
+  whereAnyOf(qb, filter.lifecycleStages, "o.lifecycle_stage = ANY(:stages)", { stages: filter.lifecycleStages });
+  whereAnyOf(qb, filter.causes, "o.causes && :causes::text[]", { causes: filter.causes });
+  whereAnyOf(qb, filter.placeIds, organisationsApi.inPlacesCondition("o.id", "places", filter.placeMatch ?? undefined), { places: filter.placeIds });
   for (const extra of organisationFilters.values()) {
     const value = (filter as Record<string, unknown>)[extra.name];
     if (value !== null && value !== undefined) extra.apply(qb, value as never);

@@ -13,7 +13,7 @@ import { OrganisationIdentifier } from "./organisation-identifier.entity";
 import { PlaceServed } from "./place-served.entity";
 import { LifecycleStage } from "./organisation.enums";
 import type { ArchiveOrganisationInput, CreateOrganisationInput, UpdateOrganisationInput } from "./organisations.inputs";
-import { checkFoundedOn, checkGovernance, checkIdentifiers, checkPlaces, checkWebsite, LIMITS } from "./organisation-rules";
+import { checkFoundedOn, checkGovernance, checkIdentifiers, checkIdentifiersFit, checkPlaces, checkWebsite, LIMITS } from "./organisation-rules";
 import { refusal, refuse, refuseAll, Result } from "../../kit/refusals";
 import { InputChecks } from "../../kit/input-checks";
 
@@ -64,7 +64,7 @@ export class OrganisationsService {
       if (input.governance) checkGovernance(c, input.governance);
       c.int("tradingIncomePercent", input.tradingIncomePercent, 0, 100);
       const places = await checkPlaces(c, m, input.registeredPlaceId, input.placesServedIds);
-      const identifiers = await checkIdentifiers(c, m, input.identifiers ?? [], (i) => `identifiers.${i}`, null);
+      const identifiers = await checkIdentifiers(c, m, input.identifiers ?? [], (i) => `identifiers.${i}`, null, input.legalForm);
       if (!c.ok) refuseAll(c.errors);
 
       const organisation = await m.save(m.create(Organisation, {
@@ -114,7 +114,10 @@ export class OrganisationsService {
       for (const [field, value] of [["legalForm", input.legalForm], ["lifecycleStage", input.lifecycleStage]] as const) {
         if (value === null) c.add(field, "REQUIRED", `${field} cannot be cleared.`);
       }
-      if (input.legalForm) organisation.legalForm = input.legalForm;
+      if (input.legalForm && input.legalForm !== organisation.legalForm) {
+        checkIdentifiersFit(c, await m.find(OrganisationIdentifier, { where: { organisationId: id } }), input.legalForm);
+        organisation.legalForm = input.legalForm;
+      }
       if (input.lifecycleStage) organisation.lifecycleStage = input.lifecycleStage;
       if (input.causes !== undefined) organisation.causes = [...new Set(input.causes ?? [])];
       if (input.assetLockDeclared !== undefined && input.assetLockDeclared !== null) organisation.assetLockDeclared = input.assetLockDeclared;
@@ -161,7 +164,7 @@ export class OrganisationsService {
     return inTransaction(this.db, async (m) => {
       const organisation = await lockOrganisation(m, organisationId);
       const c = new InputChecks();
-      const [identifier] = await checkIdentifiers(c, m, [raw], () => "identifier", organisationId);
+      const [identifier] = await checkIdentifiers(c, m, [raw], () => "identifier", organisationId, organisation.legalForm);
       if (!c.ok) refuseAll(c.errors);
       await m.insert(OrganisationIdentifier, { ...identifier, organisationId }).catch((e) => identifierRace(e, "identifier"));
       // Identifier changes are changes to the organisation: a new version and updatedAt, so syncs see them.

@@ -8,6 +8,7 @@ import type { Actor } from "../../auth/viewer";
 import { inTransaction } from "../../db/transaction";
 import { organisationAccess } from "./access";
 import { Contact } from "./contact.entity";
+import { PastMembership } from "./past-membership.entity";
 import { lockOrganisation } from "./organisations.service";
 import type { AddContactInput, UpdateContactInput } from "./organisations.inputs";
 import { refusal, refuse, Result, refuseAll } from "../../kit/refusals";
@@ -75,6 +76,8 @@ export class PeopleService {
       await lockOrganisation(m, membership.organisationId);
       if (membership.role === OrganisationRole.OWNER) await this.keepAnOwner(m, membership.organisationId, membership.id);
       await m.delete(Membership, { id: membershipId });
+      // Leaving is remembered: look-back rules (conflicts of interest) still see who belonged until when.
+      await m.insert(PastMembership, { userId: membership.userId, organisationId: membership.organisationId, role: membership.role, beganAt: membership.createdAt });
       await audit.record(m, actor, {
         action: "organisation.removeMember", entityType: "Membership", entityId: membershipId,
         before: { organisationId: membership.organisationId, userId: membership.userId, role: membership.role }, after: null,

@@ -4,6 +4,7 @@ import { InputType } from "type-graphql";
 import { ConnectionResult, FoldingRead, Ordering, PageArgs, paginate } from "../../graphql/connection";
 import { IdField, ListField, SEARCH_TEXT_LIMIT, TextField } from "../../graphql/input-fields";
 import { Place, PlaceKind } from "./place.entity";
+import { whereAnyOf } from "../../kit/list-filters";
 
 @InputType()
 export class PlaceFilter {
@@ -16,7 +17,7 @@ const BY_NAME: Ordering = { name: "name", keys: ["lower(p.name)", "p.id"], direc
 
 export function listPlaces(db: DataSource, args: PageArgs, f: PlaceFilter, read?: FoldingRead): Promise<ConnectionResult<Place>> {
   const qb = db.getRepository(Place).createQueryBuilder("p");
-  if (f.kinds?.length) qb.andWhere("p.kind = ANY(:kinds)", { kinds: f.kinds });
+  whereAnyOf(qb, f.kinds, "p.kind = ANY(:kinds)", { kinds: f.kinds });
   if (f.parentId) qb.andWhere("p.parent_id = :parent", { parent: f.parentId });
   const search = f.search?.trim();
   if (search) {

@@ -8,16 +8,17 @@ import { assetAccess } from "../access";
 import { AcvListingStatus } from "../assets.enums";
 import { Asset } from "./asset.entity";
 import { AssetFilter, AssetOrder, AssetOrderField } from "./register.inputs";
+import { whereAnyOf } from "../../../kit/list-filters";
 
 export async function listAssets(
   db: DataSource, viewer: Viewer, args: PageArgs, filter: AssetFilter = {}, order?: AssetOrder | null, read?: FoldingRead,
 ): Promise<ConnectionResult<Asset>> {
   const qb = db.getRepository(Asset).createQueryBuilder("a");
   if (!assetAccess.readsRegister(viewer)) qb.andWhere("false");
-  if (filter.placeIds?.length) qb.andWhere(`a.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
-  if (filter.kinds?.length) qb.andWhere("a.kind = ANY(:kinds)", { kinds: filter.kinds });
-  if (filter.holderIds?.length) qb.andWhere("a.community_holder_id = ANY(:holders)", { holders: filter.holderIds });
-  if (filter.tenures?.length) qb.andWhere("a.tenure = ANY(:tenures)", { tenures: filter.tenures });
+  whereAnyOf(qb, filter.placeIds, `a.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
+  whereAnyOf(qb, filter.kinds, "a.kind = ANY(:kinds)", { kinds: filter.kinds });
+  whereAnyOf(qb, filter.holderIds, "a.community_holder_id = ANY(:holders)", { holders: filter.holderIds });
+  whereAnyOf(qb, filter.tenures, "a.tenure = ANY(:tenures)", { tenures: filter.tenures });
   if (filter.communityHeld === true) qb.andWhere("a.community_holder_id IS NOT NULL");
   if (filter.communityHeld === false) qb.andWhere("a.community_holder_id IS NULL");
   if (filter.transferredFrom) qb.andWhere("a.transferred_on >= :transferredFrom", { transferredFrom: filter.transferredFrom });

@@ -7,6 +7,7 @@ import { placesApi } from "../../places/places.api";
 import { transferAccess } from "../access";
 import { AssetTransfer } from "./transfer.entity";
 import { AssetTransferFilter, AssetTransferOrder, AssetTransferOrderField } from "./transfers.inputs";
+import { whereAnyOf } from "../../../kit/list-filters";
 
 export async function listTransfers(
   db: DataSource, viewer: Viewer, args: PageArgs, filter: AssetTransferFilter = {}, order?: AssetTransferOrder | null, read?: FoldingRead,
@@ -14,13 +15,11 @@ export async function listTransfers(
   const qb = db.getRepository(AssetTransfer).createQueryBuilder("t");
   const { text, params } = transferAccess.condition(viewer, "t").toNamed("access");
   qb.andWhere(text, params);
-  if (filter.placeIds?.length) {
-    qb.andWhere(`EXISTS (SELECT 1 FROM asset a WHERE a.id = t.asset_id AND a.place_id = ${placesApi.withinAny("places")})`,
-      { places: filter.placeIds });
-  }
-  if (filter.stages?.length) qb.andWhere("t.stage = ANY(:stages)", { stages: filter.stages });
-  if (filter.toOrganisationIds?.length) qb.andWhere("t.to_organisation_id = ANY(:toOrganisations)", { toOrganisations: filter.toOrganisationIds });
-  if (filter.assetIds?.length) qb.andWhere("t.asset_id = ANY(:assets)", { assets: filter.assetIds });
+  whereAnyOf(qb, filter.placeIds, `EXISTS (SELECT 1 FROM asset a WHERE a.id = t.asset_id AND a.place_id = ${placesApi.withinAny("places")})`,
+    { places: filter.placeIds });
+  whereAnyOf(qb, filter.stages, "t.stage = ANY(:stages)", { stages: filter.stages });
+  whereAnyOf(qb, filter.toOrganisationIds, "t.to_organisation_id = ANY(:toOrganisations)", { toOrganisations: filter.toOrganisationIds });
+  whereAnyOf(qb, filter.assetIds, "t.asset_id = ANY(:assets)", { assets: filter.assetIds });
   const days: [keyof AssetTransferFilter, string, string][] = [
     ["startedFrom", "t.started_on >=", "startedFrom"], ["startedTo", "t.started_on <=", "startedTo"],
     ["completedFrom", "t.completed_on >=", "completedFrom"], ["completedTo", "t.completed_on <=", "completedTo"],

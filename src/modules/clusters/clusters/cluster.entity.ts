@@ -4,7 +4,7 @@ import { Field, ObjectType } from "type-graphql";
 import { EXPECTED_VERSION, VersionedRecord } from "../../../kit/versioned-record";
 import { Node } from "../../../graphql/node";
 import { Cause } from "../../organisations/organisation.enums";
-import { ClusterKind, ClusterStatus } from "../cluster.enums";
+import { ClusterJoining, ClusterKind, ClusterStatus } from "../cluster.enums";
 
 @ObjectType({ implements: Node, description: "Peer support among organisations brought together by a place, a cause or a community of interest." })
 @Entity({ name: "cluster" })
@@ -41,6 +41,10 @@ export class Cluster extends VersionedRecord({ version: EXPECTED_VERSION }) {
   @Index("cluster_status_idx")
   @Column({ type: "text", default: ClusterStatus.FORMING })
   status: ClusterStatus;
+
+  @Field(() => ClusterJoining, { description: "Whether organisations join at once (OPEN) or once a facilitator approves (APPROVAL)." })
+  @Column({ type: "text", default: ClusterJoining.APPROVAL })
+  joining: ClusterJoining;
 
   @Field(() => Date, { nullable: true })
   @Column({ name: "closed_at", type: "timestamptz", nullable: true })

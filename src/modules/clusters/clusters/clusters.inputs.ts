@@ -2,7 +2,7 @@
 import { Field, InputType } from "type-graphql";
 import { DayField, IdField, IdListField, ListField, SEARCH_TEXT_LIMIT, TextField, VersionField } from "../../../graphql/input-fields";
 import { Cause } from "../../organisations/organisation.enums";
-import { ClusterKind, ClusterRole, ClusterStatus } from "../cluster.enums";
+import { ClusterKind, ClusterRole, ClusterStatus, ClusterJoining } from "../cluster.enums";
 
 @InputType({ description: "PLACE needs placeId, CAUSE needs cause, COMMUNITY_OF_INTEREST needs interest. Never a sector." })
 export class CreateClusterInput {
@@ -12,6 +12,8 @@ export class CreateClusterInput {
   @IdField("Place", { nullable: true, description: "Required for PLACE; optional for the others (the place the cluster is local to)." })
   placeId?: string | null;
   @Field(() => Cause, { nullable: true }) cause?: Cause | null;
+  @Field(() => ClusterJoining, { nullable: true, description: "Default APPROVAL: a facilitator approves each organisation that asks to join." })
+  joining?: ClusterJoining | null;
   @TextField({ nullable: true, description: "What the members have in common, e.g. 'community-owned pubs'." })
   interest?: string | null;
   @IdField("Organisation", { nullable: true, description: "The organisation that facilitates it; you must be its owner or editor (ADMIN may leave it out)." })
@@ -27,6 +29,8 @@ export class UpdateClusterInput {
   @IdField("Place", { nullable: true }) placeId?: string | null;
   @Field(() => Cause, { nullable: true }) cause?: Cause | null;
   @TextField({ nullable: true }) interest?: string | null;
+  @Field(() => ClusterJoining, { nullable: true, description: "OPEN: organisations join at once; APPROVAL: a facilitator approves each." })
+  joining?: ClusterJoining | null;
   @Field(() => ClusterStatus, { nullable: true, description: "FORMING -> ACTIVE <-> DORMANT; any -> CLOSED (as closeCluster)." })
   status?: ClusterStatus | null;
 }
@@ -42,7 +46,8 @@ export class JoinClusterInput {
   @IdField("Cluster") clusterId: string;
   @IdField("Organisation") organisationId: string;
   @Field(() => ClusterRole, { nullable: true, description: "MEMBER unless a facilitator or ADMIN appoints a FACILITATOR." }) role?: ClusterRole | null;
-  @DayField({ nullable: true, description: "Defaults to today (UK); never in the future." }) joinedOn?: string | null;
+  @DayField({ nullable: true, description: "Defaults to today (UK); never in the future. Only facilitators and ADMIN record an earlier day." })
+  joinedOn?: string | null;
 }
 
 @InputType()
@@ -59,4 +64,10 @@ export class ClusterFilter {
   @TextField({ nullable: true, description: "Words in the name, description or interest.", max: SEARCH_TEXT_LIMIT }) search?: string | null;
   @IdField("Organisation", { nullable: true, description: "Clusters this organisation is currently a member of." }) hasOrganisation?: string | null;
   @ListField(() => ClusterStatus, { nullable: true, description: "Default: every status but CLOSED.", max: 4 }) statuses?: ClusterStatus[] | null;
+}
+
+@InputType()
+export class DecideJoinRequestInput {
+  @IdField("ClusterJoinRequest") requestId: string;
+  @Field({ description: "True admits the organisation as a MEMBER today; false refuses the request." }) approve: boolean;
 }

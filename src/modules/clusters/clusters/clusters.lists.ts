@@ -9,6 +9,7 @@ import type { OrganisationFilterField } from "../../organisations/organisations.
 import { ClusterStatus } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
 import type { ClusterFilter } from "./clusters.inputs";
+import { whereAnyOf } from "../../../kit/list-filters";
 
 const BY_NAME: Ordering = { name: "NAME", keys: ["lower(c.name)", "c.id"], direction: "ASC" };
 /** Must match the expression of cluster_search_idx, or the trigram index is not used. */
@@ -16,10 +17,10 @@ const SEARCHED = "(c.name || ' ' || coalesce(c.description, '') || ' ' || coales
 
 export async function listClusters(db: DataSource, args: PageArgs, filter: ClusterFilter = {}): Promise<ConnectionResult<Cluster>> {
   const qb = db.getRepository(Cluster).createQueryBuilder("c");
-  const statuses = filter.statuses?.length ? filter.statuses : Object.values(ClusterStatus).filter((s) => s !== ClusterStatus.CLOSED);
-  qb.where("c.status = ANY(:statuses)", { statuses });
-  if (filter.kinds?.length) qb.andWhere("c.kind = ANY(:kinds)", { kinds: filter.kinds });
-  if (filter.placeIds?.length) qb.andWhere(`c.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
+  const statuses = filter.statuses ?? Object.values(ClusterStatus).filter((s) => s !== ClusterStatus.CLOSED);
+  whereAnyOf(qb, statuses, "c.status = ANY(:statuses)", { statuses });
+  whereAnyOf(qb, filter.kinds, "c.kind = ANY(:kinds)", { kinds: filter.kinds });
+  whereAnyOf(qb, filter.placeIds, `c.place_id = ${placesApi.withinAny("places")}`, { places: filter.placeIds });
   const search = filter.search?.trim();
   if (search) qb.andWhere(`${SEARCHED} ILIKE :like`, { like: `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
   if (filter.hasOrganisation) {
@@ -37,8 +38,7 @@ export const clusterIdsFilter: OrganisationFilterField = {
     nullable: true, max: 50, description: "Current members of any of these clusters (applied by the clusters module).",
   }),
   apply(qb, clusterIds: string[]) {
-    if (!clusterIds.length) return;
-    qb.andWhere(`EXISTS (SELECT 1 FROM cluster_membership cm_f WHERE cm_f.organisation_id = o.id AND cm_f.left_on IS NULL
+    whereAnyOf(qb, clusterIds, `EXISTS (SELECT 1 FROM cluster_membership cm_f WHERE cm_f.organisation_id = o.id AND cm_f.left_on IS NULL
       AND cm_f.cluster_id = ANY(:filterClusterIds))`, { filterClusterIds: clusterIds });
   },
 };

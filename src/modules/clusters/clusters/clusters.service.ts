@@ -4,11 +4,11 @@ import { audit } from "../../../audit/audit";
 import type { Actor } from "../../../auth/viewer";
 import { inTransaction } from "../../../db/transaction";
 import { clusterAccess } from "../access";
-import { ClusterKind, ClusterRole, ClusterStatus } from "../cluster.enums";
+import { ClusterKind, ClusterRole, ClusterStatus, ClusterJoining } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { ClusterMembership } from "./cluster-membership.entity";
 import { checkNotSector } from "./sector-rule";
-import { checkPlace, lockCluster, requireActiveOrganisation, requireManager, requireOpenCluster } from "./guards";
+import { checkPlace, lockClusterToManage, requireActiveOrganisation, requireOpenCluster } from "./guards";
 import { moveCluster, requireClusterMove } from "./cluster.transitions";
 import { membershipEvent } from "./cluster.events";
 import type { Cause } from "../../organisations/organisation.enums";
@@ -27,6 +27,8 @@ export interface NewCluster {
   placeId?: string | null;
   cause?: Cause | null;
   interest?: string | null;
+  /** Default APPROVAL: a facilitator approves each organisation that asks to join. */
+  joining?: ClusterJoining | null;
 }
 
 /** A change to a cluster: omitted fields stay as they are, null clears what may be empty; the kind never changes. */
@@ -38,6 +40,7 @@ export interface ClusterChanges {
   cause?: Cause | null;
   interest?: string | null;
   status?: ClusterStatus | null;
+  joining?: ClusterJoining | null;
 }
 
 const CLUSTER_LIMITS = { name: 200, description: 5000, interest: 500 };
@@ -45,6 +48,7 @@ const CLUSTER_LIMITS = { name: 200, description: 5000, interest: 500 };
 /** The audited fields of a cluster. */
 const snapshot = (c: Cluster) => ({
   name: c.name, description: c.description, kind: c.kind, placeId: c.placeId, cause: c.cause, interest: c.interest, status: c.status,
+  joining: c.joining,
 });
 
 /** What each kind must name (and may not): the database checks the same, this says it in words. */
@@ -83,7 +87,9 @@ export class ClustersService {
       checkKindRules(c, draft);
       if (!c.ok) refuseAll(c.errors);
       if (facilitatorOrganisationId) await requireActiveOrganisation(m, facilitatorOrganisationId, "facilitatorOrganisationId");
-      const cluster = await m.save(m.create(Cluster, { ...draft, name: words.name!, description: words.description ?? null }));
+      const cluster = await m.save(m.create(Cluster, {
+        ...draft, name: words.name!, description: words.description ?? null, joining: input.joining ?? ClusterJoining.APPROVAL,
+      }));
       await audit.record(m, actor, { action: "cluster.create", entityType: "Cluster", entityId: cluster.id, after: snapshot(cluster) });
       if (facilitatorOrganisationId) {
         const membership = await m.save(m.create(ClusterMembership, {
@@ -103,8 +109,7 @@ export class ClustersService {
 
   async update(actor: Actor, id: string, input: ClusterChanges): Promise<ClusterResult> {
     return inTransaction(this.db, async (m) => {
-      const cluster = await lockCluster(m, id, "id");
-      await requireManager(m, actor, [id], "change this cluster");
+      const cluster = await lockClusterToManage(m, actor, id, "id", "change this cluster");
       // A status the lifecycle does not allow (reopening a CLOSED cluster too) is WRONG_STATUS, as for every lifecycle.
       if (input.status && input.status !== cluster.status) requireClusterMove(cluster, input.status);
       requireOpenCluster(cluster, "id");
@@ -119,6 +124,7 @@ export class ClustersService {
       if (input.interest !== undefined) cluster.interest = words.interest ?? null;
       if (input.placeId !== undefined && placeId !== undefined) cluster.placeId = placeId;
       if (input.cause !== undefined) cluster.cause = input.cause;
+      if (input.joining) cluster.joining = input.joining;
       checkKindRules(c, cluster);
       if (!c.ok) refuseAll(c.errors);
       if (JSON.stringify(snapshot(cluster)) !== JSON.stringify(before)) {
@@ -134,8 +140,7 @@ export class ClustersService {
   /** Closing keeps the history and ends every current membership today; a CLOSED cluster does not close again (WRONG_STATUS). */
   async close(actor: Actor, id: string, expectedVersion: number): Promise<ClusterResult> {
     return inTransaction(this.db, async (m) => {
-      const cluster = await lockCluster(m, id, "id");
-      await requireManager(m, actor, [id], "close this cluster");
+      const cluster = await lockClusterToManage(m, actor, id, "id", "close this cluster");
       requireVersion(cluster, expectedVersion, "cluster");
       await moveCluster(m, actor, cluster, ClusterStatus.CLOSED, londonDate());
       return { cluster };

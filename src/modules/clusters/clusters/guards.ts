@@ -10,7 +10,7 @@ import { ClusterStatus } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { facilitatorsOf } from "./memberships";
 import { notAllowed, refuse, refuseAll } from "../../../kit/refusals";
-import { lockRecord } from "../../../kit/records";
+import { allowedFirst, lockRecord } from "../../../kit/records";
 import { InputChecks } from "../../../kit/input-checks";
 
 export function lockCluster(m: EntityManager, id: string, field: string): Promise<Cluster> {
@@ -19,6 +19,18 @@ export function lockCluster(m: EntityManager, id: string, field: string): Promis
 
 export function requireOpenCluster(cluster: Cluster, field: string): void {
   if (cluster.status === ClusterStatus.CLOSED) refuse(field, "CLUSTER_CLOSED", `${cluster.name} is closed; its history stays but nothing more happens in it.`);
+}
+
+/**
+ * Locks a cluster for its managers (ADMIN, those acting for a facilitator), asking who is asking before the lock: a
+ * caller who may not manage it locks nothing and is refused the same way whether or not it exists.
+ */
+export async function lockClusterToManage(m: EntityManager, actor: Actor, id: string, field: string, what: string): Promise<Cluster> {
+  await allowedFirst(m, actor, Cluster, id, {
+    allows: async (mm, a) => clusterAccess.manage(a.viewer, await facilitatorsOf(mm, [id])),
+    refusal: `Only ADMIN and the cluster's facilitators may ${what}.`,
+  }, { noun: "cluster", field });
+  return lockCluster(m, id, field);
 }
 
 /** ADMIN, or someone acting for an organisation that facilitates one of the clusters. */

@@ -5,9 +5,16 @@ import { codes, OPS, personWithOrganisation } from "../../../../tests/support/cl
 import { toGlobalId } from "../../../graphql/ids";
 import { londonDate } from "../../../kit/calendar";
 import { raceTest } from "../../../../tests/support/races";
+import { makeUser, TEST_PASSWORD } from "../../../../tests/support/factories";
+import { Role } from "../../../auth/roles";
 
 let app: TestApp;
-beforeAll(async () => { app = await startTestApp(); });
+/** Recording an earlier joining day is for facilitators and ADMIN; an organisation's own people join today. */
+let admin: string;
+beforeAll(async () => {
+  app = await startTestApp();
+  admin = await app.signIn((await makeUser(app.db, { roles: [Role.ADMIN] })).email, TEST_PASSWORD);
+});
 afterAll(async () => { await app.close(); });
 
 const join = async (token: string, input: Record<string, unknown>) => (await app.ok(OPS.joinCluster, { input }, token)).joinCluster;
@@ -17,9 +24,9 @@ test("leaving closes the period and rejoining opens a new one; the organisation'
   const owner = await personWithOrganisation(app, "Everton Youth Theatre CIC");
   const cluster = toGlobalId("Cluster", await makeCluster(app.db, { name: "Everton Together" }));
   const input = { clusterId: cluster, organisationId: owner.organisation };
-  expect((await join(owner.token, { ...input, joinedOn: "2024-02-01" })).membership).toMatchObject({ role: "MEMBER", joinedOn: "2024-02-01", leftOn: null, current: true });
+  expect((await join(admin, { ...input, joinedOn: "2024-02-01" })).membership).toMatchObject({ role: "MEMBER", joinedOn: "2024-02-01", leftOn: null, current: true });
   expect((await leave(owner.token, { ...input, leftOn: "2024-09-30" })).membership).toMatchObject({ joinedOn: "2024-02-01", leftOn: "2024-09-30", current: false });
-  expect((await join(owner.token, { ...input, joinedOn: "2025-03-01" })).membership).toMatchObject({ joinedOn: "2025-03-01", current: true });
+  expect((await join(admin, { ...input, joinedOn: "2025-03-01" })).membership).toMatchObject({ joinedOn: "2025-03-01", current: true });
   const { node } = await app.ok(`query($id: ID!) { node(id: $id) { ... on Organisation {
     clusterMemberships { joinedOn leftOn cluster { name } } clusters(first: 5) { totalCount nodes { name } } } } }`, { id: owner.organisation });
   expect(node.clusterMemberships).toEqual([
@@ -57,16 +64,16 @@ test("joining a closed cluster is CLUSTER_CLOSED; dates in the future or inside 
   const open = await makeCluster(app.db, { members: [{ organisationId: owner.organisationId, joinedOn: "2023-01-01", leftOn: "2024-06-01" }] });
   const before = await clusterRowCounts(app.db);
   expect(codes(await join(owner.token, { clusterId: toGlobalId("Cluster", closed.id), organisationId: owner.organisation }))).toEqual(["CLUSTER_CLOSED"]);
-  expect(codes(await join(owner.token, { clusterId: toGlobalId("Cluster", open), organisationId: owner.organisation, joinedOn: "2099-01-01" }))).toEqual(["IN_FUTURE"]);
-  expect(codes(await join(owner.token, { clusterId: toGlobalId("Cluster", open), organisationId: owner.organisation, joinedOn: "2024-01-01" }))).toEqual(["OVERLAPS_EARLIER_PERIOD"]);
+  expect(codes(await join(admin, { clusterId: toGlobalId("Cluster", open), organisationId: owner.organisation, joinedOn: "2099-01-01" }))).toEqual(["IN_FUTURE"]);
+  expect(codes(await join(admin, { clusterId: toGlobalId("Cluster", open), organisationId: owner.organisation, joinedOn: "2024-01-01" }))).toEqual(["OVERLAPS_EARLIER_PERIOD"]);
   expect(await clusterRowCounts(app.db)).toEqual(before);
-  expect((await join(owner.token, { clusterId: toGlobalId("Cluster", open), organisationId: owner.organisation, joinedOn: "2024-06-01" })).userErrors).toEqual([]);
+  expect((await join(admin, { clusterId: toGlobalId("Cluster", open), organisationId: owner.organisation, joinedOn: "2024-06-01" })).userErrors).toEqual([]);
 });
 
 test("a period cannot end before it began, and leaving defaults to today (UK)", async () => {
   const owner = await personWithOrganisation(app);
   const clusterId = toGlobalId("Cluster", await makeCluster(app.db, { members: [{ organisationId: (await personWithOrganisation(app)).organisationId }] }));
-  await join(owner.token, { clusterId, organisationId: owner.organisation, joinedOn: "2025-01-10" });
+  await join(admin, { clusterId, organisationId: owner.organisation, joinedOn: "2025-01-10" });
   expect(codes(await leave(owner.token, { clusterId, organisationId: owner.organisation, leftOn: "2025-01-09" }))).toEqual(["BEFORE_JOINED"]);
   expect((await leave(owner.token, { clusterId, organisationId: owner.organisation })).membership.leftOn).toBe(londonDate());
 });
@@ -99,4 +106,13 @@ raceTest("two requests joining one organisation to a cluster at once make one me
   const [{ periods }] = await app.db.query("SELECT count(*)::int AS periods FROM cluster_membership WHERE cluster_id = $1", [clusterId]);
   const [{ events }] = await app.db.query("SELECT count(*)::int AS events FROM domain_event WHERE type = 'cluster.joined' AND data->>'clusterId' = $1", [clusterId]);
   expect({ periods, events }).toEqual({ periods: 1, events: 1 });
+});
+
+test("an organisation's own people join today: an earlier day, which would open older gatherings' notes, is refused", async () => {
+  const owner = await personWithOrganisation(app);
+  const clusterId = toGlobalId("Cluster", await makeCluster(app.db));
+  const before = await clusterRowCounts(app.db);
+  expect(codes(await join(owner.token, { clusterId, organisationId: owner.organisation, joinedOn: "2020-01-01" }))).toEqual(["EARLIER_DAY_NOT_ALLOWED"]);
+  expect(await clusterRowCounts(app.db)).toEqual(before);
+  expect((await join(owner.token, { clusterId, organisationId: owner.organisation, joinedOn: londonDate() })).membership.joinedOn).toBe(londonDate());
 });

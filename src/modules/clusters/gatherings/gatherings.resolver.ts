@@ -4,6 +4,7 @@ import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql
 import { readRelation } from "../../../graphql/relations";
 import { gatheringRelations } from "../clusters.relations";
 import { Mutation } from "../../../graphql/operations";
+import { londonDate } from "../../../kit/calendar";
 import type { Context } from "../../../graphql/context";
 import { toPayload } from "../../../graphql/payloads";
 import { Place } from "../../places/place.entity";
@@ -37,11 +38,16 @@ export class GatheringsResolver {
     return (await ctx.loaders.attendanceByGathering.load(g.id)).reduce((n, a) => n + a.people, 0);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "For people in the cluster's member organisations and ADMIN; null for everyone else." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "For people in the organisations that were members of the cluster on the day it was held, and ADMIN; null for everyone else.",
+  })
   async notes(@Root() g: Gathering, @Ctx() ctx: Context): Promise<string | null> {
     if (!clusterAccess.seeNotes.couldAllow(ctx.viewer)) return null;
-    const members = (await ctx.loaders.openMembershipsByCluster.load(g.clusterId)).map((m) => m.organisationId);
-    return clusterAccess.seeNotes.allows(ctx.viewer, { memberOrganisationIds: members }) ? g.notes : null;
+    const day = londonDate(new Date(g.startsAt)); // (a folded row may carry it as text)
+    const then = (await ctx.loaders.membershipPeriodsByCluster.load(g.clusterId))
+      .filter((p) => p.joinedOn <= day && (p.leftOn === null || p.leftOn > day)).map((p) => p.organisationId);
+    return clusterAccess.seeNotes.allows(ctx.viewer, { memberOrganisationIdsThen: then }) ? g.notes : null;
   }
 
   @Mutation(() => GatheringPayload, { description: "Record a gathering, and who attended if it has started (facilitators, ADMIN)." })

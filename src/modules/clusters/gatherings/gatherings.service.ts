@@ -5,7 +5,7 @@ import type { Actor } from "../../../auth/viewer";
 import { inTransaction } from "../../../db/transaction";
 import { Gathering, GatheringAttendance } from "./gathering.entity";
 import { membersOn } from "../clusters/memberships";
-import { checkPlace, lockCluster, requireManager, requireOpenCluster } from "../clusters/guards";
+import { checkPlace, lockClusterToManage, requireOpenCluster } from "../clusters/guards";
 import type { Cluster } from "../clusters/cluster.entity";
 import { refuseAll, Result } from "../../../kit/refusals";
 import { lockRecord } from "../../../kit/records";
@@ -62,8 +62,7 @@ export class GatheringsService {
 
   async record(actor: Actor, clusterId: string, details: GatheringDetails, attendance: Attendance[]): Promise<GatheringResult> {
     return inTransaction(this.db, async (m) => {
-      const cluster = await lockCluster(m, clusterId, "clusterId");
-      await requireManager(m, actor, [clusterId], "record its gatherings");
+      const cluster = await lockClusterToManage(m, actor, clusterId, "clusterId", "record its gatherings");
       requireOpenCluster(cluster, "clusterId");
       const c = new InputChecks();
       const topic = c.text("topic", details.topic, { max: 300, required: true });
@@ -91,8 +90,7 @@ export class GatheringsService {
   async recordAttendance(actor: Actor, gatheringId: string, attendance: Attendance[]): Promise<GatheringResult> {
     return inTransaction(this.db, async (m) => {
       const gathering = await lockRecord(m, Gathering, gatheringId, { noun: "gathering", field: "gatheringId" });
-      const cluster = await lockCluster(m, gathering.clusterId, "gatheringId");
-      await requireManager(m, actor, [cluster.id], "record attendance at its gatherings");
+      const cluster = await lockClusterToManage(m, actor, gathering.clusterId, "gatheringId", "record attendance at its gatherings");
       requireOpenCluster(cluster, "gatheringId");
       const c = new InputChecks();
       if (!attendance.length) c.add("attendance", "REQUIRED", "List at least one organisation that attended.");

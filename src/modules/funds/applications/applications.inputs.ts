@@ -83,5 +83,11 @@ export class DecideApplicationInput {
   @Field(() => DecisionOutcome) outcome: DecisionOutcome;
   @TextField() reasons: string;
   @Field(() => OfferTermsInput, { nullable: true }) offer?: OfferTermsInput | null;
+  @TextField({
+    nullable: true,
+    description: "ADMIN only: why this decision departs from the panel (taken without quorum, or against what the counted views carry). "
+      + "Kept with the decision, which is then marked as an override.",
+  })
+  overrideReason?: string | null;
   @TextField() idempotencyKey: string;
 }

@@ -13,7 +13,7 @@ import { Fund } from "../rounds/fund.entity";
 import { FundRound } from "../rounds/round.entity";
 import { takesApplications } from "../rounds/round.transitions";
 import { ApplicationStatus, FundStatus } from "../funds.enums";
-import { lockRecord, requireVersion, saveChange } from "../../../kit/records";
+import { ActRule, allowedFirst, lockRecord, requireVersion, saveChange } from "../../../kit/records";
 import { formatPence as pounds } from "../../../kit/money";
 import { WRONG_STATUS } from "../../../kit/lifecycle";
 import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
@@ -72,14 +72,20 @@ async function loadFund(m: EntityManager, fundId: string): Promise<Fund> {
   return (await m.findOneBy(Fund, { id: fundId })) ?? refuse("fundId", "NOT_FOUND", "No fund has that ID.");
 }
 
-/** Locks the application for a change by someone who acts for its organisation. */
-async function lockToActOn(m: EntityManager, actor: Actor, id: string): Promise<FundingApplication> {
-  const application = await lockRecord(m, FundingApplication, id, { noun: "application", field: "applicationId" });
-  if (!fundAccess.actFor(actor.viewer, application.organisationId)) refuseAll([cannotActFor]);
-  return application;
-}
-
 const cannotActFor = notAllowed("Only the organisation's owners and editors (and ADMIN) act on its applications.");
+
+/** Acting on an application: its organisation's owners and editors, and ADMIN. */
+const actsOnApplication: ActRule<FundingApplication> = {
+  allows: (_m, actor, application) => fundAccess.actFor(actor.viewer, application.organisationId),
+  refusal: cannotActFor.message,
+};
+
+/** Locks the application for a change by someone who acts for its organisation (asked before the lock). */
+async function lockToActOn(m: EntityManager, actor: Actor, id: string): Promise<FundingApplication> {
+  const ref = { noun: "application", field: "applicationId" };
+  await allowedFirst(m, actor, FundingApplication, id, actsOnApplication, ref);
+  return lockRecord(m, FundingApplication, id, ref);
+}
 
 export class ApplicationsService {
   constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}

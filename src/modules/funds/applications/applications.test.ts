@@ -44,7 +44,7 @@ test("an offered or declined application cannot be withdrawn: WRONG_STATUS, and 
   expect(await refusedWritingNothing(() => service.withdraw(actorOf(offered.applicant.viewer), application.id, { expectedVersion: application.version })))
     .toEqual(["WRONG_STATUS"]);
 
-  const declined = await makeReviewedApplication(tdb.db, fund);
+  const declined = await makeReviewedApplication(tdb.db, fund, { stance: PanelStance.DO_NOT_SUPPORT });
   const decision = ok(await new PanelService(tdb.db).decide(asAdmin, declined.application.id, {
     expectedVersion: declined.application.version, outcome: DecisionOutcome.DECLINE, reasons: "Not this round.", idempotencyKey: key(),
   }));

@@ -36,6 +36,12 @@ export class PanelView {
   @Column({ name: "conflict_note", type: "text", nullable: true })
   conflictNote: string | null;
 
+  @Field(() => [String], {
+    description: "Clusters the member's organisations share with the applicant: a declared connection, shown to the panel, not a conflict.",
+  })
+  @Column({ name: "shared_clusters", type: "text", array: true, default: () => "'{}'" })
+  sharedClusters: string[];
+
   @Field(() => Int)
   @Column({ type: "int", default: 1 })
   version: number;

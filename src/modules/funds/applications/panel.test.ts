@@ -1,11 +1,13 @@
-// Peer decisions: only the round's panel records views; conflicts of interest are declared and excluded; the panel
-// decides together; an offer becomes an agreement only within what the fund has available, even under concurrency.
+// Peer decisions: only the round's panel records views; conflicts of interest exclude views and bar deciders; the
+// panel decides together under its round's quorum and majority, and only ADMIN overrides it, with a reason; an offer becomes an agreement only within what the fund has available, even under concurrency.
 import { createTestDatabase, TestDatabase } from "../../../../tests/support/test-db";
 import { rowCounts } from "../../../../tests/support/row-counts";
 import { actorOf, asAdmin, codes, expectLedgerBalanced, key, makeApplicant, makeFund, makePanel, makeReviewedApplication, makeRound, offer, ok, today } from "../../../../tests/support/fund-factories";
 import { ApplicationsService } from "./applications.service";
 import { PanelService } from "./panel.service";
-import { DecisionOutcome, PanelStance } from "../funds.enums";
+import { DecisionOutcome, MajorityRule, PanelStance } from "../funds.enums";
+import { makeExchange } from "../../../../tests/support/cluster-factories";
+import { addMonths } from "../../../kit/calendar";
 import { fundFigures } from "../ledger/figures";
 import { raceTest } from "../../../../tests/support/races";
 
@@ -27,7 +29,8 @@ async function submittedTo(seats: Parameters<typeof makePanel>[1], applicant?: A
   const { application } = ok(await new ApplicationsService(tdb.db).submit(actorOf(who.viewer), {
     organisationId: who.organisationId, fundId: fund.id, roundId: round.id, requestedPence: 2_000_000, purpose: "A bakery van", idempotencyKey: key(),
   }));
-  return { fund, application, seats: made.seats, applicant: who };
+  const clusterNames: string[] = (await tdb.db.query("SELECT name FROM cluster WHERE id = ANY($1) ORDER BY array_position($1, id)", [made.clusterIds])).map((r: { name: string }) => r.name);
+  return { fund, application, seats: made.seats, applicant: who, clusterNames };
 }
 
 const view = (stance = PanelStance.SUPPORT) => ({ stance, comment: "Strong local demand and a clear plan to repay." });
@@ -46,37 +49,118 @@ test("a panel member's first view puts the application in review; only the round
   expect(changed.view).toMatchObject({ id: first.view.id, stance: "SUPPORT_WITH_CHANGES", version: 2 });
 });
 
-test("a member sitting for the applicant, or for an organisation sharing a cluster with it, has the view excluded", async () => {
+/** A membership of `userId` in `organisationId` that ended `monthsAgo` months before today. */
+async function leftMonthsAgo(userId: string, organisationId: string, monthsAgo: number) {
+  const ended = addMonths(today(), -monthsAgo);
+  await tdb.db.query(
+    "INSERT INTO organisation_membership_ended (user_id, organisation_id, role, began_at, ended_at) VALUES ($1, $2, 'EDITOR', $3, $4)",
+    [userId, organisationId, addMonths(ended, -24), `${ended}T12:00:00Z`],
+  );
+}
+
+test("conflicts exclude by membership (now or in the last 12 months), trading and declaration, but not by a shared cluster", async () => {
   const applicant = await makeApplicant(tdb.db);
-  const neighbour = await makeApplicant(tdb.db);
-  const stranger = await makeApplicant(tdb.db);
-  // The panel is drawn from two clusters: the applicant shares the first with the neighbour; the stranger is in the second.
-  const { application, seats } = await submittedTo([
-    { organisationId: applicant.organisationId }, { organisationId: neighbour.organisationId }, { organisationId: stranger.organisationId, cluster: 1 }, {},
+  const [neighbour, trader, oldTrader, stranger] = [await makeApplicant(tdb.db), await makeApplicant(tdb.db), await makeApplicant(tdb.db), await makeApplicant(tdb.db)];
+  await makeExchange(tdb.db, applicant.organisationId, trader.organisationId, addMonths(today(), -5));
+  await makeExchange(tdb.db, oldTrader.organisationId, applicant.organisationId, addMonths(today(), -13));
+  // The panel is drawn from two clusters: the applicant shares the first with the neighbour and both traders.
+  const { application, seats, clusterNames } = await submittedTo([
+    { organisationId: applicant.organisationId }, { organisationId: neighbour.organisationId }, { organisationId: trader.organisationId },
+    { organisationId: oldTrader.organisationId }, { organisationId: stranger.organisationId, cluster: 1 }, {}, {}, {},
   ], applicant);
+  await leftMonthsAgo(seats[5].user.id, applicant.organisationId, 6);
+  await leftMonthsAgo(seats[6].user.id, applicant.organisationId, 13);
   const views = [];
   for (const [i, s] of seats.entries()) {
-    const declared = i === 3 ? { declaredConflict: "I mentor their manager." } : {};
+    const declared = i === 7 ? { declaredConflict: "I mentor their manager." } : {};
     views.push(ok(await panel.recordView(actorOf(s.viewer), application.id, { ...view(), ...declared })).view);
   }
-  expect(views.map((v) => v.conflict)).toEqual(["SAME_ORGANISATION", "SHARED_CLUSTER", null, "DECLARED"]);
-  expect(views[3].conflictNote).toBe("I mentor their manager.");
+  expect(views.map((v) => v.conflict)).toEqual(["SAME_ORGANISATION", null, "TRADING_RELATIONSHIP", null, null, "SAME_ORGANISATION", null, "DECLARED"]);
+  expect(views[1].sharedClusters).toEqual([clusterNames[0]]);
+  expect(views[4].sharedClusters).toEqual([]);
+  expect(views[7].conflictNote).toBe("I mentor their manager.");
 });
 
-test("the decision rests on at least one view without a conflict, and a conflicted member cannot record it", async () => {
+/** An application before a panel of `n` PANEL_MEMBERs in a round with this rule, each seat recording `stances[i]` (if given). */
+async function reviewedBy(stances: PanelStance[], o: { seats?: number; quorum?: number; majorityRule?: MajorityRule } = {}) {
+  const fund = await makeFund(tdb.db, { contributions: [10_000_000] });
   const applicant = await makeApplicant(tdb.db);
-  const { application, seats } = await submittedTo([{ organisationId: applicant.organisationId }, {}], applicant);
-  const conflicted = ok(await panel.recordView(actorOf(seats[0].viewer), application.id, view())).application;
-  const decide = (actor = asAdmin, version = conflicted.version) => panel.decide(actor, application.id, {
-    expectedVersion: version, outcome: DecisionOutcome.DECLINE, reasons: "Not this time.", idempotencyKey: key(),
+  const made = await makePanel(tdb.db, Array.from({ length: o.seats ?? Math.max(stances.length, 1) }, () => ({})));
+  const round = await makeRound(tdb.db, fund.id, made.panelId, { quorum: o.quorum, majorityRule: o.majorityRule });
+  let { application } = ok(await new ApplicationsService(tdb.db).submit(actorOf(applicant.viewer), {
+    organisationId: applicant.organisationId, fundId: fund.id, roundId: round.id, requestedPence: 2_000_000, purpose: "A bakery van", idempotencyKey: key(),
+  }));
+  for (const [i, stance] of stances.entries()) application = ok(await panel.recordView(actorOf(made.seats[i].viewer), application.id, view(stance))).application;
+  return { application, seats: made.seats };
+}
+
+const decline = (application: { id: string; version: number }, actor = asAdmin, overrideReason?: string) => panel.decide(actor, application.id, {
+  expectedVersion: application.version, outcome: DecisionOutcome.DECLINE, reasons: "Not this time.", overrideReason, idempotencyKey: key(),
+});
+const offerTerms = { amountPence: 2_000_000, cashRepayablePence: 1_000_000, termMonths: 24, holidayMonths: 0, startsOn: today() };
+const award = (application: { id: string; version: number }, actor = asAdmin, overrideReason?: string) => panel.decide(actor, application.id, {
+  expectedVersion: application.version, outcome: DecisionOutcome.OFFER, reasons: "The panel backs it.", offer: offerTerms, overrideReason, idempotencyKey: key(),
+});
+const decisionOf = async (applicationId: string) => (await tdb.db.query(
+  `SELECT outcome, views_counted, views_excluded, votes_for, votes_against, abstentions, excluded_for, quorum, majority_rule, override_reason
+     FROM panel_decision WHERE application_id = $1`, [applicationId]))[0];
+
+test("a lone view cannot decide: without quorum only ADMIN decides, with a recorded reason marked as an override", async () => {
+  const { application, seats } = await reviewedBy([PanelStance.SUPPORT], { seats: 3 });
+  const before = await rowCounts(tdb.db);
+  expect(codes(await award(application, actorOf(seats[0].viewer)))).toEqual(["NO_QUORUM"]);
+  expect(codes(await award(application, actorOf(seats[1].viewer), "We are sure."))).toEqual(["NO_QUORUM"]);
+  expect(codes(await award(application))).toEqual(["NO_QUORUM"]);
+  expect(await rowCounts(tdb.db)).toEqual(before);
+  ok(await award(application, asAdmin, "The round closes before a third member can read it; the one view is thorough."));
+  expect(await decisionOf(application.id)).toEqual({
+    outcome: "OFFER", views_counted: 1, views_excluded: 0, votes_for: 1, votes_against: 0, abstentions: 0, excluded_for: [],
+    quorum: 3, majority_rule: "SIMPLE_MAJORITY", override_reason: "The round closes before a third member can read it; the one view is thorough.",
   });
-  expect(codes(await decide())).toEqual(["NO_PANEL_VIEWS"]);
-  const reviewed = ok(await panel.recordView(actorOf(seats[1].viewer), application.id, view(PanelStance.DO_NOT_SUPPORT))).application;
-  expect(codes(await decide(actorOf(seats[0].viewer), reviewed.version))).toEqual(["NOT_ALLOWED"]);
-  const declined = ok(await decide(actorOf(seats[1].viewer), reviewed.version));
+});
+
+test("a decision against the majority is refused without an ADMIN override; one that follows it needs no reason", async () => {
+  const S = PanelStance;
+  const { application, seats } = await reviewedBy([S.SUPPORT, S.SUPPORT_WITH_CHANGES, S.DO_NOT_SUPPORT, S.ABSTAIN]);
+  expect(codes(await decline(application, actorOf(seats[2].viewer)))).toEqual(["AGAINST_MAJORITY"]);
+  expect(codes(await decline(application))).toEqual(["AGAINST_MAJORITY"]);
+  expect(codes(await award(application, actorOf(seats[0].viewer), "Just because."))).toEqual(["NOT_AN_OVERRIDE"]);
+  ok(await award(application, actorOf(seats[3].viewer)));
+  expect(await decisionOf(application.id)).toMatchObject({ outcome: "OFFER", votes_for: 2, votes_against: 1, abstentions: 1, views_counted: 4, override_reason: null });
+
+  const split = await reviewedBy([S.SUPPORT, S.DO_NOT_SUPPORT, S.SUPPORT, S.DO_NOT_SUPPORT], { majorityRule: MajorityRule.TWO_THIRDS });
+  expect(codes(await award(split.application, actorOf(split.seats[0].viewer)))).toEqual(["AGAINST_MAJORITY"]);
+  ok(await award(split.application, asAdmin, "Matched funding lapses this month; the board accepts the risk."));
+  const decided = await decisionOf(split.application.id);
+  expect(decided).toMatchObject({ outcome: "OFFER", majority_rule: "TWO_THIRDS", override_reason: "Matched funding lapses this month; the board accepts the risk." });
+});
+
+test("the decision records the tally with excluded views, and a member with a conflict cannot record it", async () => {
+  const applicant = await makeApplicant(tdb.db);
+  const { application, seats } = await submittedTo([{ organisationId: applicant.organisationId }, {}, {}, {}, {}], applicant);
+  ok(await panel.recordView(actorOf(seats[0].viewer), application.id, view()));
+  ok(await panel.recordView(actorOf(seats[4].viewer), application.id, { ...view(), declaredConflict: "My sister chairs their board." }));
+  let reviewed = application;
+  for (const s of seats.slice(1, 4)) reviewed = ok(await panel.recordView(actorOf(s.viewer), application.id, view(PanelStance.DO_NOT_SUPPORT))).application;
+  expect(codes(await decline(reviewed, actorOf(seats[0].viewer)))).toEqual(["NOT_ALLOWED"]);
+  expect(codes(await decline(reviewed, actorOf(seats[4].viewer)))).toEqual(["NOT_ALLOWED"]);
+  const declined = ok(await decline(reviewed, actorOf(seats[1].viewer)));
   expect(declined).toMatchObject({ application: { status: "DECLINED" }, agreement: null });
-  const [decision] = await tdb.db.query("SELECT outcome, views_counted, views_excluded, reasons FROM panel_decision WHERE application_id = $1", [application.id]);
-  expect(decision).toEqual({ outcome: "DECLINE", views_counted: 1, views_excluded: 1, reasons: "Not this time." });
+  expect(await decisionOf(application.id)).toMatchObject({
+    outcome: "DECLINE", views_counted: 3, views_excluded: 2, votes_against: 3, excluded_for: ["SAME_ORGANISATION", "DECLARED"], override_reason: null,
+  });
+});
+
+test("a member whose organisation exchanged with the applicant in the last 12 months cannot decide, with or without a view", async () => {
+  const applicant = await makeApplicant(tdb.db);
+  const trader = await makeApplicant(tdb.db);
+  const { application, seats } = await submittedTo([{ organisationId: trader.organisationId }, {}, {}, {}], applicant);
+  let reviewed = application;
+  for (const s of seats.slice(1)) reviewed = ok(await panel.recordView(actorOf(s.viewer), application.id, view())).application;
+  // The exchange is agreed after the views: the decision finds the conflict on its own day.
+  await makeExchange(tdb.db, trader.organisationId, applicant.organisationId, today());
+  expect(codes(await award(reviewed, actorOf(seats[0].viewer)))).toEqual(["NOT_ALLOWED"]);
+  ok(await award(reviewed, actorOf(seats[1].viewer)));
 });
 
 test("an offer becomes an agreement with its split and its first schedule, and reserves the money", async () => {
@@ -122,4 +206,16 @@ raceTest("20 concurrent offers on one fund never award more than it has availabl
   expect(results.filter((r) => !("errors" in r))).toHaveLength(10);
   expect(results.filter((r) => "errors" in r).every((r) => codes(r)[0] === "FUND_OVERDRAWN")).toBe(true);
   expect((await fundFigures(tdb.db, [fund.id])).get(fund.id)).toMatchObject({ awardedPence: 10_000_000, availablePence: 0 });
+});
+
+test("a panel member who belongs to the applicant cannot decide, even without recording a view", async () => {
+  const applicant = await makeApplicant(tdb.db);
+  const { application, seats } = await submittedTo([{ organisationId: applicant.organisationId }, {}], applicant);
+  const reviewed = ok(await panel.recordView(actorOf(seats[1].viewer), application.id, view())).application;
+  const before = await rowCounts(tdb.db);
+  expect(codes(await panel.decide(actorOf(seats[0].viewer), application.id, {
+    expectedVersion: reviewed.version, outcome: DecisionOutcome.OFFER, reasons: "Our own bakery deserves it.", idempotencyKey: key(),
+    offer: { amountPence: 3_000_000, cashRepayablePence: 1_000_000, termMonths: 24, holidayMonths: 0, startsOn: today() },
+  }))).toEqual(["NOT_ALLOWED"]);
+  expect(await rowCounts(tdb.db)).toEqual(before);
 });

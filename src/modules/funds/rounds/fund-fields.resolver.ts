@@ -1,17 +1,18 @@
 // Fields of funds: figures from the ledger, contributions, rounds and agreements through loaders.
 import type { GraphQLResolveInfo } from "graphql";
-import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { GraphQLError } from "graphql";
 import { mapValue, readRelation } from "../../../graphql/relations";
 import { Needs } from "../../../graphql/folding";
 import { fundRelations } from "../funds.relations";
 import type { Context } from "../../../graphql/context";
 import { ConnectionResult, PageArgs } from "../../../graphql/connection";
-import { Money, money } from "../../../graphql/scalars";
+import { DateScalar, Money, money } from "../../../graphql/scalars";
 import { Fund } from "./fund.entity";
 import { FundRound } from "./round.entity";
 import { Contribution } from "./contribution.entity";
 import { FundFigures, toFundFigures } from "../ledger/figures";
-import { FundGeneration } from "./funds.types";
+import { FundGeneration, FundPeriodFigures } from "./funds.types";
 import { Agreement } from "../agreements/agreement.entity";
 import { AgreementConnection } from "../agreements/agreements.types";
 
@@ -62,6 +63,19 @@ export class FundFieldsResolver {
 
   @FieldResolver(() => Money, { description: "Money in the fund's pool now: contributed − disbursed + repaidCash." })
   held(@Root() f: Fund, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) { return figure("poolPence")(f, ctx, info); }
+
+  @FieldResolver(() => FundPeriodFigures, { description: "What moved through the fund between two UK calendar days, both included (e.g. a financial year)." })
+  async figuresBetween(
+    @Root() f: Fund, @Ctx() ctx: Context,
+    @Arg("from", () => DateScalar) from: string, @Arg("to", () => DateScalar) to: string,
+  ): Promise<FundPeriodFigures> {
+    if (to < from) throw new GraphQLError("A period's `to` cannot be before its `from`.", { extensions: { code: "BAD_USER_INPUT" } });
+    const p = await ctx.loaders.fundFiguresBetween(from, to).load(f.id);
+    return Object.assign(new FundPeriodFigures(), {
+      from, to, contributed: money(p.contributedPence), awarded: money(p.awardedPence), disbursed: money(p.disbursedPence),
+      repaidCash: money(p.repaidCashPence), repaidSocial: money(p.repaidSocialPence), writtenOff: money(p.writtenOffPence), recycled: money(p.recycledPence),
+    });
+  }
 
   @FieldResolver(() => [FundGeneration], { description: "How many times the fund's money has gone round, by pounds disbursed." })
   async generations(@Root() f: Fund, @Ctx() ctx: Context): Promise<FundGeneration[]> {

@@ -1,7 +1,7 @@
 // GraphQL inputs for funds, contributions and rounds. Hard size limits stop abuse; the services turn rule breaks into userErrors.
-import { Field, InputType } from "type-graphql";
+import { Field, InputType, Int } from "type-graphql";
 import { DayField, IdField, PenceField, TextField, VersionField } from "../../../graphql/input-fields";
-import { FundStatus } from "../funds.enums";
+import { FundStatus, MajorityRule } from "../funds.enums";
 
 @InputType()
 export class CreateFundInput {
@@ -40,6 +40,10 @@ export class OpenRoundInput {
   @DayField() opensOn: string;
   @DayField() closesOn: string;
   @IdField("PeerPanel", { description: "The peer panel that decides the round's applications." }) panelId: string;
+  @Field(() => Int, { nullable: true, description: "Counted views a decision needs (default 3); fixed once the round opens." })
+  quorum?: number | null;
+  @Field(() => MajorityRule, { nullable: true, description: "What an offer needs of the counted views (default SIMPLE_MAJORITY); fixed once the round opens." })
+  majorityRule?: MajorityRule | null;
 }
 
 @InputType()

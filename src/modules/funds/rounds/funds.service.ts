@@ -10,7 +10,7 @@ import { Fund } from "./fund.entity";
 import { FundRound } from "./round.entity";
 import { Contribution } from "./contribution.entity";
 import { ledger } from "../ledger/ledger";
-import { FundStatus, RoundStatus } from "../funds.enums";
+import { FundStatus, MajorityRule, RoundStatus } from "../funds.enums";
 import { moveRound } from "./round.transitions";
 import { checkDay, lockFund, MAX_MOVEMENT_PENCE, onlyAdmin } from "../fund-rules";
 import { refuse, refuseAll, Result } from "../../../kit/refusals";
@@ -40,6 +40,10 @@ function checkTerms(c: InputChecks, t: FundTerms, current?: Fund) {
   if (c.ok && maxAwardPence < minAwardPence) c.add("maxAwardPence", "LIMITS_CROSSED", "The largest award cannot be smaller than the smallest.");
   return { name: name ?? "", description: description ?? null, minAwardPence, maxAwardPence };
 }
+
+/** A decision rests on at least three counted views unless the round says otherwise (issue 12: panels decide together). */
+const DEFAULT_QUORUM = 3;
+const MAX_QUORUM = 50;
 
 function nameTaken(error: unknown, field: string, message: string): never {
   if (sqlState(error) === "23505") refuse(field, "NAME_TAKEN", message);
@@ -103,21 +107,30 @@ export class FundsService {
     });
   }
 
-  async openRound(actor: Actor, fundId: string, input: { name: string; opensOn: string; closesOn: string; panelId: string }): Promise<RoundResult> {
+  /**
+   * Opens a round with its panel and its decision rule (quorum and majority), which are fixed from then on: nobody
+   * changes how a round decides while its applications are before the panel.
+   */
+  async openRound(actor: Actor, fundId: string, input: {
+    name: string; opensOn: string; closesOn: string; panelId: string; quorum?: number | null; majorityRule?: MajorityRule | null;
+  }): Promise<RoundResult> {
     if (!fundAccess.manage(actor.viewer)) return onlyAdmin("open rounds");
     return inTransaction(this.db, async (m) => {
       const fund = await lockFund(m, fundId);
       const c = new InputChecks();
       const name = c.text("name", input.name, { max: 200, required: true });
       if (input.closesOn < input.opensOn) c.add("closesOn", "BEFORE_OPENING", "A round cannot close before it opens.");
+      const quorum = input.quorum ?? DEFAULT_QUORUM;
+      if (!Number.isInteger(quorum) || quorum < 1 || quorum > MAX_QUORUM) c.add("quorum", "OUT_OF_RANGE", `A quorum is from 1 to ${MAX_QUORUM} counted views.`);
+      const majorityRule = input.majorityRule ?? MajorityRule.SIMPLE_MAJORITY;
       if (!(await clustersApi.panelExists(m, input.panelId))) c.add("panelId", "NOT_FOUND", "No peer panel has that ID.");
       if (fund.status === FundStatus.CLOSED) c.add("fundId", "FUND_CLOSED", "This fund is closed; it opens no more rounds.");
       if (!c.ok) refuseAll(c.errors);
-      const round = await m.save(m.create(FundRound, { fundId, name: name!, opensOn: input.opensOn, closesOn: input.closesOn, panelId: input.panelId }))
+      const round = await m.save(m.create(FundRound, { fundId, name: name!, opensOn: input.opensOn, closesOn: input.closesOn, panelId: input.panelId, quorum, majorityRule }))
         .catch((e) => nameTaken(e, "name", "This fund already has a round with that name."));
       await audit.record(m, actor, {
         action: "fundRound.open", entityType: "FundRound", entityId: round.id,
-        after: { fundId, name: round.name, opensOn: round.opensOn, closesOn: round.closesOn, panelId: round.panelId },
+        after: { fundId, name: round.name, opensOn: round.opensOn, closesOn: round.closesOn, panelId: round.panelId, quorum, majorityRule },
       });
       return { round };
     });

@@ -2,7 +2,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../../graphql/connection";
 import { PayloadType } from "../../../graphql/payloads";
-import { Money } from "../../../graphql/scalars";
+import { DateScalar, Money } from "../../../graphql/scalars";
 import { Fund } from "./fund.entity";
 import { FundRound } from "./round.entity";
 import { Contribution } from "./contribution.entity";
@@ -23,4 +23,17 @@ export class FundGeneration {
 
   @Field(() => Money)
   disbursed: Money;
+}
+
+@ObjectType({ description: "What moved through a fund between two days (both included): flows, not balances." })
+export class FundPeriodFigures {
+  @Field(() => DateScalar) from: string;
+  @Field(() => DateScalar) to: string;
+  @Field(() => Money) contributed: Money;
+  @Field(() => Money, { description: "The whole amounts of agreements awarded in the period." }) awarded: Money;
+  @Field(() => Money) disbursed: Money;
+  @Field(() => Money) repaidCash: Money;
+  @Field(() => Money) repaidSocial: Money;
+  @Field(() => Money) writtenOff: Money;
+  @Field(() => Money, { description: "Pounds disbursed in the period that had been repaid before." }) recycled: Money;
 }
