@@ -3,6 +3,7 @@ import type { KithModule } from "../kith-module";
 import { placesModule } from "./places";
 import { organisationsModule } from "./organisations";
 import { clustersModule } from "./clusters";
+import { impactModule } from "./impact";
 import { fundsModule } from "./funds";
 import { assetsModule } from "./assets";
 import { housingModule } from "./housing";
@@ -11,5 +12,6 @@ import { decisionsModule } from "./decisions";
 import { partnersModule } from "./partners";
 
 export const modules: KithModule[] = [
-  placesModule, organisationsModule, clustersModule, fundsModule, assetsModule, housingModule, decisionsModule, partnersModule, accountsModule,
+  placesModule, organisationsModule, clustersModule, impactModule, fundsModule, assetsModule, housingModule, decisionsModule, partnersModule,
+  accountsModule,
 ];

@@ -9,6 +9,8 @@ const seesTransfer = (a: Asker, t: Facts) => readsRegister(a, t, () => ({}))
     || memberOf(a, t.toOrganisation.id) || memberOf(a, t.fromOrganisation?.id));
 
 export const assetsPolicy: AccessPolicy = {
+  RegionSummary: { part: "assets" },
+  AssetRegionFigures: { part: "transfersCompleted communityGain assetsListed moratoriaLive assetsHeld" },
   Asset: {
     see: readsRegister,
     fields: "id name kind address postcode uprn titleNumber place floorAreaSqm conditionNotes ownerKind ownerOrganisation"

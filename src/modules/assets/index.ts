@@ -1,6 +1,8 @@
 // The assets module: the community asset register with valuations and uplift, community asset transfer cases, and
 // Assets of Community Value with their moratoria.
 import type { KithModule } from "../../kith-module";
+import { regionFigureSources } from "../impact/impact.api";
+import { assetRegionFigures } from "./assets.impact";
 import { Asset } from "./register/asset.entity";
 import { AssetValuation } from "./register/valuation.entity";
 import { AssetTransfer } from "./transfers/transfer.entity";
@@ -53,6 +55,7 @@ export const assetsModule: KithModule = {
     },
     AcvListing: { load: async (ctx, key) => (assetAccess.readsRegister(ctx.viewer) ? ctx.loaders.acvListingById.load(key) : null) },
   },
+  contributes: [regionFigureSources.provide(assetRegionFigures)],
   demo: loadDemoAssets,
   scale: generateScaleAssets,
 };

@@ -4,6 +4,7 @@ import type { Actor } from "../../auth/viewer";
 import { inTransaction } from "../../db/transaction";
 import { refused, refuseAll, Result } from "../../kit/refusals";
 import { PanelsService } from "./panels/panels.service";
+import { Sql } from "../../graphql/sql";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -122,5 +123,10 @@ export const clustersApi = {
       }
       return { panelId: created.panel.id };
     });
+  },
+
+  /** SQL of (organisation_id, key) rows: each organisation's current clusters (key is the cluster's id), for summaries. */
+  currentMembershipsSql(): Sql {
+    return Sql.raw("SELECT organisation_id, cluster_id AS key FROM cluster_membership WHERE left_on IS NULL");
   },
 };

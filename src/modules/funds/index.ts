@@ -2,6 +2,8 @@
 import type { KithModule } from "../../kith-module";
 import { personalDataSources } from "../../auth/personal-data";
 import { panelViewsOfPerson } from "./personal-data";
+import { impactOrganisationSets, regionFigureSources } from "../impact/impact.api";
+import { cohortHolders, fundHolders, fundingRegionFigures, ImpactGroupFundResolver } from "./funds.impact";
 import { Fund } from "./rounds/fund.entity";
 import { FundRound } from "./rounds/round.entity";
 import { FundingApplication } from "./applications/application.entity";
@@ -50,6 +52,7 @@ export const fundsModule: KithModule = {
   ],
   migrations: [Funds1763900000400, PanelsDecideTogether1764300000400],
   resolvers: [
+    ImpactGroupFundResolver,
     FundsResolver, FundFieldsResolver, FundRoundFieldsResolver, ContributionFieldsResolver,
     ApplicationsResolver, FundingApplicationFieldsResolver, PanelViewFieldsResolver, PanelDecisionFieldsResolver,
     AgreementsResolver, AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver,
@@ -89,7 +92,10 @@ export const fundsModule: KithModule = {
       },
     },
   },
-  contributes: [personalDataSources.provide(panelViewsOfPerson)],
+  contributes: [
+    personalDataSources.provide(panelViewsOfPerson),
+    impactOrganisationSets.provide(fundHolders), impactOrganisationSets.provide(cohortHolders), regionFigureSources.provide(fundingRegionFigures),
+  ],
   demo: loadDemoFunds,
   scale: generateScaleFunds,
 };

@@ -6,6 +6,8 @@ import { AccessPolicy, Asker, Facts, hasRole, memberOf, peopleOr } from "../../g
 const readsTerms = (a: Asker, s: Facts) => hasRole("ANALYST")(a) || memberOf(a, s.leadOrganisation.id) || memberOf(a, s.partner?.id);
 
 export const housingPolicy: AccessPolicy = {
+  RegionSummary: { part: "homes" },
+  HousingRegionFiguresType: { part: "schemesInPipeline homesPlanned homesCompleted emptyHomesCompleted newBuildCompleted" },
   HousingScheme: {
     see: peopleOr("read:public"),
     fields: "id name description leadOrganisation partner place site stage stageHistory startedOn completedOn homes"

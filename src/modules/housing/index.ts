@@ -1,6 +1,8 @@
 // The housing module: community-led housing schemes led by community land trusts, homes planned and completed by tenure
 // and route, partnerships with housing associations, and homes delivered per place and year.
 import type { KithModule } from "../../kith-module";
+import { regionFigureSources } from "../impact/impact.api";
+import { housingRegionFigures } from "./housing.impact";
 import { HousingScheme } from "./scheme.entity";
 import { HomesCompletion, SchemeHomes } from "./homes.entity";
 import { SchemeStageChange } from "./scheme-stage.entity";
@@ -27,6 +29,7 @@ export const housingModule: KithModule = {
   nodeTypes: {
     HousingScheme: { load: async (ctx, key) => (housingAccess.read(ctx.viewer) ? ctx.loaders.housingSchemeById.load(key) : null) },
   },
+  contributes: [regionFigureSources.provide(housingRegionFigures)],
   demo: loadDemoHousing,
   scale: generateScaleHousing,
 };

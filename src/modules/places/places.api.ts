@@ -1,5 +1,6 @@
 // What other modules may ask of places: existence checks, ids by GSS code, and "this place and everything inside it".
 import type { DataSource, EntityManager } from "typeorm";
+import { Sql, sql } from "../../graphql/sql";
 
 type Db = DataSource | EntityManager;
 
@@ -39,5 +40,20 @@ export const placesApi = {
       [ids],
     );
     return rows.map((r) => r.id);
+  },
+
+  /**
+   * SQL of (id, grp) rows: every place inside `rootIds` (the roots included) with the place just inside a root that it
+   * lies in (a root itself is its own grp); with no roots, from the top-level places down. A place under two roots asked
+   * is counted once, under the outermost root. For summaries that group by "the level below the places asked".
+   */
+  groupingSql(rootIds: string[] | null): Sql {
+    const roots = rootIds ? sql`p.id = ANY(${rootIds}::uuid[])` : Sql.raw("p.parent_id IS NULL");
+    return sql`SELECT DISTINCT ON (id) id, grp FROM (
+      WITH RECURSIVE tree(id, grp, depth) AS (
+        SELECT p.id, p.id, 0 FROM place p WHERE ${roots}
+        UNION ALL
+        SELECT c.id, CASE WHEN t.depth = 0 THEN c.id ELSE t.grp END, t.depth + 1 FROM place c JOIN tree t ON c.parent_id = t.id
+      ) SELECT id, grp, depth FROM tree) t ORDER BY id, depth DESC`;
   },
 };
