@@ -3,7 +3,7 @@
 import type { DataSource } from "typeorm";
 import { startTestApp, TestApp } from "../support/test-app";
 import { placeId, viewerWith } from "../support/organisation-factories";
-import { makeUser } from "../support/factories";
+import { makeUser, TEST_PASSWORD } from "../support/factories";
 import { actorOf, AFTER, asAdmin, basics, codes, key, ok, open, organiser, residents, services } from "../support/decision-factories";
 import { ApiScope, OrganisationRole, Role } from "../../src/auth/roles";
 import { BallotChoice, DecisionEffect } from "../../src/modules/decisions/decisions.enums";
@@ -108,6 +108,13 @@ test("regionFigures counts what was declared in the places and period asked, and
   expect((await decisionsApi.regionFigures(db, [wirral], addDays(day, 1), addDays(day, 30))).processesDeclared).toBe(0);
   const region = await placeId(db, "E47000004");
   expect((await decisionsApi.regionFigures(db, [region], day, day)).ballots).toBe(1);
+  // The combined authority's region summary shows them beside the other modules' figures.
+  const summary = await app.ok(`query($p: ID!, $d: Date!) { regionSummary(placeId: $p, from: $d, to: $d) {
+    communityDecisions { processesDeclared ballots votesCast ballotsApproved allocatedByBudgets { pence } } } }`,
+    { p: toGlobalId("Place", wirral), d: day }, await app.signIn((await makeUser(db, { roles: [Role.ANALYST] })).email, TEST_PASSWORD));
+  expect(summary.regionSummary.communityDecisions).toEqual({
+    processesDeclared: 1, ballots: 1, votesCast: 3, ballotsApproved: 1, allocatedByBudgets: { pence: 0 },
+  });
 });
 
 test("the processes list filters by area (places inside included), kind and status in one statement", async () => {

@@ -28,6 +28,10 @@ export const decisionsPolicy: AccessPolicy = {
   Participation: { part: "registered voted byPlace byGroup barriers" },
   ParticipationInPlace: { part: "place registered voted" },
   ParticipationInGroup: { part: "group registered voted" },
+  RegionSummary: { part: "communityDecisions" },
+  DecisionRegionFiguresType: {
+    part: "processesDeclared budgets ballots panels participantsRegistered votesCast bindingOutcomes ballotsApproved allocatedByBudgets pitchesFunded",
+  },
   ReportedBarrier: { part: "barrier reported" },
   AssetTransfer: { extends: true, fields: "communityBallots" },
   HousingScheme: { extends: true, fields: "communityBallots" },

@@ -1,5 +1,7 @@
 // The decisions module: participatory budgets, resident ballots on transfers and housing schemes, and panel decisions
 // under delegated power; the roll, anonymous votes, verifiable counts and declared results that drive other modules.
+import { regionFigureSources } from "../impact/impact.api";
+import { decisionRegionFigures } from "./decisions.impact";
 import type { KithModule } from "../../kith-module";
 import { assetsApi } from "../assets/assets.api";
 import { DecisionProcess } from "./process.entity";
@@ -47,7 +49,7 @@ export const decisionsModule: KithModule = {
     },
   },
   accessPolicy: decisionsPolicy,
-  contributes: [assetsApi.transferCompletionChecks.provide(bindingBallotCheck)],
+  contributes: [assetsApi.transferCompletionChecks.provide(bindingBallotCheck), regionFigureSources.provide(decisionRegionFigures)],
   demo: loadDemoDecisions,
   scale: generateScaleDecisions,
 };
