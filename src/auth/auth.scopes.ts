@@ -13,6 +13,9 @@ export const foundationScopes: KeyScopes = {
   },
   Mutation: {
     signIn: NO_KEY,
+    signOut: NO_KEY,
+    signOutEverywhere: NO_KEY,
+    endSession: NO_KEY,
     createApiKey: NO_KEY,
     revokeApiKey: NO_KEY,
   },

@@ -8,6 +8,6 @@ export const clustersScopes: KeyScopes = {
   Mutation: Object.fromEntries([
     "postPeerOffer", "postPeerNeed", "closePeerPost", "acceptPeerMatch", "recordPeerExchange", "recordGathering", "recordAttendance",
     "createPeerPanel", "updatePeerPanel", "addPeerPanelMember", "removePeerPanelMember", "createCluster", "updateCluster",
-    "closeCluster", "joinCluster", "leaveCluster",
+    "closeCluster", "joinCluster", "leaveCluster", "decideJoinRequest",
   ].map((name) => [name, NO_KEY])),
 };

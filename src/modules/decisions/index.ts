@@ -1,5 +1,6 @@
 // The decisions module: participatory budgets, resident ballots on transfers and housing schemes, and panel decisions
 // under delegated power; the roll, anonymous votes, verifiable counts and declared results that drive other modules.
+import { decisionsScopes } from "./decisions.scopes";
 import { regionFigureSources } from "../impact/impact.api";
 import { decisionRegionFigures } from "./decisions.impact";
 import type { KithModule } from "../../kith-module";
@@ -26,6 +27,7 @@ import { generateScaleDecisions } from "./decisions.scale";
 
 export const decisionsModule: KithModule = {
   name: "decisions",
+  scopes: decisionsScopes,
   entities: [DecisionProcess, DecisionPitch, DecisionVoter, DecisionVote, DecisionResult],
   migrations: [Decisions1764100000770],
   resolvers: [

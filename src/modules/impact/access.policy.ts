@@ -1,11 +1,14 @@
-// Who may read impact (see graphql/access-policy.ts and access.ts): the catalogue is public (partner keys need
-// read:public or read:impact); an organisation's own figures, measurements and yearly facts are its members' and
+// Who may read impact (see graphql/access-policy.ts and access.ts): the catalogue is public (partner keys list it
+// with read:public, and refetch a measure with read:public or read:impact); an organisation's own figures,
+// measurements and yearly facts are its members' and
 // ADMIN's; summaries are for ADMIN, ANALYST and read:impact keys, and what they show depends on who asks (small groups
 // are suppressed for everyone but ADMIN), so the matrix does not compare them with ADMIN's reading: the suppression
 // tests in tests/impact do.
 import { AccessPolicy, Asker, Facts, memberOf } from "../../graphql/access-policy";
 
 const readsCatalogue = (a: Asker) => a.scopes === null || a.scopes.has("read:public") || a.scopes.has("read:impact");
+/** The catalogue's list is a root field, whose key scope is read:public (impact.scopes.ts); by ID, read:impact also sees a measure. */
+const listsCatalogue = (a: Asker) => a.scopes === null || a.scopes.has("read:public");
 const ownOrganisation = (a: Asker, o: Facts) => memberOf(a, o.id);
 
 export const impactPolicy: AccessPolicy = {
@@ -31,7 +34,7 @@ export const impactPolicy: AccessPolicy = {
   },
   Query: {
     extends: true,
-    restricted: { impactMetrics: readsCatalogue },
+    restricted: { impactMetrics: listsCatalogue },
     perViewer: "impactSummary regionSummary",
     args: {
       impactSummary: '(filter: { placeIds: ["$region"], from: "2024-01-01", to: "2025-12-31" }, groupBy: [PLACE, YEAR])',

@@ -54,7 +54,7 @@ function checkRange(from: string, to: string): void {
 
 @Resolver()
 export class ImpactResolver {
-  @Query(() => ImpactMetricConnection, { description: "The catalogue of measures, by code. Public; partners need read:public or read:impact." })
+  @Query(() => ImpactMetricConnection, { description: "The catalogue of measures, by code. Public; partners need read:public." })
   impactMetrics(@Args() args: ImpactMetricsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<ImpactMetric>> {
     if (!impactAccess.readCatalogue(ctx.viewer)) throw forbidden("This API key needs the read:public or read:impact scope.");
     return listMetrics(ctx.app.db, args, args.themes ?? null, { ctx, info });

@@ -1,6 +1,7 @@
 // The impact module: the metric catalogue with versioned £ proxy values, measurements with revisions and verification,
 // organisations' yearly facts, impactSummary and regionSummary for combined-authority dashboards, and the extension
 // points through which later modules add organisation sets (funds) and region figures (funds, assets, housing).
+import { impactScopes } from "./impact.scopes";
 import type { KithModule } from "../../kith-module";
 import { ImpactMetric, ImpactProxyValue } from "./metric.entity";
 import { ImpactMeasurement, MeasurementRevision } from "./measurement.entity";
@@ -22,6 +23,7 @@ import { generateScaleImpact } from "./impact.scale";
 
 export const impactModule: KithModule = {
   name: "impact",
+  scopes: impactScopes,
   entities: [ImpactMetric, ImpactProxyValue, ImpactMeasurement, MeasurementRevision, OrganisationYear],
   migrations: [Impact1764200000700],
   resolvers: [
