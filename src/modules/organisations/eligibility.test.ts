@@ -46,12 +46,14 @@ test("only ADMIN and panel members assess; owners, analysts and partners cannot,
   for (const viewer of [
     viewerWith({ userId: "00000000-0000-4000-8000-0000000000c1", memberships: [[org.id, OrganisationRole.OWNER]] }),
     viewerWith({ userId: "00000000-0000-4000-8000-0000000000c2", roles: [Role.ANALYST] }),
-    viewerWith({ apiKeyId: "00000000-0000-4000-8000-0000000000c3", roles: [Role.PARTNER], scopes: ["write:organisations" as never] }),
     viewerWith(),
   ]) {
     const r = await app.ok(ASSESS, { input: { organisationId, ...ALL_MET, reasons: "Looks fine to me" } }, viewer);
     expect(r.recordStoAssessment.userErrors[0].code).toBe("NOT_ALLOWED");
   }
+  // Assessing is never open to partner keys: refused before anything runs.
+  const key = viewerWith({ apiKeyId: "00000000-0000-4000-8000-0000000000c3", roles: [Role.PARTNER], scopes: ["write:organisations" as never] });
+  expect((await app.run(ASSESS, { input: { organisationId, ...ALL_MET, reasons: "Looks fine to me" } }, key)).errors![0].extensions).toMatchObject({ code: "FORBIDDEN" });
   expect(await rowCount(app.db, "sto_assessment")).toBe(before);
   const admin = await app.ok(ASSESS, { input: { organisationId, ...ALL_MET, reasons: "Checked accounts" } }, viewerWith({ roles: [Role.ADMIN] }));
   expect(admin.recordStoAssessment.userErrors).toEqual([]);
