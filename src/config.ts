@@ -21,6 +21,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Largest body of a signed-in request that calls only upload mutations (CSV imports), in bytes. */
+  maxUploadBytes: number;
   /** Whether this process drains the outbox (events to handlers); a deployment may run dedicated worker processes. */
   runWorkers: boolean;
   /** Rate limits by query cost per key, user and anonymous address; null when off (tests, unless they set them). */
@@ -129,6 +131,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     () => parseIntIn("KITH_MAX_BODY_BYTES", env.KITH_MAX_BODY_BYTES, 256 * 1024, 1024, 10 * 1024 * 1024),
     256 * 1024,
   );
+  // 100,000 rows of CSV are about 12 MiB; JSON escaping of line breaks and quotes adds a little.
+  const maxUploadBytes = attempt(
+    () => parseIntIn("KITH_MAX_UPLOAD_BYTES", env.KITH_MAX_UPLOAD_BYTES, 16 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    16 * 1024 * 1024,
+  );
 
   const runWorkers = attempt(() => parseBool("KITH_WORKERS", env.KITH_WORKERS, true), true);
   const trustedProxies = attempt(() => {
@@ -178,6 +185,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port, databaseUrl, dataDir, tokenSecret, nodeEnv, logLevel, loadDemo, introspection,
-    statementTimeoutMs, maxBodyBytes, runWorkers, trustedProxies, redisUrl, smtpUrl, mailFrom, networkName, appUrl, openData, rateLimit,
+    statementTimeoutMs, maxBodyBytes, maxUploadBytes, runWorkers, trustedProxies, redisUrl, smtpUrl, mailFrom, networkName, appUrl, openData, rateLimit,
   };
 }

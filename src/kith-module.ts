@@ -42,6 +42,11 @@ export interface KithModule {
   scopes?: KeyScopes;
   /** Background workers this module runs in processes with KITH_WORKERS on (e.g. webhook delivery); each can stop. */
   workers?: ((app: AppServices) => { stop(): Promise<void> })[];
+  /**
+   * Root mutations that take a file's text (a CSV import): a signed-in request that calls only these may send a body up
+   * to KITH_MAX_UPLOAD_BYTES instead of KITH_MAX_BODY_BYTES.
+   */
+  uploadMutations?: string[];
   /** HTTP GET endpoints beside /graphql (e.g. /open-data/360giving.json). */
   httpRoutes?: HttpRoute[];
   /** Relations this module answers (on its own types or on earlier modules'), read folded or batched. */

@@ -2,7 +2,10 @@
 // character in any string it carries (PostgreSQL cannot store one), and a cost within the limit. The cost and the
 // limit are reported in the response's `extensions`.
 import type { ApolloServerPlugin } from "@apollo/server";
-import { DocumentNode, getVariableValues, GraphQLError, Kind, visit } from "graphql";
+import {
+  DocumentNode, getNamedType, getNullableType, getVariableValues, GraphQLError, GraphQLInputType, GraphQLSchema, isInputObjectType, isListType,
+  Kind, typeFromAST, visit,
+} from "graphql";
 import { operationCost } from "./cost";
 import { LIMITS } from "./limits";
 import { currentRequest } from "./request-scope";
@@ -14,6 +17,24 @@ function holdsNul(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(holdsNul);
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).some(holdsNul);
   return false;
+}
+
+/** Like holdsNul, but skips input fields marked nulReportedByService (validation.ts): their service says where the NUL is. */
+function variableHoldsNul(value: unknown, type: GraphQLInputType | undefined): boolean {
+  if (!type) return holdsNul(value);
+  const t = getNullableType(type);
+  if (isListType(t) && Array.isArray(value)) return value.some((v) => variableHoldsNul(v, t.ofType));
+  const named = getNamedType(t);
+  if (isInputObjectType(named) && value && typeof value === "object" && !Array.isArray(value)) {
+    const fields = named.getFields();
+    return Object.entries(value).some(([k, v]) => !fields[k]?.extensions?.nulReportedByService && variableHoldsNul(v, fields[k]?.type));
+  }
+  return holdsNul(value);
+}
+
+function variableType(schema: GraphQLSchema, operation: { variableDefinitions?: readonly { variable: { name: { value: string } }; type: never }[] }, name: string): GraphQLInputType | undefined {
+  const d = operation.variableDefinitions?.find((v) => v.variable.name.value === name);
+  return d ? (typeFromAST(schema, d.type) as GraphQLInputType | undefined) : undefined;
 }
 
 function literalHoldsNul(document: DocumentNode): boolean {
@@ -42,7 +63,7 @@ export function operationChecks<T extends object>(maxCost = LIMITS.maxCost): Apo
           // Variables that do not coerce are refused by execution (BAD_USER_INPUT) before any resolver runs.
           if (!coerced) return;
           for (const [name, value] of Object.entries(coerced)) {
-            if (holdsNul(value)) throw refuse(`Variable "$${name}" contains a NUL character, which cannot be stored.`, "BAD_USER_INPUT");
+            if (variableHoldsNul(value, variableType(schema, operation as never, name))) throw refuse(`Variable "$${name}" contains a NUL character, which cannot be stored.`, "BAD_USER_INPUT");
           }
           cost = operationCost(schema, document, operation, coerced);
           const scope = currentRequest();

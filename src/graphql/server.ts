@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { GraphQLError, GraphQLSchema } from "graphql";
+import { GraphQLError, GraphQLSchema, Kind, parse } from "graphql";
 import { authenticate } from "../auth/authenticate";
 import { clientAddress } from "../auth/client-address";
 import { countQueries } from "../db/query-counter";
@@ -139,6 +139,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** True when `body` asks for one mutation whose root fields are all upload mutations (so it may be larger). */
+function callsOnlyUploads(body: unknown, uploads: ReadonlySet<string>): boolean {
+  if (!uploads.size || !body || typeof body !== "object" || !("query" in body) || typeof body.query !== "string") return false;
+  try {
+    const doc = parse(body.query, { maxTokens: 500 });
+    const [op, ...more] = doc.definitions;
+    return !more.length && op.kind === Kind.OPERATION_DEFINITION && op.operation === "mutation"
+      && op.selectionSet.selections.every((f) => f.kind === Kind.FIELD && uploads.has(f.name.value));
+  } catch {
+    return false;
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
@@ -165,6 +178,8 @@ export interface HttpHandler {
 
 export function createHttpHandler(services: AppServices, apollo: ApolloServer<Context>): HttpHandler {
   const { config, log, db } = services;
+  const uploads = new Set(services.modules.flatMap((m) => m.uploadMutations ?? []));
+  const uploadLimit = Math.max(config.maxBodyBytes, config.maxUploadBytes ?? 0);
   let migrated = false;
 
   async function ready(): Promise<boolean> {
@@ -185,11 +200,16 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
     const { scope, result } = countQueries(() => inRequestScope(requestId, null, async (r) => {
       request = r;
       if (req.method === "POST") {
-        const raw = await readBody(req, config.maxBodyBytes);
+        // Only a signed-in caller may send more than the usual limit, and only to call upload mutations (a CSV import).
+        const limit = uploads.size && req.headers.authorization ? uploadLimit : config.maxBodyBytes;
+        const raw = await readBody(req, limit);
         try {
           body = raw.length ? JSON.parse(raw) : undefined;
         } catch {
           throw new HttpProblem(400, "BAD_REQUEST", "Request body is not valid JSON.");
+        }
+        if (limit > config.maxBodyBytes && Buffer.byteLength(raw) > config.maxBodyBytes && !callsOnlyUploads(body, uploads)) {
+          throw new HttpProblem(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${config.maxBodyBytes} bytes.`);
         }
         if (body && typeof body === "object" && "operationName" in body) {
           operationName = typeof body.operationName === "string" ? body.operationName.slice(0, 100) : null;

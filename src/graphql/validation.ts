@@ -2,7 +2,7 @@
 // depth (no @ValidateNested to forget), and no NUL character in any string (PostgreSQL cannot store one). Messages name
 // the field and the rule, never the value.
 import { getMetadataStorage, validateSync, ValidationError, ValidatorOptions } from "class-validator";
-import { ArgumentValidationError, type ValidatorFn } from "type-graphql";
+import { ArgumentValidationError, Extensions, type ValidatorFn } from "type-graphql";
 
 const OPTIONS: ValidatorOptions = {
   skipMissingProperties: true, forbidUnknownValues: false, validationError: { target: false, value: false },
@@ -23,10 +23,24 @@ function failure(property: string, constraints?: Record<string, string>, childre
   return Object.assign(new ValidationError(), { property, constraints, children });
 }
 
+/** Properties whose service finds NUL itself and says where (an uploaded file's line), so the edge lets it through. */
+const nulReportedByService = new Map<object, Set<string>>();
+
+/** Marks a text input field whose service reports NUL characters itself, more precisely than the edge can. */
+export function NulReportedByService(): PropertyDecorator {
+  return (target, property) => {
+    // The operation checks (operation-checks.ts) see the mark on the schema's input field.
+    Extensions({ nulReportedByService: true })(target, property);
+    const own = nulReportedByService.get(target.constructor) ?? new Set<string>();
+    nulReportedByService.set(target.constructor, own.add(String(property)));
+  };
+}
+
 /** The problems inside one object, as class-validator reports them (by property, nested as children). */
 function problemsOf(value: object): ValidationError[] {
   const own = value.constructor !== Object && hasRules(value.constructor) ? validateSync(value, OPTIONS) : [];
-  const nested = Object.entries(value).flatMap(([key, v]) => problemAt(key, v));
+  const exempt = nulReportedByService.get(value.constructor);
+  const nested = Object.entries(value).flatMap(([key, v]) => (exempt?.has(key) && typeof v === "string" ? [] : problemAt(key, v)));
   return [...own, ...nested];
 }
 

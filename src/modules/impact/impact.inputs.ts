@@ -2,7 +2,9 @@
 // the catalogue's measures and proxy values. ImpactFilter gains fields from later modules (impactOrganisationSets).
 import { Field, Float, InputType, Int } from "type-graphql";
 import { DayField, IdField, IdListField, ListField, PenceField, TextField, TextListField, VersionField } from "../../graphql/input-fields";
+import { NulReportedByService } from "../../graphql/validation";
 import { ImpactAggregation, ImpactTheme, ImpactUnit } from "./impact.enums";
+import { MAX_IMPORT_CHARS } from "./measurement-import.rows";
 
 @InputType({ description: "Every field narrows; places match themselves and every place inside them. More fields (fundIds, cohortIds) come from the funds module." })
 export class ImpactFilter {
@@ -76,4 +78,11 @@ export class AddProxyValueInput {
   @PenceField({ description: "£ per unit, in pence." }) valuePerUnitPence: number;
   @DayField() validFrom: string;
   @TextField() source: string;
+}
+
+@InputType()
+export class ImportMeasurementsInput {
+  @TextField({ max: MAX_IMPORT_CHARS, description: "UTF-8 CSV (RFC 4180) with the header organisation_id,metric_code,period_start,period_end,quantity,evidence (evidence may be left out): at most 100,000 rows and 12 MiB." })
+  @NulReportedByService()
+  csv: string;
 }

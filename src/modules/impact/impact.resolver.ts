@@ -12,15 +12,16 @@ import { impactAccess } from "./access";
 import { ImpactGroupBy, ImpactTheme } from "./impact.enums";
 import { ImpactMetric } from "./metric.entity";
 import {
-  AddProxyValueInput, CorrectMeasurementInput, DefineImpactMetricInput, ImpactFilter, RecordMeasurementInput, SetOrganisationYearInput,
+  AddProxyValueInput, CorrectMeasurementInput, ImportMeasurementsInput, DefineImpactMetricInput, ImpactFilter, RecordMeasurementInput, SetOrganisationYearInput,
   UpdateImpactMetricInput, VerifyMeasurementInput,
 } from "./impact.inputs";
 import {
-  ImpactSummary, MeasurementPayload, MetricPayload, OrganisationYearPayload, ProxyValuePayload, RegionSummary,
+  ImpactSummary, ImportMeasurementsPayload, MeasurementPayload, MetricPayload, OrganisationYearPayload, ProxyValuePayload, RegionSummary,
 } from "./impact.types";
 import { impactSummary, SummaryFilter } from "./summary";
 import { regionSummary } from "./region-summary";
 import { MeasurementsService } from "./measurements.service";
+import { MeasurementImportService } from "./measurement-import.service";
 import { CatalogueService } from "./catalogue.service";
 import { listMetrics } from "./catalogue.lists";
 
@@ -88,6 +89,11 @@ export class ImpactResolver {
   @Mutation(() => MeasurementPayload, { description: "Mark a measurement VERIFIED against its evidence (ADMIN)." })
   async verifyMeasurement(@Arg("input") input: VerifyMeasurementInput, @Ctx() ctx: Context): Promise<InstanceType<typeof MeasurementPayload>> {
     return toPayload(await new MeasurementsService(ctx.app.db).verify(ctx, input.measurementId, input.expectedVersion));
+  }
+
+  @Mutation(() => ImportMeasurementsPayload, { description: "Record many measurements from a CSV file (ADMIN for any organisation; owners and editors for their own): every bad line is reported and nothing is recorded unless every line is good." })
+  async importMeasurements(@Arg("input") input: ImportMeasurementsInput, @Ctx() ctx: Context): Promise<InstanceType<typeof ImportMeasurementsPayload>> {
+    return toPayload(await new MeasurementImportService(ctx.app.db).importCsv(ctx, input.csv));
   }
 
   @Mutation(() => OrganisationYearPayload, { description: "Record or change an organisation's facts for a year (its owners and editors, ADMIN)." })

@@ -5,6 +5,6 @@ import { ApiScope } from "../../auth/roles";
 
 export const impactScopes: KeyScopes = {
   Query: { impactMetrics: ApiScope.READ_PUBLIC, impactSummary: ApiScope.READ_IMPACT, regionSummary: ApiScope.READ_IMPACT },
-  Mutation: Object.fromEntries(["recordMeasurement", "correctMeasurement", "verifyMeasurement", "setOrganisationYear", "defineImpactMetric",
+  Mutation: Object.fromEntries(["importMeasurements", "recordMeasurement", "correctMeasurement", "verifyMeasurement", "setOrganisationYear", "defineImpactMetric",
     "updateImpactMetric", "addProxyValue"].map((name) => [name, NO_KEY])),
 };

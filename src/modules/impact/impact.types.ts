@@ -109,3 +109,14 @@ export const MeasurementPayload = PayloadType("MeasurementPayload", { measuremen
 export const MetricPayload = PayloadType("MetricPayload", { metric: () => ImpactMetric });
 export const ProxyValuePayload = PayloadType("ProxyValuePayload", { metric: () => ImpactMetric, proxyValue: () => ImpactProxyValue });
 export const OrganisationYearPayload = PayloadType("OrganisationYearPayload", { organisationYear: () => OrganisationYear });
+
+@ObjectType({ description: "What an import recorded: every row of the file (an import with any bad row records nothing)." })
+export class MeasurementImport {
+  @Field(() => Int, { description: "Measurements recorded, one per row." })
+  rows: number;
+
+  @Field(() => Int, { description: "Organisations they are for." })
+  organisations: number;
+}
+
+export const ImportMeasurementsPayload = PayloadType("ImportMeasurementsPayload", { imported: () => MeasurementImport });

@@ -31,6 +31,7 @@ export const impactModule: KithModule = {
     ImpactMeasurementFieldsResolver, OrganisationYearFieldsResolver, OrganisationImpactResolver,
   ],
   accessPolicy: impactPolicy,
+  uploadMutations: ["importMeasurements"],
   loaders: impactLoaders,
   relations: [metricRelations, organisationImpactRelations].flatMap((r) => Object.values(r)),
   contributes: [regionFigureSources.provide(organisationRegionFigures)],
