@@ -14,6 +14,7 @@ import { ImpactMeasurement, MeasurementRevision } from "./measurement.entity";
 import { ImpactMetric } from "./metric.entity";
 import { OrganisationYear } from "./organisation-year.entity";
 import { checkEvidence, checkPeriod, checkQuantity, checkReporter, metricsByCode } from "./measurement-rules";
+import { impactEvents } from "./impact.events";
 
 export type MeasurementResult = Result<{ measurement: ImpactMeasurement }>;
 export type OrganisationYearResult = Result<{ organisationYear: OrganisationYear }>;
@@ -75,6 +76,7 @@ export class MeasurementsService {
         action: "measurement.record", entityType: "ImpactMeasurement", entityId: measurement.id,
         after: { ...snapshot(measurement), organisationId: input.organisationId, metricCode: input.metricCode },
       });
+      await impactEvents.recorded(m, actor, measurement, input.metricCode);
       return { measurement };
     });
   }
@@ -102,6 +104,7 @@ export class MeasurementsService {
       });
       Object.assign(x, next, { source: MeasurementSource.SELF_REPORTED, verifiedAt: null, verifiedBy: null });
       const measurement = await saveChange(m, actor, x, { action: "measurement.correct", before, after: { ...snapshot(x), reason } });
+      await impactEvents.corrected(m, actor, measurement, metric.code);
       return { measurement };
     });
   }
@@ -113,7 +116,10 @@ export class MeasurementsService {
       if (x.source === MeasurementSource.VERIFIED) refuse("measurementId", "ALREADY_VERIFIED", "That measurement is verified already.");
       const before = snapshot(x);
       Object.assign(x, { source: MeasurementSource.VERIFIED, verifiedAt: new Date(), verifiedBy: actor.viewer.userId });
-      return { measurement: await saveChange(m, actor, x, { action: "measurement.verify", before, after: snapshot(x) }) };
+      const measurement = await saveChange(m, actor, x, { action: "measurement.verify", before, after: snapshot(x) });
+      const metric = await m.findOneByOrFail(ImpactMetric, { id: x.metricId });
+      await impactEvents.verified(m, actor, measurement, metric.code);
+      return { measurement };
     });
   }
 

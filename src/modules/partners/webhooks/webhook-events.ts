@@ -9,6 +9,7 @@ export enum WebhookEventType {
   AGREEMENT_ACTIVATED = "agreement.activated",
   REPAYMENT_RECORDED = "repayment.recorded",
   TRANSFER_STAGE_CHANGED = "transfer.stageChanged",
+  MEASUREMENT_VERIFIED = "measurement.verified",
 }
 registerEnumType(WebhookEventType, { name: "WebhookEventType", description: "Domain events a partner may receive by webhook." });
 
@@ -19,6 +20,8 @@ export const WEBHOOK_EVENT_SCOPES: Record<WebhookEventType, ApiScope> = {
   [WebhookEventType.AGREEMENT_ACTIVATED]: ApiScope.READ_FUNDS,
   [WebhookEventType.REPAYMENT_RECORDED]: ApiScope.READ_FUNDS,
   [WebhookEventType.TRANSFER_STAGE_CHANGED]: ApiScope.READ_PUBLIC,
+  // Which organisation had which measure verified for which period; the figures stay with the organisation.
+  [WebhookEventType.MEASUREMENT_VERIFIED]: ApiScope.READ_IMPACT,
 };
 
 export enum WebhookDeliveryStatus {
