@@ -71,4 +71,20 @@ test("a correction keeps the figures it replaces as a revision and is unverified
   expect(revisions).toEqual([{ version: 2, quantity: 3, source: "VERIFIED", reason: "Late starter" }]);
   const audited = await app.db.query("SELECT action FROM audit_event WHERE entity_type = 'ImpactMeasurement' ORDER BY id");
   expect(audited.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(["measurement.record", "measurement.verify", "measurement.correct"]));
+  // Each change left its domain event in the outbox, in its own transaction: ids, code, period and version, no figures.
+  const events = await app.db.query("SELECT type, data FROM domain_event WHERE subject_type = 'ImpactMeasurement' AND data->>'organisationId' = $1 ORDER BY id", [org.id]);
+  const about = { organisationId: org.id, metricCode: "APPRENTICESHIPS", periodStart: "2024-01-01", periodEnd: "2024-12-31" };
+  expect(events).toEqual([
+    { type: "measurement.recorded", data: { ...about, version: 1 } },
+    { type: "measurement.verified", data: { ...about, version: 2 } },
+    { type: "measurement.corrected", data: { ...about, version: 3 } },
+  ]);
+});
+
+test("a refused change leaves no domain event", async () => {
+  const org = await makeOrganisation(app.db);
+  const input = { organisationId: toGlobalId("Organisation", org.id), metricCode: "NOT_A_MEASURE", periodStart: "2024-01-01", periodEnd: "2024-12-31", quantity: 3 };
+  const owner = viewerWith({ memberships: [[org.id, OrganisationRole.OWNER]] });
+  expect((await app.ok(RECORD, { input }, owner)).recordMeasurement.userErrors[0].code).toBe("UNKNOWN_METRIC");
+  expect(await app.db.query("SELECT 1 FROM domain_event WHERE data->>'organisationId' = $1", [org.id])).toEqual([]);
 });

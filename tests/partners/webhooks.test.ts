@@ -11,6 +11,7 @@ import { deliverDue } from "../../src/events/event-worker";
 import { deliverWebhooksDue, WEBHOOK, webhookFanOut } from "../../src/modules/partners/webhooks/webhook-delivery";
 import { webhookUrlProblem } from "../../src/modules/partners/webhooks/webhook-urls";
 import { Role } from "../../src/auth/roles";
+import { seedDemoCatalogue } from "../../src/modules/impact/catalogue.seed";
 
 type Received = { headers: Record<string, string | string[] | undefined>; body: string };
 let app: TestApp;
@@ -82,6 +83,29 @@ test("a healthy receiver gets each event exactly once, signed with the subscript
   expect(v1).toBe(createHmac("sha256", secret).update(`${t}.${body}`).digest("hex"));
   const log = (await app.post(DELIVERIES, {}, key)).json.data.webhookDeliveries.nodes;
   expect(log).toEqual([expect.objectContaining({ eventType: "organisation.created", status: "DELIVERED", attempts: 1, lastStatusCode: 204 })]);
+});
+
+test("a verified measurement reaches a receiver subscribed to measurement.verified with read:impact, without its figures", async () => {
+  await app.db.transaction((m) => seedDemoCatalogue(m));
+  const { key } = await partnerKey("Impact watcher", ["READ_IMPACT"]);
+  await subscribe(key, "/impact", ["MEASUREMENT_VERIFIED"]);
+  const org = (await createOrganisation("Verified Impact CIC")).json.data.createOrganisation.organisation;
+  const recorded = (await app.post(`mutation($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { measurement { id } userErrors { code } } }`,
+    { input: { organisationId: org.id, metricCode: "MEALS_PROVIDED", periodStart: "2024-01-01", periodEnd: "2024-03-31", quantity: 640 } }, adminToken)).json.data.recordMeasurement;
+  expect(recorded.userErrors).toEqual([]);
+  await drain();
+  expect(received["/impact"]).toBeUndefined(); // recorded is not verified: nothing for this subscription yet
+  const verified = (await app.post(`mutation($input: VerifyMeasurementInput!) { verifyMeasurement(input: $input) { userErrors { code } } }`,
+    { input: { measurementId: recorded.measurement.id, expectedVersion: 1 } }, adminToken)).json.data.verifyMeasurement;
+  expect(verified.userErrors).toEqual([]);
+  await drain();
+  expect(received["/impact"]).toHaveLength(1);
+  const event = JSON.parse(received["/impact"][0].body);
+  expect(event).toMatchObject({
+    type: "measurement.verified", subject: { type: "ImpactMeasurement", id: recorded.measurement.id },
+    data: { metricCode: "MEALS_PROVIDED", periodStart: "2024-01-01", periodEnd: "2024-03-31", version: 2 },
+  });
+  expect(JSON.stringify(event.data)).not.toContain("640");
 });
 
 test("a failing receiver is retried with exponential backoff until DEAD, and a redelivery reaches it once it is back", async () => {
