@@ -25,6 +25,7 @@ export enum ApiScope {
   WRITE_ORGANISATIONS = "write:organisations",
   READ_FUNDS = "read:funds",
   READ_IMPACT = "read:impact",
+  WRITE_MEASUREMENTS = "write:measurements",
 }
 registerEnumType(ApiScope, {
   name: "ApiScope",

@@ -7,6 +7,9 @@ import { ApiScope, Role } from "../../src/auth/roles";
 import { ANY_KEY, mergeKeyScopes, NO_KEY } from "../../src/auth/scopes";
 import { allModules } from "../../src/app";
 import { buildKithSchema } from "../../src/graphql/schema";
+import { makeUser, TEST_PASSWORD } from "../support/factories";
+import { seedDemoCatalogue } from "../../src/modules/impact/catalogue.seed";
+import { toGlobalId } from "../../src/graphql/ids";
 
 let app: TestApp;
 let schema: GraphQLSchema;
@@ -54,7 +57,7 @@ test("each scoped root field refuses a key without its scope, naming the scope, 
     expect({ field: field.name, codes: (withIt.errors ?? []).map((e) => e.extensions?.code) }).not.toMatchObject({ codes: expect.arrayContaining(["FORBIDDEN"]) });
     checked.push(field.name);
   }
-  expect(checked).toEqual(expect.arrayContaining(["organisations", "agreements", "funds", "places", "createOrganisation", "updateOrganisation"]));
+  expect(checked).toEqual(expect.arrayContaining(["organisations", "agreements", "funds", "places", "createOrganisation", "updateOrganisation", "recordMeasurement"]));
 });
 
 test("root fields closed to keys stay closed whatever the scopes; people are not held to scopes", async () => {
@@ -83,4 +86,31 @@ test("below the root, objects keep their own rules: an organisation's agreements
   expect(withFunds.organisations.nodes[0].agreements).toEqual({ totalCount: 0 });
   const viaFragment = await app.run("query { ...Q } fragment Q on Query { agreements(first: 1) { totalCount } }", {}, key([ApiScope.READ_PUBLIC]));
   expect(viaFragment.errors?.[0]).toMatchObject({ message: "This API key needs the read:funds scope for Query.agreements.", extensions: { requiredScope: "read:funds" } });
+});
+
+test("a key with write:measurements records measurements for the organisations its partner created or was linked to, and no others", async () => {
+  await app.db.transaction((m) => seedDemoCatalogue(m));
+  const admin = await app.signIn((await makeUser(app.db, { roles: [Role.ADMIN] })).email, TEST_PASSWORD);
+  const partner = (await app.post(`mutation { createPartner(input: { name: "Impact reporting system" }) { partner { id } } }`, {}, admin)).json.data.createPartner.partner;
+  const issue = async (scopes: string[]) => (await app.post(`mutation($p: ID!, $s: [ApiScope!]!) { createPartnerKey(input: { partnerId: $p, name: "sync", scopes: $s }) { secret } }`,
+    { p: partner.id, s: scopes }, admin)).json.data.createPartnerKey.secret as string;
+  const orgKey = await issue(["WRITE_ORGANISATIONS"]);
+  const measureKey = await issue(["WRITE_MEASUREMENTS"]);
+  const created = (await app.post(`mutation { createOrganisation(input: { name: "Partner-made Pantry CIC", legalForm: CIO }) { organisation { id } } }`, {}, orgKey))
+    .json.data.createOrganisation.organisation.id as string;
+  const other = toGlobalId("Organisation", (await makeOrganisation(app.db, { name: "Unlinked Gardens CIC" })).id);
+  const missing = toGlobalId("Organisation", "00000000-0000-4000-8000-0000000000ff");
+  const RECORD = `mutation($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { measurement { version } userErrors { field code message } } }`;
+  const record = async (organisationId: string, key: string) => (await app.post(RECORD,
+    { input: { organisationId, metricCode: "MEALS_PROVIDED", periodStart: "2024-01-01", periodEnd: "2024-03-31", quantity: 300 } }, key)).json;
+  expect((await record(created, measureKey)).data.recordMeasurement).toEqual({ measurement: { version: 1 }, userErrors: [] });
+  // Not its partner's, or not there at all: the same refusal, before anything is read.
+  const refusedOther = (await record(other, measureKey)).data.recordMeasurement;
+  const refusedMissing = (await record(missing, measureKey)).data.recordMeasurement;
+  expect(refusedOther.userErrors).toEqual([expect.objectContaining({ field: null, code: "NOT_ALLOWED" })]);
+  expect(refusedMissing).toEqual(refusedOther);
+  // write:organisations alone does not record measurements.
+  expect((await record(created, orgKey)).errors[0]).toMatchObject({ extensions: { code: "FORBIDDEN", requiredScope: "write:measurements" } });
+  const rows = await app.db.query("SELECT count(*)::int AS n FROM impact_measurement m JOIN organisation o ON o.id = m.organisation_id WHERE o.name IN ('Partner-made Pantry CIC', 'Unlinked Gardens CIC')");
+  expect(rows[0].n).toBe(1);
 });

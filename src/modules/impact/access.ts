@@ -2,7 +2,9 @@
 // partners with read:impact; only ADMIN sees small groups (fewer than 5 organisations) unsuppressed. An organisation's
 // own figures and measurements are its members' and ADMIN's. The catalogue is public.
 import { ApiScope, OrganisationRole, Role } from "../../auth/roles";
-import { hasOrganisationRole, hasRole, isAdmin, Viewer } from "../../auth/viewer";
+import type { DataSource, EntityManager } from "typeorm";
+import { hasOrganisationRole, hasRole, isAdmin, partnerOf, Viewer } from "../../auth/viewer";
+import { organisationsApi } from "../organisations/organisations.api";
 
 /** Fewer organisations than this in a group and its figures are withheld from everyone but ADMIN. */
 export const SUPPRESSION_THRESHOLD = 5;
@@ -19,6 +21,17 @@ export const impactAccess = {
   readOrganisation: (v: Viewer, organisationId: string): boolean => hasOrganisationRole(v, organisationId, OrganisationRole.VIEWER),
   /** Record and correct measurements, set yearly facts: ADMIN and the organisation's owners and editors. */
   report: (v: Viewer, organisationId: string): boolean => hasOrganisationRole(v, organisationId, OrganisationRole.EDITOR),
+  /**
+   * Record a measurement: as `report`, and a partner key with write:measurements for the organisations its partner created
+   * or was linked to (the rule of write:organisations). Asked of the database; an organisation that does not exist is
+   * refused the same way as one the key may not report for.
+   */
+  async record(db: DataSource | EntityManager, v: Viewer, organisationId: string): Promise<boolean> {
+    if (v.scopes === null) return hasOrganisationRole(v, organisationId, OrganisationRole.EDITOR);
+    const partner = partnerOf(v);
+    if (!partner || !v.scopes.has(ApiScope.WRITE_MEASUREMENTS)) return false;
+    return organisationsApi.linkedToPartner(db, organisationId, partner);
+  },
   /** Verify measurements; define measures and proxy values: ADMIN. */
   administer: (v: Viewer): boolean => isAdmin(v),
 };

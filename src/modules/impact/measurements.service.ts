@@ -49,7 +49,7 @@ export interface YearFacts {
 }
 
 const MAX_PENCE = 100_000_000_000_00;
-const cannotReport = notAllowed("Only the organisation's owners and editors (and ADMIN) report its impact.");
+const cannotReport = notAllowed("Only the organisation's owners and editors (and ADMIN, and partners it is linked to with write:measurements) report its impact.");
 const snapshot = (x: ImpactMeasurement) => ({
   periodStart: x.periodStart, periodEnd: x.periodEnd, quantity: x.quantity, evidence: x.evidence, source: x.source,
 });
@@ -58,7 +58,7 @@ export class MeasurementsService {
   constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
   async record(actor: Actor, input: NewMeasurement): Promise<MeasurementResult> {
-    if (!impactAccess.report(actor.viewer, input.organisationId)) return { errors: [cannotReport] };
+    if (!(await impactAccess.record(this.db, actor.viewer, input.organisationId))) return { errors: [cannotReport] };
     return inTransaction(this.db, async (m) => {
       const c = new InputChecks();
       const metric = (await metricsByCode(m, [input.metricCode])).get(input.metricCode);

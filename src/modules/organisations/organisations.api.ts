@@ -54,6 +54,14 @@ export const organisationsApi = {
     return `EXISTS (SELECT 1 FROM organisation_partner l_p WHERE l_p.organisation_id = ${organisationColumn} AND l_p.partner_id = :${param})`;
   },
 
+  /** Whether a partner may change the organisation through its keys (it created it, or an owner linked it). */
+  async linkedToPartner(db: DataSource | EntityManager, organisationId: string, partnerId: string): Promise<boolean> {
+    const [row] = await db.query(
+      "SELECT EXISTS (SELECT 1 FROM organisation_partner WHERE organisation_id = $1 AND partner_id = $2) AS linked", [organisationId, partnerId],
+    );
+    return row.linked === true;
+  },
+
   /**
    * What the register publishes of organisations as open data: name, org-id identifiers and the place it is registered
    * in (name and GSS code). Never people, contacts or assessments.
