@@ -68,7 +68,7 @@ test("an application goes from submission to a repaid-in-part agreement, every s
   expect(repaid.agreement.outstanding).toEqual({ pence: 2_500_000 });
 
   const claimed = (await call(owner, `mutation($input: ClaimSocialRepaymentInput!) { claimSocialRepayment(input: $input) { claim { id version status } userErrors { code } } }`,
-    { input: { agreementId, valuePence: 250_000, periodFrom: today, periodTo: today, description: "Three apprentices started", idempotencyKey: "flow-claim" } })).claimSocialRepayment;
+    { input: { agreementId, valuePence: 250_000, valueReason: "Agreed at the panel", periodFrom: today, periodTo: today, description: "Three apprentices started", idempotencyKey: "flow-claim" } })).claimSocialRepayment;
   expect(claimed.claim.status).toBe("CLAIMED");
   const reviewed = (await call(admin, `mutation($input: ReviewSocialRepaymentInput!) { reviewSocialRepayment(input: $input) {
     claim { status accepted { pence } } agreement { repaidSocial { pence } version } userErrors { code } } }`,

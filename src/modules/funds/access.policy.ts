@@ -59,8 +59,9 @@ export const fundsPolicy: AccessPolicy = {
   ScheduledInstalment: { part: "number dueOn amount" },
   SocialRepaymentClaim: {
     see: (a, o, get) => seesAgreement(a, get(o.agreement.id)),
-    fields: "id agreement periodFrom periodTo description evidence claimed accepted status reviewNote reviewedAt createdAt updatedAt version",
+    fields: "id agreement periodFrom periodTo description evidence claimed accepted status reviewNote reviewedAt createdAt updatedAt version costed costing valueReason",
   },
+  SocialClaimCosting: { part: "measurementId metricCode periodEnd quantity proxyVersion valuePerUnit value" },
   Organisation: {
     extends: true,
     restricted: { agreements: (a, o) => readsAllAgreements(a) || memberOf(a, o.id) },

@@ -136,7 +136,7 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
   const repay = (k: keyof typeof c) => async (s: ReturnType<typeof on>, day: string, pence: number) =>
     must(await s.repayments.recordCashRepayment(admin, cases[k].agreementId!, { amountPence: pence, occurredOn: day, idempotencyKey: key() }));
   const claim = (k: keyof typeof c, from: string, to: string, pence: number, description: string, as: Actor = admin) => async (s: ReturnType<typeof on>) =>
-    must(await s.repayments.claimSocialRepayment(as, cases[k].agreementId!, { valuePence: pence, periodFrom: from, periodTo: to, description, idempotencyKey: key() })).claim;
+    must(await s.repayments.claimSocialRepayment(as, cases[k].agreementId!, { valuePence: pence, valueReason: "Agreed with the panel from the organisation's own costing of its report.", periodFrom: from, periodTo: to, description, idempotencyKey: key() })).claim;
   const claimAndAccept = (k: keyof typeof c, from: string, to: string, pence: number, description: string, as?: Actor): Step["run"] => async (s) => {
     const made = await claim(k, from, to, pence, description, as)(s);
     must(await s.repayments.reviewSocialRepayment(admin, made.id, { expectedVersion: made.version, accept: true, note: "Evidence checked against the network's costings.", idempotencyKey: key() }));

@@ -87,7 +87,7 @@ test("a cash repayment and an accepted social repayment each leave one repayment
 
   const service = new RepaymentsService(tdb.db);
   const { claim } = ok(await service.claimSocialRepayment(actorOf(applicant.viewer), agreement.id, {
-    valuePence: 400_000, periodFrom: "2025-01-01", periodTo: today(), description: "Twelve apprentices trained", idempotencyKey: key(),
+    valuePence: 400_000, valueReason: "Agreed at review", periodFrom: "2025-01-01", periodTo: today(), description: "Twelve apprentices trained", idempotencyKey: key(),
   }));
   since = await lastEventId();
   const accepted = ok(await service.reviewSocialRepayment(asAdmin, claim.id, { expectedVersion: claim.version, accept: true, acceptedPence: 300_000, idempotencyKey: key() }));

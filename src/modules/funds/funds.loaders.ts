@@ -11,6 +11,7 @@ import { PanelDecision } from "./applications/panel-decision.entity";
 import { Agreement } from "./agreements/agreement.entity";
 import { RepaymentSchedule, ScheduledInstalment } from "./agreements/schedule.entity";
 import { SocialRepaymentClaim } from "./money/social-claim.entity";
+import { SocialClaimCosting } from "./money/social-claim-costing.entity";
 import { Contribution } from "./rounds/contribution.entity";
 import { LedgerGroup } from "./ledger/ledger-group.entity";
 import { movementsWhere } from "./ledger/movements";
@@ -31,6 +32,7 @@ declare module "../../graphql/context" {
     contributionById: DataLoader<string, Contribution | null>;
     contributionsByFund: DataLoader<string, Contribution[]>;
     movementById: DataLoader<string, FundMovement | null>;
+    costingByClaim: DataLoader<string, SocialClaimCosting[]>;
     movementsByAgreement: DataLoader<string, FundMovement[]>;
     applicationById: DataLoader<string, FundingApplication | null>;
     panelViewById: DataLoader<string, PanelView | null>;
@@ -92,6 +94,7 @@ export function fundsLoaders(db: DataSource) {
     fundGenerations: loaderFromMap((keys) => generationsOf(db, keys), []),
     roundById: loaderByKey(db, FundRound),
     roundsByFund: loaderOfMany(db, FundRound, "fund_id", (r) => r.fundId, "t.opens_on"),
+    costingByClaim: loaderOfMany(db, SocialClaimCosting, "claim_id", (x) => x.claimId, "t.period_end"),
     contributionById: loaderByKey(db, Contribution),
     contributionsByFund: contributionsByFund(db),
     movementById: loaderFromMap(async (keys) => new Map((await movements("id")(keys)).map((mv) => [mv.id, mv])), null),

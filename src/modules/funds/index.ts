@@ -34,10 +34,12 @@ import { RepaymentScheduleFieldsResolver, ScheduledInstalmentFieldsResolver } fr
 import { OrganisationAgreementsResolver } from "./agreements/organisation-agreements.resolver";
 import { MoneyResolver } from "./money/money.resolver";
 import { FundMovementFieldsResolver } from "./money/movement-fields.resolver";
-import { SocialRepaymentClaimFieldsResolver } from "./money/social-claim-fields.resolver";
+import { SocialClaimCostingFieldsResolver, SocialRepaymentClaimFieldsResolver } from "./money/social-claim-fields.resolver";
 import { fundsLoaders } from "./funds.loaders";
 import { agreementRelations, fundRelations, organisationAgreementRelations } from "./funds.relations";
 import { loadDemoFunds } from "./funds.demo";
+import { SocialClaimCosting } from "./money/social-claim-costing.entity";
+import { SocialClaimCosting1765000050000 } from "./migrations/1765000050000-SocialClaimCosting";
 import { generateScaleFunds } from "./funds.scale";
 import { fundAccess, onRoundPanel, visibleAgreement, visibleApplication } from "./access";
 import { fundsScopes } from "./funds.scopes";
@@ -48,16 +50,16 @@ export const fundsModule: KithModule = {
   scopes: fundsScopes,
   entities: [
     Fund, FundRound, FundingApplication, PanelView, PanelDecision, Agreement, RepaymentSchedule, ScheduledInstalment,
-    SocialRepaymentClaim, LedgerAccount, LedgerGroup, LedgerPosting, Contribution, FundLot, FundAllocation,
+    SocialRepaymentClaim, SocialClaimCosting, LedgerAccount, LedgerGroup, LedgerPosting, Contribution, FundLot, FundAllocation,
   ],
-  migrations: [Funds1763900000400, PanelsDecideTogether1764300000400],
+  migrations: [Funds1763900000400, PanelsDecideTogether1764300000400, SocialClaimCosting1765000050000],
   resolvers: [
     ImpactGroupFundResolver,
     FundsResolver, FundFieldsResolver, FundRoundFieldsResolver, ContributionFieldsResolver,
     ApplicationsResolver, FundingApplicationFieldsResolver, PanelViewFieldsResolver, PanelDecisionFieldsResolver,
     AgreementsResolver, AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver,
     ScheduledInstalmentFieldsResolver, OrganisationAgreementsResolver,
-    MoneyResolver, FundMovementFieldsResolver, SocialRepaymentClaimFieldsResolver,
+    MoneyResolver, FundMovementFieldsResolver, SocialRepaymentClaimFieldsResolver, SocialClaimCostingFieldsResolver,
   ],
   loaders: fundsLoaders,
   relations: [organisationAgreementRelations, fundRelations, agreementRelations].flatMap((r) => Object.values(r)),

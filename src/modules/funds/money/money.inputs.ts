@@ -1,6 +1,6 @@
 // GraphQL inputs for money moving for agreements: disburse and repay in cash, claim and review social repayment.
 import { Field, InputType } from "type-graphql";
-import { DayField, IdField, PenceField, TextField, VersionField } from "../../../graphql/input-fields";
+import { DayField, IdField, IdListField, PenceField, TextField, VersionField } from "../../../graphql/input-fields";
 
 @InputType({ description: "Money moving for an agreement on a given day." })
 export class AgreementMoneyInput {
@@ -14,7 +14,9 @@ export class AgreementMoneyInput {
 @InputType()
 export class ClaimSocialRepaymentInput {
   @IdField("Agreement") agreementId: string;
-  @PenceField({ description: "The agreed value of the social value delivered, in pence." }) valuePence: number;
+  @PenceField({ nullable: true, description: "An agreed value in pence, given with valueReason; leave it out to cost the claim from the measurements it cites." }) valuePence?: number | null;
+  @IdListField("ImpactMeasurement", { max: 100, nullable: true, description: "Verified measurements of the organisation, with period ends inside the claim's period: each is worth quantity × the proxy value in force at its period's end." }) measurementIds?: string[] | null;
+  @TextField({ max: 2000, nullable: true, description: "Why the value is agreed rather than costed from the catalogue (required with valuePence)." }) valueReason?: string | null;
   @DayField() periodFrom: string;
   @DayField() periodTo: string;
   @TextField() description: string;

@@ -22,6 +22,8 @@ import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 import { fundEvents } from "../funds.events";
+import { costClaim } from "./social-claim-costing";
+import { SocialClaimCosting } from "./social-claim-costing.entity";
 
 export type ClaimResult = Result<{ claim: SocialRepaymentClaim; agreement: Agreement }>;
 
@@ -73,32 +75,56 @@ export class RepaymentsService {
     });
   }
 
+  /**
+   * A claim cites verified measurements (its value is what they are worth at the catalogue's proxy values), or gives an
+   * agreed value with the reason for it; both together keep the costing beside the agreed value.
+   */
   async claimSocialRepayment(actor: Actor, agreementId: string, input: {
-    valuePence: number; periodFrom: string; periodTo: string; description: string; evidence?: string | null; idempotencyKey: string;
+    valuePence?: number | null; measurementIds?: string[] | null; valueReason?: string | null;
+    periodFrom: string; periodTo: string; description: string; evidence?: string | null; idempotencyKey: string;
   }): Promise<ClaimResult> {
     return inTransaction(this.db, async (m) => {
       const c = new InputChecks();
-      c.pence("valuePence", input.valuePence, { min: 1, max: MAX_MOVEMENT_PENCE, label: "social value" });
+      const ids = [...new Set(input.measurementIds ?? [])];
+      const agreed = input.valuePence ?? null;
+      c.pence("valuePence", agreed, { min: 1, max: MAX_MOVEMENT_PENCE, label: "social value" });
+      const valueReason = c.text("valueReason", input.valueReason, { max: 2000, required: agreed !== null, label: "reason for the agreed value" }) ?? null;
+      if (agreed === null && !ids.length) c.add("measurementIds", "REQUIRED", "Cite the verified measurements the claim rests on, or give an agreed value with the reason for it.");
+      if (agreed === null && valueReason) c.add("valueReason", "NOT_WITHOUT_VALUE", "A reason goes with an agreed value; a claim costed from its measurements needs none.");
       const description = c.text("description", input.description, { max: 5000, required: true }) ?? "";
       const evidence = c.text("evidence", input.evidence, { max: 5000 }) ?? null;
       if (input.periodTo < input.periodFrom) c.add("periodTo", "BEFORE_START", "The period cannot end before it starts.");
       if (input.periodTo > this.today()) c.add("periodTo", "IN_FUTURE", "Claim for social value already delivered: the period must have ended.");
       const key = c.idempotencyKey(input.idempotencyKey);
       if (!c.ok) refuseAll(c.errors);
-      const request = { agreementId, valuePence: input.valuePence, periodFrom: input.periodFrom, periodTo: input.periodTo, description, evidence };
+      const request = {
+        agreementId, valuePence: agreed, measurementIds: ids, valueReason, periodFrom: input.periodFrom, periodTo: input.periodTo, description, evidence,
+      };
       return once<ClaimResult>(m, actor, { operation: "funds.claimSocialRepayment", key, input: request }, async () => {
         const { agreement } = await lockAgreement(m, agreementId);
         if (!fundAccess.actFor(actor.viewer, agreement.organisationId)) {
           refuseAll([notAllowed("Only the organisation's owners and editors claim its social repayments.")]);
         }
         requireActive(agreement);
+        const costing = await costClaim(m, c, agreement.organisationId, ids, { from: input.periodFrom, to: input.periodTo });
+        if (!c.ok) refuseAll(c.errors);
+        const valuePence = agreed ?? costing.costedPence;
+        if (valuePence < 1) refuse("measurementIds", "NO_VALUE", "The measurements cited are worth nothing at the catalogue's proxy values.");
         const b = (await agreementBalances(m, [agreementId])).get(agreementId)!;
         const socialLeft = agreement.amountPence - agreement.cashRepayablePence - b.repaidSocialPence;
-        if (input.valuePence > socialLeft) {
-          refuse("valuePence", "EXCEEDS_OUTSTANDING", `Only ${pounds(socialLeft)} of the social part is left to repay.`);
+        if (valuePence > socialLeft) {
+          refuse(agreed === null ? "measurementIds" : "valuePence", "EXCEEDS_OUTSTANDING", `Only ${pounds(socialLeft)} of the social part is left to repay.`);
         }
-        const claim = await m.save(m.create(SocialRepaymentClaim, { ...request, claimedBy: actor.viewer.userId }));
-        await audit.record(m, actor, { action: "socialRepaymentClaim.create", entityType: "SocialRepaymentClaim", entityId: claim.id, after: request });
+        const costedPence = ids.length ? costing.costedPence : null;
+        const claim = await m.save(m.create(SocialRepaymentClaim, {
+          agreementId, valuePence, costedPence, valueReason, periodFrom: input.periodFrom, periodTo: input.periodTo, description, evidence,
+          claimedBy: actor.viewer.userId,
+        }));
+        if (costing.lines.length) await m.insert(SocialClaimCosting, costing.lines.map((l) => ({ ...l, claimId: claim.id })));
+        await audit.record(m, actor, {
+          action: "socialRepaymentClaim.create", entityType: "SocialRepaymentClaim", entityId: claim.id,
+          after: { ...request, valuePence, costedPence, costing: costing.lines.map((l) => `${l.measurementId}:${l.metricCode}:v${l.proxyVersion}:${l.valuePence}`) },
+        });
         return { ref: claim.id, result: { claim, agreement } };
       }, (ref) => claimResult(m, ref));
     });

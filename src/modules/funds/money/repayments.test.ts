@@ -23,7 +23,7 @@ const disburse = (agreementId: string, amountPence: number) =>
 async function claimAndAccept(agreement: Agreement, viewer: Parameters<typeof actorOf>[0], valuePence: number, acceptedPence?: number) {
   const service = new RepaymentsService(tdb.db);
   const { claim } = ok(await service.claimSocialRepayment(actorOf(viewer), agreement.id, {
-    valuePence, periodFrom: "2025-01-01", periodTo: today(), description: "Forty young people trained as bakers", idempotencyKey: key(),
+    valuePence, valueReason: "Agreed at review", periodFrom: "2025-01-01", periodTo: today(), description: "Forty young people trained as bakers", idempotencyKey: key(),
   }));
   return service.reviewSocialRepayment(asAdmin, claim.id, { expectedVersion: claim.version, accept: true, acceptedPence, idempotencyKey: key() });
 }
@@ -95,11 +95,11 @@ test("a social repayment claim is credited only when reviewed and accepted, and 
   const { agreement, applicant } = await makeAgreement(tdb.db, fund, { amountPence: 3_000_000, cashRepayablePence: 2_000_000, disburse: true });
   const service = new RepaymentsService(tdb.db);
   const tooMuch = await service.claimSocialRepayment(actorOf(applicant.viewer), agreement.id, {
-    valuePence: 1_000_001, periodFrom: "2025-01-01", periodTo: today(), description: "Training", idempotencyKey: key(),
+    valuePence: 1_000_001, valueReason: "Agreed at review", periodFrom: "2025-01-01", periodTo: today(), description: "Training", idempotencyKey: key(),
   });
   expect(codes(tooMuch)).toEqual(["EXCEEDS_OUTSTANDING"]);
   const { claim } = ok(await service.claimSocialRepayment(actorOf(applicant.viewer), agreement.id, {
-    valuePence: 600_000, periodFrom: "2025-01-01", periodTo: today(), description: "Training", idempotencyKey: key(),
+    valuePence: 600_000, valueReason: "Agreed at review", periodFrom: "2025-01-01", periodTo: today(), description: "Training", idempotencyKey: key(),
   }));
   expect((await agreementBalances(tdb.db, [agreement.id])).get(agreement.id)!.repaidSocialPence).toBe(0);
   expect(codes(await service.reviewSocialRepayment(actorOf(applicant.viewer), claim.id, {
@@ -123,7 +123,7 @@ test("a rejected claim needs a reason and credits nothing", async () => {
   const { agreement, applicant } = await makeAgreement(tdb.db, fund, { amountPence: 3_000_000, cashRepayablePence: 2_000_000, disburse: true });
   const service = new RepaymentsService(tdb.db);
   const { claim } = ok(await service.claimSocialRepayment(actorOf(applicant.viewer), agreement.id, {
-    valuePence: 100_000, periodFrom: "2025-01-01", periodTo: today(), description: "Volunteering", idempotencyKey: key(),
+    valuePence: 100_000, valueReason: "Agreed at review", periodFrom: "2025-01-01", periodTo: today(), description: "Volunteering", idempotencyKey: key(),
   }));
   expect(codes(await service.reviewSocialRepayment(asAdmin, claim.id, { expectedVersion: claim.version, accept: false, idempotencyKey: key() }))).toEqual(["REQUIRED"]);
   const rejected = ok(await service.reviewSocialRepayment(asAdmin, claim.id, { expectedVersion: claim.version, accept: false, note: "No evidence of hours", idempotencyKey: key() }));

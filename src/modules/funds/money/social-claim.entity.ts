@@ -25,6 +25,14 @@ export class SocialRepaymentClaim extends VersionedRecord() {
   @Column({ name: "value_pence", type: "bigint" })
   valuePence: number;
 
+  /** The value of the measurements cited, costed from the catalogue; null when the claim cites none. */
+  @Column({ name: "costed_pence", type: "bigint", nullable: true })
+  costedPence: number | null;
+
+  @Field(() => String, { nullable: true, description: "Why the claim's value was agreed rather than costed from the measurements it cites." })
+  @Column({ name: "value_reason", type: "text", nullable: true })
+  valueReason: string | null;
+
   @Field({ description: "The social value delivered." })
   @Column({ type: "text" })
   description: string;
