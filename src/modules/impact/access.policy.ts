@@ -26,7 +26,6 @@ export const impactPolicy: AccessPolicy = {
   ImpactGroup: { part: "suppressed organisationCount socialValue measures place cluster theme year quarter" },
   RegionSummary: { part: "from to socialValueByTheme organisations" },
   ThemeSocialValue: { part: "theme suppressed socialValue" },
-  MeasurementImport: { part: "rows organisations" },
   OrganisationRegionFigures: { part: "registered eligible inClusters" },
   Organisation: {
     extends: true,

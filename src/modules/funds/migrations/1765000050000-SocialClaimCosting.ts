@@ -11,7 +11,7 @@ export class SocialClaimCosting1765000050000 implements MigrationInterface {
       ADD COLUMN costed_pence bigint,
       ADD COLUMN value_reason text CHECK (length(btrim(value_reason)) BETWEEN 1 AND 2000)`);
     await q.query(`UPDATE social_repayment_claim SET value_reason = 'Agreed before claims were costed from the impact catalogue.'`);
-    await q.query(`ALTER TABLE social_repayment_claim ADD CONSTRAINT social_repayment_claim_value_costed_or_reasoned
+    await q.query(`ALTER TABLE social_repayment_claim ADD CONSTRAINT social_repayment_claim_costed_or_reasoned_check
       CHECK (value_reason IS NOT NULL OR costed_pence = value_pence)`);
     await q.query(`
       CREATE TABLE social_claim_measurement (
@@ -30,7 +30,7 @@ export class SocialClaimCosting1765000050000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE social_claim_measurement`);
-    await q.query(`ALTER TABLE social_repayment_claim DROP CONSTRAINT social_repayment_claim_value_costed_or_reasoned`);
+    await q.query(`ALTER TABLE social_repayment_claim DROP CONSTRAINT social_repayment_claim_costed_or_reasoned_check`);
     await q.query(`ALTER TABLE social_repayment_claim DROP COLUMN value_reason, DROP COLUMN costed_pence`);
   }
 }
