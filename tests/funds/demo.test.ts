@@ -15,7 +15,7 @@ const AGREEMENT = `query($id: ID!, $asOf: Date) { node(id: $id) { ... on Agreeme
   schedules { version effectiveOn reason }
   arrears(asOf: $asOf) { asOf amount { pence } due { pence } repaid { pence } oldestUnpaidDueOn daysOverdue scheduleVersion }
   movements { kind occurredOn amount { pence } }
-  socialRepaymentClaims { status claimed { pence } accepted { pence } periodFrom periodTo }
+  socialRepaymentClaims { status claimed { pence } accepted { pence } periodFrom periodTo costed { pence } valueReason costing { metricCode proxyVersion value { pence } } }
   fundedBy { amount { pence } generation contribution { contributor } via { organisation { name } status } }
   organisation { name }
 } } }`;
@@ -79,8 +79,14 @@ test("the bakery's agreement shows its schedule, payments, claims and arrears si
   expect(a.schedule.instalments).toHaveLength(30);
   expect(a.schedule.instalments[0]).toEqual({ number: 1, dueOn: "2024-12-01", amount: { pence: 50_000 } });
   expect(a.movements.filter((mv: { kind: string }) => mv.kind === "CASH_REPAYMENT")).toHaveLength(20);
-  expect(a.socialRepaymentClaims.map((c: { status: string }) => c.status)).toEqual(["ACCEPTED", "CLAIMED"]);
+  expect(a.socialRepaymentClaims.map((c: { status: string }) => c.status)).toEqual(["ACCEPTED", "CLAIMED", "CLAIMED"]);
   expect(a.socialRepaymentClaims[0].accepted).toEqual({ pence: 400_000 });
+  // The last is costed from the catalogue: its value is the sum of its measurements' costing, with no reason needed.
+  const costed = a.socialRepaymentClaims[2];
+  expect(costed.costing.length).toBeGreaterThan(0);
+  expect(costed).toMatchObject({ valueReason: null, claimed: costed.costed });
+  expect(costed.costing.reduce((sum: number, x: { value: { pence: number } }) => sum + x.value.pence, 0)).toBe(costed.claimed.pence);
+  expect(a.socialRepaymentClaims[1].valueReason).toMatch(/Agreed/);
 });
 
 test("a rescheduled agreement keeps its first schedule and measures arrears against the version in force", async () => {

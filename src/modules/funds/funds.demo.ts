@@ -10,6 +10,7 @@ import { organisationsApi } from "../organisations/organisations.api";
 import { DEMO_OWNER_ORGANISATION } from "../organisations/organisations.demo";
 import { StoStatus } from "../organisations/organisation.enums";
 import { clustersApi } from "../clusters/clusters.api";
+import { costVerifiedMeasurementsOf } from "../impact/impact.api";
 import { DEMO_PANEL, DEMO_PEERS } from "../clusters/clusters.demo";
 import { FundsService } from "./rounds/funds.service";
 import { ApplicationsService } from "./applications/applications.service";
@@ -208,6 +209,18 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
     { on: "2025-09-30", run: async (s) => must(await s.agreements.writeOff(admin, cases.studio.agreementId!, { expectedVersion: await version("studio"), reason: "Ceased trading in August 2025; the board wound the company up.", idempotencyKey: key() })) },
     { on: "2026-01-15", run: async (s) => must(await s.agreements.reschedule(admin, cases.solar.agreementId!, { expectedVersion: await version("solar"), startsOn: "2026-03-01", termMonths: 40, holidayMonths: 4, reason: "Two school roofs needed repairs before the panels could generate." })) },
     { on: "2026-05-15", run: async (s) => claim("bakery", "2025-05-01", "2026-04-30", 300_000, "Eight more trainees; a Saturday baking club for twenty children.", owner)(s) },
+    // A claim costed from the catalogue: the bakery cites its verified 2025 returns (as many as £2,500 of social value
+    // holds, cheapest first), each worth quantity × the proxy in force on 31 December 2025, left for review.
+    { on: "2026-06-15", run: async (s) => {
+      const verified = await costVerifiedMeasurementsOf(m, c.bakery.organisationId, "2025-01-01", "2025-12-31");
+      const cited: string[] = [];
+      let total = 0;
+      for (const x of verified) if (x.valuePence! > 0 && total + x.valuePence! <= 250_000) { cited.push(x.measurementId); total += x.valuePence!; }
+      if (!cited.length) return;
+      must(await s.repayments.claimSocialRepayment(owner, cases.bakery.agreementId!, {
+        measurementIds: cited, periodFrom: "2025-01-01", periodTo: "2025-12-31", description: "The bakery's verified 2025 returns, costed from the network's catalogue.", idempotencyKey: key(),
+      }));
+    } },
     { on: "2026-07-01", run: async (s) => must(await s.funds.addContribution(admin, state.fundId!, { contributor: COMBINED_AUTHORITY, amountPence: 520_000_000, receivedOn: "2026-07-01", restriction: "Second tranche, for the city region's socially trading organisations.", idempotencyKey: key() })) },
     { on: "2026-07-01", run: async (s) => must(await s.funds.addContribution(admin, state.fundId!, { contributor: NATIONAL_FUNDER, amountPence: 100_000_000, receivedOn: "2026-07-01", restriction: null, idempotencyKey: key() })) },
     ...monthly("2026-08-01", 4, 162_037, repay("solar")),

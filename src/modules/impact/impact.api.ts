@@ -10,7 +10,7 @@ import { ImpactFilter } from "./impact.inputs";
 import { ImpactGroup, RegionSummary } from "./impact.types";
 
 export { ImpactGroup, RegionSummary };
-export { costMeasurements, type CostedMeasurement } from "./measurement-costing";
+export { costMeasurements, costVerifiedMeasurementsOf, type CostedMeasurement } from "./measurement-costing";
 
 /** Organisations grouped by another module's keys, e.g. funds' agreement holders by fund. */
 export interface ImpactOrganisationSet {

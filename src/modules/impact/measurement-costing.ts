@@ -40,3 +40,13 @@ export async function costMeasurements(db: DataSource | EntityManager, ids: stri
     valuePence: r.value_pence === null ? null : Number(r.value_pence),
   }]));
 }
+
+/** An organisation's verified measurements whose periods end from `from` to `to`, costed, cheapest first (demo data, tools). */
+export async function costVerifiedMeasurementsOf(db: DataSource | EntityManager, organisationId: string, from: string, to: string): Promise<CostedMeasurement[]> {
+  const ids: { id: string }[] = await db.query(
+    `SELECT id FROM impact_measurement WHERE organisation_id = $1 AND source = $2 AND period_end BETWEEN $3 AND $4`,
+    [organisationId, MeasurementSource.VERIFIED, from, to],
+  );
+  const costed = [...(await costMeasurements(db, ids.map((r) => r.id))).values()];
+  return costed.filter((x) => x.valuePence !== null).sort((a, b) => a.valuePence! - b.valuePence! || a.measurementId.localeCompare(b.measurementId));
+}
