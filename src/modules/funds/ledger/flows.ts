@@ -38,7 +38,7 @@ export interface FlowsWhere {
  * The filters sit inside each branch, so each reads only its days through the indexes on those days.
  */
 export function flowsSql(where: FlowsWhere): string {
-  const inFunds = (column: string) => (where.fundIds ? `${column} = ANY(${where.fundIds})` : "true");
+  const inFunds = (column: string) => (where.fundIds ? `${column} = ANY((${where.fundIds})::uuid[])` : "true");
   const between = (column: string) => `${column} BETWEEN ${where.from} AND ${where.to}`;
   return `
     SELECT g.fund_id, g.agreement_id, g.occurred_on AS day, k.figure, k.sign * CASE p.direction WHEN 'DEBIT' THEN p.pence ELSE -p.pence END AS pence
