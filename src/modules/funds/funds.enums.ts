@@ -84,3 +84,13 @@ registerEnumType(ClaimStatus, { name: "SocialRepaymentClaimStatus" });
 // The ledger's own vocabulary is declared in the ledger (storage imports no GraphQL); the API names it here.
 export { MovementKind };
 registerEnumType(MovementKind, { name: "FundMovementKind", description: "What a balanced group of ledger postings records." });
+
+export enum PartnerConsent {
+  INVITED = "INVITED",
+  CONSENTED = "CONSENTED",
+  DECLINED = "DECLINED",
+}
+registerEnumType(PartnerConsent, {
+  name: "PartnerConsent",
+  description: "Where a partner organisation stands on a collective application: INVITED by the lead, then CONSENTED or DECLINED by its owners or editors.",
+});
