@@ -115,9 +115,9 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
   const others = spare.filter((o) => o !== viewerOrganisation);
   const collective = { lead: others[0], partners: viewerOrganisation ? [viewerOrganisation, others[1]] : [others[1], others[2]] };
   if (!collective.lead || collective.partners.some((p) => !p)) throw new Error("demo funds: too few eligible demo organisations for a collective application");
-  const retrofit: Case = {
+  const apprenticeships: Case = {
     organisationId: collective.lead.id, requestedPence: 7_000_000,
-    purpose: "A shared retrofit crew: the three organisations insulate and repair homes in their neighbourhoods together, each training local people on the crew.",
+    purpose: "A shared apprenticeship programme: the three organisations employ and train young people together, each hosting placements, with one coordinator between them.",
   };
 
   const submit = (k: keyof typeof c, round: () => string, as: Actor = admin): Step["run"] => async (s) => {
@@ -128,39 +128,41 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
     }));
     Object.assign(x, { applicationId: application.id, version: application.version });
   };
-  /** The collective application from draft to submission: the lead invites two partners, each consents, the lead submits. */
+  /**
+   * The collective application: the lead invites two partners, each consents, the lead submits, the peers support it
+   * and the lead accepts the offer (its money moves in the new year, so the fund's figures tell the same story).
+   */
   const collectiveSteps: Step[] = [
     { on: "2026-09-15", run: async (s) => {
-      const { application } = must(await s.applications.draft(admin, { organisationId: retrofit.organisationId, fundId: state.fundId!, roundId: state.round2!,
-        requestedPence: retrofit.requestedPence, purpose: retrofit.purpose, cashRepaymentPlan: "From retrofit contracts with the housing associations.",
-        socialRepaymentPlan: "Warmer homes and trainee places, costed with the network." }));
+      const { application } = must(await s.applications.draft(admin, { organisationId: apprenticeships.organisationId, fundId: state.fundId!, roundId: state.round2!,
+        requestedPence: apprenticeships.requestedPence, purpose: apprenticeships.purpose, cashRepaymentPlan: "From the three organisations' trading surplus, in shares agreed between them.",
+        socialRepaymentPlan: "Apprenticeships and jobs for local young people, costed with the network." }));
       let version = application.version;
       for (const partner of collective.partners) {
         version = must(await s.partners.add(admin, application.id, { organisationId: partner.id, expectedVersion: version })).application.version;
       }
-      Object.assign(retrofit, { applicationId: application.id, version });
+      Object.assign(apprenticeships, { applicationId: application.id, version });
     } },
     ...collective.partners.map((partner, i): Step => ({ on: `2026-09-1${6 + i}`, run: async (s) => {
-      retrofit.version = must(await s.partners.respond(admin, retrofit.applicationId!, { organisationId: partner.id, consent: PartnerConsent.CONSENTED, expectedVersion: retrofit.version! })).application.version;
+      apprenticeships.version = must(await s.partners.respond(admin, apprenticeships.applicationId!, { organisationId: partner.id, consent: PartnerConsent.CONSENTED, expectedVersion: apprenticeships.version! })).application.version;
     } })),
     { on: "2026-09-18", run: async (s) => {
-      retrofit.version = must(await s.applications.submit(admin, { applicationId: retrofit.applicationId!, expectedVersion: retrofit.version!, idempotencyKey: key() })).application.version;
+      apprenticeships.version = must(await s.applications.submit(admin, { applicationId: apprenticeships.applicationId!, expectedVersion: apprenticeships.version!, idempotencyKey: key() })).application.version;
     } },
     { on: "2026-09-28", run: async (s) => {
       for (const as of [panel, peer1, peer2, peer3]) {
-        retrofit.version = must(await s.panel.recordView(as, retrofit.applicationId!, { stance: PanelStance.SUPPORT, comment: "Three neighbourhoods, one crew: the partners share the work and the repayments." })).application.version;
+        apprenticeships.version = must(await s.panel.recordView(as, apprenticeships.applicationId!, { stance: PanelStance.SUPPORT, comment: "Three organisations, one programme: the partners share the placements and the repayments." })).application.version;
       }
     } },
     { on: "2026-10-02", run: async (s) => {
-      const r = must(await s.panel.decide(panel, retrofit.applicationId!, {
-        expectedVersion: retrofit.version!, outcome: DecisionOutcome.OFFER, reasons: "The panel backs the three organisations' shared crew.",
+      const r = must(await s.panel.decide(panel, apprenticeships.applicationId!, {
+        expectedVersion: apprenticeships.version!, outcome: DecisionOutcome.OFFER, reasons: "The panel backs the three organisations' shared programme.",
         offer: { amountPence: 7_000_000, cashRepayablePence: 4_000_000, termMonths: 36, holidayMonths: 6, startsOn: "2026-11-01" }, idempotencyKey: key(),
       }));
-      retrofit.agreementId = r.agreement!.id;
-      const [{ version }] = await m.query("SELECT version FROM agreement WHERE id = $1", [retrofit.agreementId]);
-      must(await s.agreements.acceptOffer(admin, retrofit.agreementId!, { expectedVersion: version }));
+      apprenticeships.agreementId = r.agreement!.id;
+      const [{ version }] = await m.query("SELECT version FROM agreement WHERE id = $1", [apprenticeships.agreementId]);
+      must(await s.agreements.acceptOffer(admin, apprenticeships.agreementId!, { expectedVersion: version }));
     } },
-    { on: "2026-10-20", run: async (s) => must(await s.disbursements.disburse(admin, retrofit.agreementId!, { amountPence: 7_000_000, occurredOn: "2026-10-20", idempotencyKey: key() })) },
   ];
   const view = (k: keyof typeof c, as: Actor, stance: PanelStance, comment: string, declaredConflict?: string): Step["run"] => async (s) => {
     const { application } = must(await s.panel.recordView(as, cases[k].applicationId!, { stance, comment, declaredConflict }));
