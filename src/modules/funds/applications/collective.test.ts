@@ -16,6 +16,7 @@ import type { FundingApplication } from "./application.entity";
 import { ApplicationsService } from "./applications.service";
 import { ApplicationPartnersService } from "./partners.service";
 import { PanelService } from "./panel.service";
+import { raceTest } from "../../../../tests/support/races";
 
 let app: TestApp;
 let fund: Fund;
@@ -223,3 +224,20 @@ test("a decision's event names the partners", async () => {
   const [event] = await app.db.query("SELECT data FROM domain_event WHERE type = 'application.decided' AND subject_id = $1", [agreement.applicationId]);
   expect([...event.data.partnerOrganisationIds].sort()).toEqual(invited.map((p) => p.organisationId).sort());
 });
+
+raceTest("50 at once, a partner declining and the lead submitting: one wins, and nothing is submitted with a declined partner", async () => {
+  const { lead, invited, application } = await collectiveDraft();
+  const consented = await consentAll(application, invited);
+  const [, second] = invited;
+  const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2
+    ? partners.respond(actorOf(second.viewer), consented.id, { organisationId: second.organisationId, consent: PartnerConsent.DECLINED, expectedVersion: consented.version })
+    : submitDraft(lead, consented))));
+  expect(results.filter((r) => !("errors" in r))).toHaveLength(1);
+  expect(new Set(results.flatMap((r) => ("errors" in r ? codes(r) : [])))).toEqual(new Set(["STALE_VERSION"]));
+  const [state] = await app.db.query(`SELECT a.status, array_agg(p.consent ORDER BY p.consent) AS consents FROM funding_application a
+    JOIN funding_application_partner p ON p.application_id = a.id WHERE a.id = $1 GROUP BY a.status`, [consented.id]);
+  expect([
+    { status: "SUBMITTED", consents: ["CONSENTED", "CONSENTED"] },
+    { status: "DRAFT", consents: ["CONSENTED", "DECLINED"] },
+  ]).toContainEqual(state);
+}, 60_000);
