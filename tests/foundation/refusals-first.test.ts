@@ -1,8 +1,9 @@
 // Refused mutations ask who is asking before they read, lock or compare anything (kit/records `allowedFirst`): someone
 // who may not act on a record gets the same answer whether or not it exists (no NOT_FOUND, no WRONG_STATUS, no "now
 // version 4"), and takes no lock on it. Checked for every mutation of that shape (applications, agreements and their
-// money, asset transfers, the register and listings, housing schemes, clusters, panels, gatherings, peer support), as
-// an anonymous caller and as a member of an unrelated organisation, against another organisation's records.
+// money, asset transfers, the register and listings, housing schemes, clusters, panels, gatherings, peer support,
+// impact reports, decision processes), as an anonymous caller and as a member of an unrelated organisation, against
+// another organisation's records.
 import { randomUUID } from "node:crypto";
 import { startTestApp, TestApp } from "../support/test-app";
 import { makeUser, TEST_PASSWORD } from "../support/factories";
@@ -57,6 +58,8 @@ beforeAll(async () => {
   await one("gathering", "SELECT id, cluster_id AS \"clusterId\" FROM gathering LIMIT 1");
   await one("panel", "SELECT id FROM peer_panel LIMIT 1");
   await one("panelMember", "SELECT id, panel_id AS \"panelId\" FROM peer_panel_member WHERE removed_at IS NULL LIMIT 1");
+  await one("measurement", "SELECT id FROM impact_measurement LIMIT 1");
+  await one("process", "SELECT id FROM decision_process LIMIT 1");
 }, 120_000);
 afterAll(async () => { await app.close(); });
 
@@ -136,6 +139,15 @@ const MUTATIONS: Record<string, { type: string; key: () => string; mutation: (id
     `acceptPeerMatch(input: { needId: "${id}", offerId: "${toGlobalId("PeerPost", rec.post.id)}" })` },
   recordPeerExchange: { type: "PeerExchange", key: () => rec.exchange.id, locks: () => [["peer_exchange", rec.exchange.id]], mutation: (id) =>
     `recordPeerExchange(input: { exchangeId: "${id}", hoursGiven: 3, outcome: "Ours." })` },
+  // Impact reports and decision processes.
+  correctMeasurement: { type: "ImpactMeasurement", key: () => rec.measurement.id, locks: () => [["impact_measurement", rec.measurement.id]], mutation: (id) =>
+    `correctMeasurement(input: { measurementId: "${id}", expectedVersion: 99, quantity: 1, reason: "Ours." })` },
+  updateDecisionProcess: { type: "DecisionProcess", key: () => rec.process.id, locks: () => [["decision_process", rec.process.id]], mutation: (id) =>
+    `updateDecisionProcess(input: { processId: "${id}", expectedVersion: 99, title: "Ours now" })` },
+  openDecisionProcess: { type: "DecisionProcess", key: () => rec.process.id, mutation: (id) =>
+    `openDecisionProcess(input: { processId: "${id}", expectedVersion: 99 })` },
+  declareDecisionResult: { type: "DecisionProcess", key: () => rec.process.id, mutation: (id) =>
+    `declareDecisionResult(input: { processId: "${id}", expectedVersion: 99, idempotencyKey: "${key()}" })` },
 };
 
 async function answer(name: string, id: string, token?: string): Promise<unknown> {
