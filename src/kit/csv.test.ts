@@ -34,11 +34,11 @@ test("every malformed record is reported on the line it starts, and only good re
   const { records, problems } = parseCsv(text, { maxRecords: 100 });
   expect(records.map((r) => r.line)).toEqual([1, 4]);
   expect(problems).toEqual([
-    { line: 2, message: "a field has a quote but does not start with one" },
-    { line: 3, message: "there is text after a closing quote" },
-    { line: 5, message: "a field contains a NUL character" },
-    { line: 6, message: "a line has a carriage return that is not followed by a line feed" },
-    { line: 7, message: "a quoted field is never closed" },
+    { line: 2, code: "CSV_MALFORMED", message: "a field has a quote but does not start with one" },
+    { line: 3, code: "CSV_MALFORMED", message: "there is text after a closing quote" },
+    { line: 5, code: "CSV_NUL_CHARACTER", message: "a field contains a NUL character" },
+    { line: 6, code: "CSV_MALFORMED", message: "a line has a carriage return that is not followed by a line feed" },
+    { line: 7, code: "CSV_MALFORMED", message: "a quoted field is never closed" },
   ]);
 });
 
@@ -46,8 +46,8 @@ test("bytes that are not UTF-8 are reported on their line, including inside a qu
   const input = bytes("a,b\n", "ok,1\n", "bad,", [0xff, 0xfe], "\n", '"multi\nline ', [0xc3], '",2\n', "caf\u00e9,3\n");
   const { records, problems } = parseCsv(input, { maxRecords: 10 });
   expect(problems).toEqual([
-    { line: 3, message: "the line is not valid UTF-8 text" },
-    { line: 4, message: "the line is not valid UTF-8 text" },
+    { line: 3, code: "CSV_NOT_UTF8", message: "the line is not valid UTF-8 text" },
+    { line: 4, code: "CSV_NOT_UTF8", message: "the line is not valid UTF-8 text" },
   ]);
   expect(records.map((r) => [r.line, r.fields])).toEqual([[1, ["a", "b"]], [2, ["ok", "1"]], [6, ["café", "3"]]]);
   expect(decodeUtf8(bytes("x\n", [0xe2, 0x82], "\n")).badLines).toEqual(new Set([2]));
@@ -55,13 +55,13 @@ test("bytes that are not UTF-8 are reported on their line, including inside a qu
 
 test("text with a lone surrogate (possible in JSON strings) is refused like bad UTF-8", () => {
   const { problems } = parseCsv("a,b\nx,\uD800\ny,\uD83D\uDE00\n", { maxRecords: 10 });
-  expect(problems).toEqual([{ line: 2, message: "the line is not valid UTF-8 text" }]);
+  expect(problems).toEqual([{ line: 2, code: "CSV_NOT_UTF8", message: "the line is not valid UTF-8 text" }]);
 });
 
 test("records beyond the cap are not read, and one problem says so where the cap is passed", () => {
   const { records, problems } = parseCsv("h\n1\n2\n3\n4\n", { maxRecords: 3, headerRecords: 1 });
   expect(records).toHaveLength(3);
-  expect(problems).toEqual([{ line: 4, message: "the file has more than 2 rows; split it into smaller files" }]);
+  expect(problems).toEqual([{ line: 4, code: "CSV_TOO_MANY_ROWS", message: "the file has more than 2 rows; split it into smaller files" }]);
 });
 
 describe("a table with a header", () => {
@@ -78,9 +78,9 @@ describe("a table with a header", () => {
     const { rows, problems } = readCsvTable("code,colour,code\nx,y,z\n", shape);
     expect(rows).toEqual([]);
     expect(problems).toEqual([
-      { line: 1, column: "name", message: 'the header has no "name" column' },
-      { line: 1, message: "header column 2 is not one this import reads" },
-      { line: 1, column: "code", message: 'the header has the "code" column twice' },
+      { line: 1, column: "name", code: "CSV_BAD_HEADER", message: 'the header has no "name" column' },
+      { line: 1, code: "CSV_BAD_HEADER", message: "header column 2 is not one this import reads" },
+      { line: 1, column: "code", code: "CSV_BAD_HEADER", message: 'the header has the "code" column twice' },
     ]);
   });
 
@@ -88,15 +88,15 @@ describe("a table with a header", () => {
     const { rows, problems } = readCsvTable("code,name\na,b\nc\nd,e,f\ng,h\n", { ...shape, maxRows: 10 });
     expect(rows.map((r) => r.line)).toEqual([2, 5]);
     expect(problems).toEqual([
-      { line: 3, message: "the row has 1 field where the header has 2" },
-      { line: 4, message: "the row has 3 fields where the header has 2" },
+      { line: 3, code: "CSV_FIELD_COUNT", message: "the row has 1 field where the header has 2" },
+      { line: 4, code: "CSV_FIELD_COUNT", message: "the row has 3 fields where the header has 2" },
     ]);
   });
 
   test("an empty file has no header, and the row cap counts data rows only", () => {
-    expect(readCsvTable("", shape).problems).toEqual([{ line: 1, message: "the file has no header row" }]);
+    expect(readCsvTable("", shape).problems).toEqual([{ line: 1, code: "CSV_NO_HEADER", message: "the file has no header row" }]);
     const { rows, problems } = readCsvTable("code,name\n1,a\n2,b\n3,c\n4,d\n", shape);
     expect(rows).toHaveLength(3);
-    expect(problems).toEqual([{ line: 5, message: "the file has more than 3 rows; split it into smaller files" }]);
+    expect(problems).toEqual([{ line: 5, code: "CSV_TOO_MANY_ROWS", message: "the file has more than 3 rows; split it into smaller files" }]);
   });
 });

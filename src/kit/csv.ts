@@ -13,8 +13,13 @@ export interface CsvRecord {
   fields: string[];
 }
 
+/** Stable codes of what can be wrong with a file, for importers to pass on as user error codes. */
+export type CsvProblemCode =
+  | "CSV_MALFORMED" | "CSV_NOT_UTF8" | "CSV_NUL_CHARACTER" | "CSV_TOO_MANY_ROWS" | "CSV_NO_HEADER" | "CSV_BAD_HEADER" | "CSV_FIELD_COUNT";
+
 export interface CsvProblem {
   line: number;
+  code: CsvProblemCode;
   /** The column at fault, when the problem is one field's (set by `readCsvTable` and by importers). */
   column?: string;
   /** A sentence that never repeats the file's content. */
@@ -89,14 +94,16 @@ function parseText(text: string, badLines: Set<number>, limits: CsvLimits): CsvP
     if (blank) { pos += blank; line++; continue; }
     if (count === limits.maxRecords) {
       const cap = limits.maxRecords - (limits.headerRecords ?? 0);
-      problems.push({ line, message: `the file has more than ${cap} rows; split it into smaller files` });
+      problems.push({ line, code: "CSV_TOO_MANY_ROWS", message: `the file has more than ${cap} rows; split it into smaller files` });
       break;
     }
     count++;
     const startLine = line;
     const fields: string[] = [];
-    const own: string[] = [];
-    const fault = (message: string) => { if (!own.includes(message)) own.push(message); };
+    const own: { code: CsvProblemCode; message: string }[] = [];
+    const fault = (message: string, code: CsvProblemCode = "CSV_MALFORMED") => {
+      if (!own.some((p) => p.message === message)) own.push({ code, message });
+    };
     let ended = false;
     while (!ended) {
       let value = "";
@@ -128,7 +135,7 @@ function parseText(text: string, badLines: Set<number>, limits: CsvLimits): CsvP
           value += text[pos++];
         }
       }
-      if (value.includes("\u0000")) fault("a field contains a NUL character");
+      if (value.includes("\u0000")) fault("a field contains a NUL character", "CSV_NUL_CHARACTER");
       fields.push(value);
       if (pos >= text.length) { ended = true; break; }
       if (text[pos] === ",") { pos++; continue; }
@@ -138,9 +145,9 @@ function parseText(text: string, badLines: Set<number>, limits: CsvLimits): CsvP
     }
     const endLine = pos >= text.length ? line : line - 1;
     for (let l = startLine; l <= endLine; l++) {
-      if (badLines.has(l)) { fault("the line is not valid UTF-8 text"); break; }
+      if (badLines.has(l)) { fault("the line is not valid UTF-8 text", "CSV_NOT_UTF8"); break; }
     }
-    if (own.length) problems.push(...own.map((message) => ({ line: startLine, message })));
+    if (own.length) problems.push(...own.map((p) => ({ line: startLine, ...p })));
     else records.push({ line: startLine, fields });
   }
   return { records, problems };
@@ -176,24 +183,24 @@ export function readCsvTable(input: string | Uint8Array, shape: CsvTableShape): 
   const problems = [...parsed.problems];
   const [header, ...data] = parsed.records;
   if (!header || header.line !== 1) {
-    if (!problems.some((p) => p.line === 1)) problems.unshift({ line: 1, message: "the file has no header row" });
+    if (!problems.some((p) => p.line === 1)) problems.unshift({ line: 1, code: "CSV_NO_HEADER", message: "the file has no header row" });
     return { rows: [], problems: sortProblems(problems) };
   }
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const known = new Set([...shape.required, ...(shape.optional ?? [])]);
   const headerProblems: CsvProblem[] = [];
   for (const name of shape.required) {
-    if (!names.includes(name)) headerProblems.push({ line: 1, column: name, message: `the header has no "${name}" column` });
+    if (!names.includes(name)) headerProblems.push({ line: 1, code: "CSV_BAD_HEADER", column: name, message: `the header has no "${name}" column` });
   }
   names.forEach((name, i) => {
-    if (!known.has(name)) headerProblems.push({ line: 1, message: `header column ${i + 1} is not one this import reads` });
-    else if (names.indexOf(name) !== i) headerProblems.push({ line: 1, column: name, message: `the header has the "${name}" column twice` });
+    if (!known.has(name)) headerProblems.push({ line: 1, code: "CSV_BAD_HEADER", message: `header column ${i + 1} is not one this import reads` });
+    else if (names.indexOf(name) !== i) headerProblems.push({ line: 1, code: "CSV_BAD_HEADER", column: name, message: `the header has the "${name}" column twice` });
   });
   if (headerProblems.length) return { rows: [], problems: sortProblems([...headerProblems, ...problems]) };
   const rows: CsvTableRow[] = [];
   for (const record of data) {
     if (record.fields.length !== names.length) {
-      problems.push({ line: record.line, message: `the row has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"} where the header has ${names.length}` });
+      problems.push({ line: record.line, code: "CSV_FIELD_COUNT", message: `the row has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"} where the header has ${names.length}` });
       continue;
     }
     const values: Record<string, string> = {};
