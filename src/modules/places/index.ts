@@ -2,6 +2,7 @@
 import type { KithModule } from "../../kith-module";
 import { Place } from "./place.entity";
 import { Places1763900000100 } from "./migrations/1763900000100-Places";
+import { PlaceDemo1765000040000 } from "./migrations/1765000040000-PlaceDemo";
 import { PlacesResolver } from "./places.resolver";
 import { placesLoaders } from "./places.loaders";
 import { placeRelations } from "./places.relations";
@@ -12,7 +13,7 @@ export const placesModule: KithModule = {
   name: "places",
   scopes: placesScopes,
   entities: [Place],
-  migrations: [Places1763900000100],
+  migrations: [Places1763900000100, PlaceDemo1765000040000],
   resolvers: [PlacesResolver],
   loaders: placesLoaders,
   relations: Object.values(placeRelations),
