@@ -8,6 +8,7 @@ import { placesLoaders } from "./places.loaders";
 import { placeRelations } from "./places.relations";
 import { placesScopes } from "./places.scopes";
 import { placesPolicy } from "./access.policy";
+import { loadDemoPlaces } from "./places.demo";
 
 export const placesModule: KithModule = {
   name: "places",
@@ -18,5 +19,6 @@ export const placesModule: KithModule = {
   loaders: placesLoaders,
   relations: Object.values(placeRelations),
   accessPolicy: placesPolicy,
+  demo: loadDemoPlaces,
   nodeTypes: { Place: { load: (ctx, key) => ctx.loaders.placeById.load(key) } },
 };

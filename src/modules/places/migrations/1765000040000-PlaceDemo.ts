@@ -7,11 +7,11 @@ export class PlaceDemo1765000040000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE place ADD COLUMN demo boolean NOT NULL DEFAULT false`);
-    await q.query(`ALTER TABLE place ADD CONSTRAINT place_not_own_parent CHECK (parent_id IS NULL OR parent_id <> id)`);
+    await q.query(`ALTER TABLE place ADD CONSTRAINT place_not_own_parent_check CHECK (parent_id IS NULL OR parent_id <> id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE place DROP CONSTRAINT place_not_own_parent`);
+    await q.query(`ALTER TABLE place DROP CONSTRAINT place_not_own_parent_check`);
     await q.query(`ALTER TABLE place DROP COLUMN demo`);
   }
 }
