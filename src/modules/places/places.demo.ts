@@ -5,13 +5,13 @@ import { Role } from "../../auth/roles";
 import type { Actor } from "../../auth/viewer";
 import { PlacesImportService } from "./places-import.service";
 
+// In Halton, whose figures the impact demo already keeps too small to show an analyst: organisations registered in
+// wards make cells of their own, which suppression counts separately (see impact's summary.sql.ts).
 export const DEMO_PLACES_CSV = `code,name,kind,parent
-E05990001,Kensington and Fairfield (demo ward),WARD,E08000012
-E05990002,Anfield (demo ward),WARD,E08000012
-E05990003,Linacre (demo ward),WARD,E08000014
-E05990004,Birkenhead and Tranmere (demo ward),WARD,E08000015
-E02990001,Kensington Fields (demo neighbourhood),NEIGHBOURHOOD,E05990001
-E02990002,Breck Road (demo neighbourhood),NEIGHBOURHOOD,E05990002
+E05990001,Halton Castle (demo ward),WARD,E06000006
+E05990002,Appleton (demo ward),WARD,E06000006
+E05990003,Mersey and Weston (demo ward),WARD,E06000006
+E02990001,Castlefields (demo neighbourhood),NEIGHBOURHOOD,E05990001
 `;
 
 export async function loadDemoPlaces({ manager }: DemoContext): Promise<void> {
