@@ -33,7 +33,7 @@ export interface RowProblem {
 export const PLACE_COLUMNS = { required: ["code", "name", "kind"], optional: ["parent"] } as const;
 export const MAX_PLACE_NAME = 200;
 
-/** ONS GSS codes: a country letter (E, W, S, N, K, L, M) and eight digits, e.g. E05015342. */
+/** ONS GSS codes: a country letter (E, W, S, N, K, L, M) and eight digits, e.g. E08000012. */
 const GSS_CODE = /^[EWSNKLM][0-9]{8}$/;
 
 /**
@@ -70,7 +70,7 @@ export function checkPlaceRows(rows: CsvTableRow[], known: Map<string, KnownPlac
     const kindText = values.kind.trim().toUpperCase();
     const parentCode = values.parent.trim() || null;
     if (!code) problem(line, "code", "REQUIRED", "Give the place's GSS code.");
-    else if (!GSS_CODE.test(code)) problem(line, "code", "INVALID_GSS_CODE", "A GSS code is a capital letter and eight digits, e.g. E05015342.");
+    else if (!GSS_CODE.test(code)) problem(line, "code", "INVALID_GSS_CODE", "A GSS code is a capital letter and eight digits, e.g. E08000012.");
     else if (firstLine.has(code)) problem(line, "code", "DUPLICATE_CODE", `The file has this code already, on row ${firstLine.get(code)}.`);
     else firstLine.set(code, line);
     if (!name) problem(line, "name", "REQUIRED", "Give the place's name.");
