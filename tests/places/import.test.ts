@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { startTestApp, TestApp } from "../support/test-app";
 import { makeOrganisation, placeId, SYSTEM_ADMIN, viewerWith } from "../support/organisation-factories";
 import { databaseNameOf, withDatabase } from "../support/test-db";
+import { raceTest } from "../support/races";
 import { Role } from "../../src/auth/roles";
 import { toGlobalId } from "../../src/graphql/ids";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, PlacesImportService } from "../../src/modules/places/places-import.service";
@@ -188,6 +189,16 @@ test(`a file is at most ${MAX_IMPORT_ROWS} rows and ${MAX_IMPORT_BYTES} bytes, r
   // The cap itself loads, in one go.
   const atCap = await importPlaces(["code,name,kind,parent", ...rows.slice(0, MAX_IMPORT_ROWS)].join("\n"));
   expect([atCap.userErrors, atCap.created.length]).toEqual([[], MAX_IMPORT_ROWS]);
+});
+
+raceTest("50 imports of overlapping files at once: each place is created once, and every import succeeds whole", async () => {
+  const file = (i: number) => `code,name,kind,parent\nE05990801,Race Ward,WARD,E08000011\nE02990${800 + i},Race Neighbourhood ${i},NEIGHBOURHOOD,E05990801\n`;
+  const results = await Promise.all(Array.from({ length: 50 }, (_, i) => importPlaces(file(i))));
+  expect(results.flatMap((r) => r.userErrors)).toEqual([]);
+  expect(results.filter((r) => r.created.some((p) => p.code === "E05990801"))).toHaveLength(1);
+  expect(results.filter((r) => r.unchangedCount === 1)).toHaveLength(49);
+  const [{ n }] = await app.db.query("SELECT count(*)::int AS n FROM place WHERE code LIKE 'E02990%' AND parent_id = (SELECT id FROM place WHERE code = 'E05990801')");
+  expect(n).toBe(50);
 });
 
 const onPostgres = process.env.DATABASE_URL ? test : test.skip;
