@@ -1,7 +1,7 @@
 // Reads a measurements CSV into rows ready to insert, or the problems of every bad line: the same rules as recording one
 // measurement (measurement-rules.ts), checked for the whole file with a handful of set-based queries, whatever its size.
 import type { EntityManager } from "typeorm";
-import { CSV_PROBLEMS, readCsv } from "../../kit/csv";
+import { parseCsv } from "../../kit/csv";
 import { InputChecks } from "../../kit/input-checks";
 import { keyOf } from "../../graphql/ids";
 import { organisationsApi } from "../organisations/organisations.api";
@@ -63,20 +63,25 @@ export async function readMeasurementsCsv(
   if (csv.length > MAX_IMPORT_CHARS) return { tooLarge: `Send at most ${MAX_IMPORT_CHARS / 1024 / 1024} MiB of CSV at once: split the file.` };
   const problems: LineProblem[] = [];
   const bad = (line: number, column: string | null, code: string, message: string) => problems.push({ line, column, code, message });
-  const records = readCsv(csv);
-  const first = records.next();
-  if (first.done) return { problems: [{ line: 1, column: null, code: "EMPTY_FILE", message: "The file is empty: start it with the header line." }] };
-  const header = first.value.fields.map((f) => f.trim().toLowerCase());
+  const csvRead = parseCsv(csv, { maxRecords: MAX_IMPORT_ROWS + 1, headerRecords: 1 });
+  if (csvRead.problems.some((p) => p.code === "CSV_TOO_MANY_ROWS")) return { tooLarge: `Send at most ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows at once: split the file.` };
+  const [first, ...records] = csvRead.records;
+  if (!first && !csvRead.problems.length) return { problems: [{ line: 1, column: null, code: "EMPTY_FILE", message: "The file is empty: start it with the header line." }] };
+  const header = (first?.fields ?? []).map((f) => f.trim().toLowerCase());
   const withEvidence = header.length === IMPORT_COLUMNS.length;
-  if (first.value.problem || (header.length !== 5 && !withEvidence) || header.some((h, i) => h !== IMPORT_COLUMNS[i])) {
+  if (!first || csvRead.problems.some((p) => p.line <= first.line) || (header.length !== 5 && !withEvidence) || header.some((h, i) => h !== IMPORT_COLUMNS[i])) {
     return { problems: [{ line: 1, column: null, code: "WRONG_HEADER", message: `Start the file with the header ${IMPORT_COLUMNS.join(",")} (evidence may be left out).` }] };
   }
+  // The reader's problems as this import's codes: the text's encoding, or the CSV's shape.
+  for (const p of csvRead.problems) {
+    const encoding = p.code === "CSV_NOT_UTF8" || p.code === "CSV_NUL_CHARACTER";
+    bad(p.line, null, encoding ? "BAD_ENCODING" : "MALFORMED_CSV", encoding
+      ? "The line holds a NUL, an unpaired surrogate or bytes that are not UTF-8: save the file as UTF-8 text."
+      : `The line is not well-formed CSV: ${p.message}.`);
+  }
   const parsed: Parsed[] = [];
-  let count = 0;
   for (const r of records) {
-    if (++count > MAX_IMPORT_ROWS) return { tooLarge: `Send at most ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows at once: split the file.` };
-    if (r.problem) bad(r.line, null, "MALFORMED_CSV", CSV_PROBLEMS[r.problem]);
-    else if (r.fields.some((f) => BAD_TEXT.test(f))) bad(r.line, null, "BAD_ENCODING", "The line holds a NUL, an unpaired surrogate or bytes that are not UTF-8: save the file as UTF-8 text.");
+    if (r.fields.some((f) => BAD_TEXT.test(f))) bad(r.line, null, "BAD_ENCODING", "The line holds a NUL, an unpaired surrogate or bytes that are not UTF-8: save the file as UTF-8 text.");
     else if (r.fields.length !== header.length) bad(r.line, null, "WRONG_COLUMNS", `The line has ${r.fields.length} fields; the header has ${header.length}.`);
     else {
       const [org, code, start, end, quantity, evidence] = r.fields.map((f) => f.trim());

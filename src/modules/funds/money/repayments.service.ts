@@ -1,6 +1,6 @@
 // Repayments: cash (back into the pool, ready to be awarded again) and social value (claimed by the organisation,
 // reviewed by ADMIN, then credited). Neither may exceed what is outstanding; repaying both parts in full ends the agreement.
-import { requireVersion, touch } from "../../../kit/records";
+import { allowedFirst, requireVersion, touch } from "../../../kit/records";
 import { formatPence as pounds } from "../../../kit/money";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
@@ -16,9 +16,9 @@ import { AgreementStatus, ClaimStatus, MovementKind } from "../funds.enums";
 import { AgreementBalance, agreementBalances } from "../ledger/figures";
 import { ledger } from "../ledger/ledger";
 import { MoneyIn, MovementResult, moveMoneyOnce } from "./movement-rules";
-import { lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin } from "../fund-rules";
+import { AGREEMENT, lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin, organisationActsOn } from "../fund-rules";
 import { WRONG_STATUS } from "../../../kit/lifecycle";
-import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
+import { refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 import { fundEvents } from "../funds.events";
@@ -84,6 +84,7 @@ export class RepaymentsService {
     periodFrom: string; periodTo: string; description: string; evidence?: string | null; idempotencyKey: string;
   }): Promise<ClaimResult> {
     return inTransaction(this.db, async (m) => {
+      await allowedFirst(m, actor, Agreement, agreementId, organisationActsOn("claim its social repayments"), AGREEMENT);
       const c = new InputChecks();
       const ids = [...new Set(input.measurementIds ?? [])];
       const agreed = input.valuePence ?? null;
@@ -102,9 +103,6 @@ export class RepaymentsService {
       };
       return once<ClaimResult>(m, actor, { operation: "funds.claimSocialRepayment", key, input: request }, async () => {
         const { agreement } = await lockAgreement(m, agreementId);
-        if (!fundAccess.actFor(actor.viewer, agreement.organisationId)) {
-          refuseAll([notAllowed("Only the organisation's owners and editors claim its social repayments.")]);
-        }
         requireActive(agreement);
         const costing = await costClaim(m, c, agreement.organisationId, ids, { from: input.periodFrom, to: input.periodTo });
         if (!c.ok) refuseAll(c.errors);
