@@ -16,6 +16,7 @@ import { armorProtection, KnownOperationTypes, parseLimits } from "./limits";
 import { operationChecks } from "./operation-checks";
 import { scopeChecks } from "./scope-checks";
 import { Buckets, rateLimits } from "./rate-limits";
+import { graphiqlRoutes } from "./ide/graphiql.routes";
 import { jitGateway } from "./executor";
 import type { HttpRoute } from "../kith-module";
 
@@ -255,7 +256,8 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
     }
   }
 
-  const routes = new Map(services.modules.flatMap((m) => m.httpRoutes ?? []).map((r) => [r.path, r]));
+  const ide = services.config.graphiql ? graphiqlRoutes : [];
+  const routes = new Map([...services.modules.flatMap((m) => m.httpRoutes ?? []), ...ide].map((r) => [r.path, r]));
   async function serveRoute(route: HttpRoute, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
     try {
       const { contentType, body, headers } = await route.get(services, url);
