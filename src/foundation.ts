@@ -18,6 +18,8 @@ import { Idempotency1763900000010 } from "./db/migrations/1763900000010-Idempote
 import { DomainEvents1764000000000 } from "./db/migrations/1764000000000-DomainEvents";
 import { ApiKeyPartner1764200000000 } from "./db/migrations/1764200000000-ApiKeyPartner";
 import { IdempotencyKey } from "./db/idempotency-key.entity";
+import { IdempotencyKeyExpiry1765000080000 } from "./db/migrations/1765000080000-IdempotencyKeyExpiry";
+import { startIdempotencySweeper } from "./db/idempotency";
 import { loadDemoUsers } from "./demo/users.demo";
 import { foundationScopes } from "./auth/auth.scopes";
 import { foundationPolicy } from "./auth/access.policy";
@@ -35,8 +37,10 @@ export const foundation: KithModule = {
   name: "foundation",
   scopes: foundationScopes,
   entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey, UserSession, AccountToken, OutboundEmail],
-  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000, Accounts1764200000000, ApiKeyPartner1764200000000],
+  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000, Accounts1764200000000, ApiKeyPartner1764200000000,
+    IdempotencyKeyExpiry1765000080000],
   contributes: [eventHandlers.provide(mailHandler)],
+  workers: [(app) => startIdempotencySweeper(app.db, app.log)],
   resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver, SessionsResolver, UserSessionsResolver],
   loaders: authLoaders,
   accessPolicy: foundationPolicy,
