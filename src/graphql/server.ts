@@ -80,13 +80,24 @@ export function createApollo(services: AppServices, schema: GraphQLSchema, bucke
       logMasked(services.log, error, isDatabaseUnavailable(error) ? SERVICE_UNAVAILABLE : "INTERNAL_SERVER_ERROR");
     },
   };
+  // Every operation a key sends counts toward its use (ApiKey.usage), refused ones too, at the cost it was charged.
+  const keyUsage: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue }) {
+          const key = contextValue?.viewer?.apiKeyId;
+          if (key) services.keyUsage.record(key, currentRequest()?.cost ?? 0);
+        },
+      };
+    },
+  };
   return new ApolloServer<Context>({
     // Operations run compiled (executor.ts); Apollo parses, validates and formats.
     gateway: jitGateway(schema),
     ...armor,
     // No per-field cache hints are used, and Apollo's plugin would wrap every field to collect them.
     plugins: [...armor.plugins, operationChecks<Context>(),
-      scopeChecks(services.modules.flatMap((m) => (m.scopes ? [m.scopes] : []))), ...limits, requestIdOnErrors, accessAfterMutations, unexpected,
+      scopeChecks(services.modules.flatMap((m) => (m.scopes ? [m.scopes] : []))), ...limits, requestIdOnErrors, accessAfterMutations, unexpected, keyUsage,
       ApolloServerPluginCacheControlDisabled()],
     validationRules: [...armor.validationRules, KnownOperationTypes],
     // Compact JSON: Apollo's default indents every response.
