@@ -4,8 +4,8 @@ import { partnersScopes } from "./partners.scopes";
 import { Partner } from "./partner.entity";
 import { Partners1764200000200 } from "./migrations/1764200000200-Partners";
 import { PartnersResolver } from "./partners.resolver";
-import { ApiKeyPartnerResolver, PartnerFieldsResolver } from "./partner-fields.resolver";
-import { apiKeyPartnerRelations, partnerRelations } from "./partners.relations";
+import { ApiKeyPartnerResolver, PartnerFieldsResolver, WebhookDeliveryFieldsResolver } from "./partner-fields.resolver";
+import { apiKeyPartnerRelations, partnerRelations, webhookDeliveryRelations } from "./partners.relations";
 import { partnersLoaders } from "./partners.loaders";
 import { partnerAccess } from "./access";
 import { loadDemoPartners } from "./partners.demo";
@@ -14,6 +14,8 @@ import { openDataRoutes } from "./open-data/open-data.routes";
 import { WebhookSubscription } from "./webhooks/webhook-subscription.entity";
 import { WebhookDelivery } from "./webhooks/webhook-delivery.entity";
 import { Webhooks1764200000300 } from "./migrations/1764200000300-Webhooks";
+import { WebhookDeliveryAttempts1765000080200 } from "./migrations/1765000080200-WebhookDeliveryAttempts";
+import { WebhookDeliveryAttempt } from "./webhooks/webhook-delivery-attempt.entity";
 import { WebhooksResolver } from "./webhooks/webhooks.resolver";
 import { startWebhookWorker, webhookFanOut } from "./webhooks/webhook-delivery";
 import { eventHandlers } from "../../events/domain-events";
@@ -24,11 +26,11 @@ registerKeyShape("WebhookDelivery", "bigint");
 export const partnersModule: KithModule = {
   name: "partners",
   scopes: partnersScopes,
-  entities: [Partner, WebhookSubscription, WebhookDelivery],
-  migrations: [Partners1764200000200, Webhooks1764200000300],
-  resolvers: [PartnersResolver, WebhooksResolver, PartnerFieldsResolver, ApiKeyPartnerResolver],
+  entities: [Partner, WebhookSubscription, WebhookDelivery, WebhookDeliveryAttempt],
+  migrations: [Partners1764200000200, Webhooks1764200000300, WebhookDeliveryAttempts1765000080200],
+  resolvers: [PartnersResolver, WebhooksResolver, PartnerFieldsResolver, ApiKeyPartnerResolver, WebhookDeliveryFieldsResolver],
   loaders: partnersLoaders,
-  relations: [...Object.values(partnerRelations), ...Object.values(apiKeyPartnerRelations)],
+  relations: [...Object.values(partnerRelations), ...Object.values(apiKeyPartnerRelations), ...Object.values(webhookDeliveryRelations)],
   nodeTypes: {
     Partner: { load: async (ctx, key) => (partnerAccess.see(ctx.viewer, key) ? ctx.loaders.partnerById.load(key) : null) },
     WebhookSubscription: {
