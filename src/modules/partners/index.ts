@@ -1,5 +1,6 @@
 // The partners module: partner systems, their API keys (issued, rotated, scoped) and the organisations they may change.
 import type { KithModule } from "../../kith-module";
+import type { Context } from "../../graphql/context";
 import { partnersScopes } from "./partners.scopes";
 import { Partner } from "./partner.entity";
 import { Partners1764200000200 } from "./migrations/1764200000200-Partners";
@@ -22,6 +23,14 @@ import { eventHandlers } from "../../events/domain-events";
 import { registerKeyShape } from "../../graphql/ids";
 
 registerKeyShape("WebhookDelivery", "bigint");
+registerKeyShape("WebhookDeliveryAttempt", "bigint");
+
+/** A delivery's partner, for refetching it or one of its attempts by ID. */
+async function partnerOfDelivery(ctx: Context, deliveryId: string): Promise<string | null> {
+  const d = await ctx.app.db.getRepository(WebhookDelivery).findOneBy({ id: deliveryId });
+  const s = d && await ctx.app.db.getRepository(WebhookSubscription).findOneBy({ id: d.subscriptionId });
+  return s?.partnerId ?? null;
+}
 
 export const partnersModule: KithModule = {
   name: "partners",
@@ -41,9 +50,15 @@ export const partnersModule: KithModule = {
     },
     WebhookDelivery: {
       async load(ctx, key) {
-        const d = await ctx.app.db.getRepository(WebhookDelivery).findOneBy({ id: key });
-        const s = d && await ctx.app.db.getRepository(WebhookSubscription).findOneBy({ id: d.subscriptionId });
-        return s && partnerAccess.see(ctx.viewer, s.partnerId) ? d : null;
+        const partnerId = await partnerOfDelivery(ctx, key);
+        return partnerId && partnerAccess.see(ctx.viewer, partnerId) ? ctx.app.db.getRepository(WebhookDelivery).findOneBy({ id: key }) : null;
+      },
+    },
+    WebhookDeliveryAttempt: {
+      async load(ctx, key) {
+        const a = await ctx.app.db.getRepository(WebhookDeliveryAttempt).findOneBy({ id: key });
+        const partnerId = a && await partnerOfDelivery(ctx, a.deliveryId);
+        return partnerId && partnerAccess.see(ctx.viewer, partnerId) ? a : null;
       },
     },
   },

@@ -3,6 +3,7 @@
 // history, not just its last answer.
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../../graphql/node";
 
 export enum WebhookErrorClass {
   /** The receiver answered, but not 2xx. */
@@ -18,7 +19,7 @@ export enum WebhookErrorClass {
 }
 registerEnumType(WebhookErrorClass, { name: "WebhookErrorClass", description: "Why a webhook attempt failed." });
 
-@ObjectType({ description: "One attempt to deliver a webhook." })
+@ObjectType({ implements: Node, description: "One attempt to deliver a webhook." })
 @Entity({ name: "webhook_delivery_attempt" })
 @Index("webhook_delivery_attempt_delivery_idx", ["deliveryId", "id"])
 export class WebhookDeliveryAttempt {
