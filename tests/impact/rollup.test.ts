@@ -1,6 +1,6 @@
 // The rollup impactSummary reads (impact_rollup, kept by PostgreSQL triggers) equals a recomputation from the raw rows
 // after every kind of write: bulk inserts, service records and corrections, verifications, deletes, a new proxy
-// version, concurrent writers of one key; and a change of registered place moves figures with no rollup change.
+// version, concurrent writers of one key; and the place rollup and presence follow, also when an organisation moves.
 import { startTestApp, TestApp } from "../support/test-app";
 import { viewerWith } from "../support/organisation-factories";
 import { Role } from "../../src/auth/roles";
@@ -48,7 +48,38 @@ async function rollup(): Promise<string[]> {
   return rows.map((r: Record<string, string>) => `${r.organisation_id} ${r.metric_id} ${r.quarter} n=${r.measurements} q=${cents(r.quantity)} v=${r.social_value_pence} latest=${r.latest_end}:${cents(r.latest_quantity)}`).sort();
 }
 
-const expectInStep = async () => expect(await rollup()).toEqual(await expectedRollup());
+/** The place rollup and presence as they should be: the expected rollup by each organisation's registered place now. */
+async function expectedByPlace(): Promise<{ places: string[]; presence: string[] }> {
+  const placeOf = new Map<string, string>((await app.db.query("SELECT id, coalesce(registered_place_id, '00000000-0000-0000-0000-000000000000') AS place FROM organisation"))
+    .map((o: { id: string; place: string }) => [o.id, o.place]));
+  const places = new Map<string, { n: number; q: number; v: number }>();
+  const presence = new Map<string, number>();
+  for (const line of await expectedRollup()) {
+    const [org, metric, quarter, n, q, v] = line.split(" ");
+    const k = `${placeOf.get(org)} ${metric} ${quarter}`;
+    const e = places.get(k) ?? { n: 0, q: 0, v: 0 };
+    places.set(k, { n: e.n + Number(n.slice(2)), q: e.q + Number(q.slice(2)), v: e.v + Number(v.slice(2)) });
+    presence.set(`${org} ${quarter}`, (presence.get(`${org} ${quarter}`) ?? 0) + 1);
+  }
+  return {
+    places: [...places].map(([k, e]) => `${k} n=${e.n} q=${e.q} v=${e.v}`).sort(),
+    presence: [...presence].map(([k, n]) => `${k} ${n}`).sort(),
+  };
+}
+
+async function byPlace(): Promise<{ places: string[]; presence: string[] }> {
+  const places = await app.db.query("SELECT place_id, metric_id, quarter::text, measurements, quantity::text, social_value_pence::text FROM impact_place_rollup");
+  const presence = await app.db.query("SELECT organisation_id, quarter::text, measures FROM impact_presence");
+  return {
+    places: places.map((r: Record<string, string>) => `${r.place_id} ${r.metric_id} ${r.quarter} n=${r.measurements} q=${cents(r.quantity)} v=${r.social_value_pence}`).sort(),
+    presence: presence.map((r: Record<string, string>) => `${r.organisation_id} ${r.quarter} ${r.measures}`).sort(),
+  };
+}
+
+const expectInStep = async () => {
+  expect(await rollup()).toEqual(await expectedRollup());
+  expect(await byPlace()).toEqual(await expectedByPlace());
+};
 
 test("bulk inserts, service records, corrections that move a period, verifications and deletes keep the rollup equal to the raw rows", async () => {
   // A bulk import: one statement, many keys, several rows on one key (two on the same day for LATEST's tie-break).
@@ -108,6 +139,13 @@ test("an organisation that moves to another place takes its figures with it: imp
   expect(before.impactSummary.groups.map((g: { place: { code: string } }) => g.place.code)).toEqual(["E08000012"]);
   const [sefton] = await app.db.query("SELECT id FROM place WHERE code = 'E08000014'");
   await app.db.query("UPDATE organisation SET registered_place_id = $1 WHERE id = $2", [sefton.id, orgs[2]]);
+  await expectInStep();
+  // Moving back and forth, and to no place at all, leaves nothing behind.
+  await app.db.query("UPDATE organisation SET registered_place_id = NULL WHERE id = $1", [orgs[1]]);
+  await expectInStep();
+  const [liverpool] = await app.db.query("SELECT id FROM place WHERE code = 'E08000012'");
+  await app.db.query("UPDATE organisation SET registered_place_id = $1 WHERE id = $2", [liverpool.id, orgs[1]]);
+  await expectInStep();
   const after = await app.ok(Q, { f: filter }, ADMIN);
   const [{ pence }] = await app.db.query("SELECT coalesce(sum(social_value_pence), 0)::bigint::text AS pence FROM impact_rollup WHERE organisation_id = $1", [orgs[2]]);
   const byPlace = Object.fromEntries(after.impactSummary.groups.map((g: { place: { code: string } }) => [g.place.code, g]));
@@ -125,4 +163,12 @@ raceTest("50 writers of one organisation, measure and quarter at once, each in i
     "DELETE FROM impact_measurement WHERE organisation_id = $1 AND metric_id = $2 AND quantity = $3", [orgs[0], hours, 1 + i * 2])));
   await expectInStep();
   expect((await rollup()).find((r) => r.includes(` ${hours} 2022-04-01`))).toContain("n=30");
+  // Writers racing an organisation's move between places: its sums end up all in the place it ended in.
+  const [sefton] = await app.db.query("SELECT id FROM place WHERE code = 'E08000014'");
+  const [liverpool] = await app.db.query("SELECT id FROM place WHERE code = 'E08000012'");
+  await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 10 === 0
+    ? app.db.query("UPDATE organisation SET registered_place_id = $1 WHERE id = $2", [i % 20 === 0 ? sefton.id : liverpool.id, orgs[0]])
+    : app.db.query("INSERT INTO impact_measurement (organisation_id, metric_id, period_start, period_end, quantity) VALUES ($1, $2, '2022-07-01', '2022-09-30', $3)",
+      [orgs[0], hours, i]))));
+  await expectInStep();
 });

@@ -90,11 +90,16 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
   const keysArray = (alias: string) => (keyCols.length ? `ARRAY[${keyCols.map((k) => `${alias}.${k}`).join(", ")}]` : "ARRAY[]::text[]");
   const xq = "x.quarter";
   const inRange = sql`x.quarter BETWEEN ${q.from}::date AND ${q.to}::date`;
-  // Rolled-up measurements joined to what they count in: their organisation (place, group place, selection).
-  const measured = (cells: string, grouped: boolean) => sql`
-      FROM impact_rollup x
+  // Whole places and every measure: figures add up from the place rollup (places × measures × quarters rows), and
+  // organisations are counted from presence (organisations × quarters). Filters by measure or by organisation set,
+  // and THEME groups (whose cells are per theme), need each organisation's own rows.
+  const byPlace = !q.metricCodes && !q.themes && !q.selections.length && !setDims.length && !byTheme;
+  // Rolled-up measurements joined to what they count in: their organisation (place, group place, selection), or for
+  // the place rollup its place and group place.
+  const measured = (cells: string, grouped: boolean, perOrganisation = !byPlace) => sql`
+      FROM ${Sql.raw(perOrganisation ? "impact_rollup" : "impact_place_rollup")} x
       JOIN mt m ON m.id = x.metric_id
-      JOIN orgs o ON o.id = x.organisation_id AND o.sel
+      ${Sql.raw(perOrganisation ? "JOIN orgs o ON o.id = x.organisation_id AND o.sel" : "JOIN org_places o ON o.place = x.place_id")}
       ${grouped ? setJoins("x.organisation_id") : Sql.raw("")}
       ${Sql.raw(q.suppress ? `JOIN ${cells} c ON c.place = o.place AND c.q = ${xq}${grouped && (setDims.length || byTheme) ? keyCols.map((k, i) => ` AND c.${k} = ${keyExpr(dims[i], i, xq, "m.theme")}`).join("") : ""}` : "")}
      WHERE ${inRange}`;
@@ -110,9 +115,11 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
     orgs AS MATERIALIZED (
       SELECT o.id, coalesce(o.registered_place_id, ${Sql.raw(NO_PLACE)}) AS place, coalesce(pl.grp::text, '') AS grp, ${selection} AS sel
         FROM (${organisationsApi.rowsSql(db)}) o ${Sql.raw(q.placeIds ? "JOIN" : "LEFT JOIN")} places pl ON pl.id = o.registered_place_id),
-    presence AS MATERIALIZED (
-      SELECT x.organisation_id AS org, ${Sql.raw(xq)} AS q, ${Sql.raw(byTheme ? "m.theme" : "''")} AS theme
-        FROM impact_rollup x JOIN mt m ON m.id = x.metric_id WHERE ${inRange} GROUP BY 1, 2, 3),
+    org_places AS (SELECT DISTINCT place, grp FROM orgs),
+    presence AS MATERIALIZED (${byPlace
+      ? sql`SELECT x.organisation_id AS org, ${Sql.raw(xq)} AS q, '' AS theme FROM impact_presence x WHERE ${inRange}`
+      : sql`SELECT x.organisation_id AS org, ${Sql.raw(xq)} AS q, ${Sql.raw(byTheme ? "m.theme" : "''")} AS theme
+        FROM impact_rollup x JOIN mt m ON m.id = x.metric_id WHERE ${inRange} GROUP BY 1, 2, 3`}),
     cellrows AS MATERIALIZED (
       SELECT p.org, o.place, p.q, o.sel${Sql.raw(keyCols.length ? `, ${keys("p.q", "p.theme").join(", ")}` : "")}
         FROM presence p JOIN orgs o ON o.id = p.org${setJoins("p.org")}),
@@ -140,13 +147,13 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
   UNION ALL
   SELECT 'latest', false, ${Sql.raw(keysArray("l"))}, l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL FROM (
     SELECT DISTINCT ON (${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id) x.organisation_id, x.metric_id, x.latest_quantity AS quantity${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}
-      ${measured(groupCells, true)} AND m.aggregation = 'LATEST'
+      ${measured(groupCells, true, true)} AND m.aggregation = 'LATEST'
      ORDER BY ${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id, x.quarter DESC) l
    GROUP BY l.metric_id${Sql.raw(kc("l"))}
   UNION ALL
   SELECT 'latest', true, ARRAY[]::text[], l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL FROM (
     SELECT DISTINCT ON (x.organisation_id, x.metric_id) x.organisation_id, x.metric_id, x.latest_quantity AS quantity
-      ${measured("total_cells", false)} AND m.aggregation = 'LATEST'
+      ${measured("total_cells", false, true)} AND m.aggregation = 'LATEST'
      ORDER BY x.organisation_id, x.metric_id, x.quarter DESC) l
    GROUP BY l.metric_id`;
 }
