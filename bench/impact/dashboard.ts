@@ -1,7 +1,9 @@
 // `npm run bench -- impact [--runs N] [--only RegionImpact,...]`: p50/p95 of the contract's dashboard operations (/work/shared/contract/dashboard:
 // RegionImpact, CommunityOwnership, PayItForward) for ADMIN and ANALYST, executed in-process through Apollo with the same
 // context as HTTP, against the database DATABASE_URL names as it is (seed it first: `npm run seed -- --scale 10000`).
-// Operations run one at a time, so the figures are each operation's own latency, not throughput.
+// Operations run one at a time, so the figures are each operation's own latency, not throughput. Wall time on a shared
+// machine mostly measures the machine, so each run's CPU is reported too: kith's (this process) and PostgreSQL's (the
+// database's backends, read from /proc when PostgreSQL runs on this host; parallel workers are not counted).
 import "reflect-metadata";
 import { cpus, loadavg, totalmem } from "node:os";
 import { loadConfig } from "../../src/config";
@@ -12,6 +14,7 @@ import { inRequestScope } from "../../src/graphql/request-scope";
 import { toGlobalId } from "../../src/graphql/ids";
 import { Role } from "../../src/auth/roles";
 import type { Viewer } from "../../src/auth/viewer";
+import { cpuSeconds } from "../proc-stats";
 
 /** The contract's dashboard operations, verbatim. */
 const OPERATIONS: Record<string, string> = {
@@ -80,19 +83,30 @@ export async function dashboardBench(argv: string[]): Promise<number> {
   const load = () => loadavg().map((x) => x.toFixed(1)).join(", ");
   console.log(`${measurements} measurements, ${organisations} organisations; ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB`);
   console.log(`${(await db.query("SELECT version()"))[0].version.split(" on ")[0]}; Node ${process.versions.node}; ${runs} runs after one warm-up, one at a time; load average at start ${load()}`);
-  console.log("| operation | caller | p50 | p95 | max |\n| --- | --- | ---: | ---: | ---: |");
+  console.log("| operation | caller | p50 | p95 | max | PostgreSQL CPU p50 | kith CPU p50 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+  const backends = async () => (await db.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'"))
+    .map((r: { pid: number }) => r.pid);
+  const pgCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
   for (const name of only) {
     for (const [label, as] of CALLERS) {
       await execute(name, as);
       const ms: number[] = [];
+      const pg: number[] = [];
+      const node: number[] = [];
       for (let r = 0; r < runs; r++) {
+        const pids = await backends();
+        const pgBefore = pgCpu(pids);
+        const nodeBefore = process.cpuUsage();
         const started = process.hrtime.bigint();
         await execute(name, as);
         ms.push(Number(process.hrtime.bigint() - started) / 1e6);
+        const used = process.cpuUsage(nodeBefore);
+        node.push((used.user + used.system) / 1000);
+        pg.push((pgCpu(pids) - pgBefore) * 1000);
       }
-      ms.sort((a, b) => a - b);
+      for (const xs of [ms, pg, node]) xs.sort((a, b) => a - b);
       const f = (x: number) => `${x.toFixed(0)} ms`;
-      console.log(`| ${name} | ${label} | ${f(percentile(ms, 50))} | ${f(percentile(ms, 95))} | ${f(ms[ms.length - 1])} |`);
+      console.log(`| ${name} | ${label} | ${f(percentile(ms, 50))} | ${f(percentile(ms, 95))} | ${f(ms[ms.length - 1])} | ${f(percentile(pg, 50))} | ${f(percentile(node, 50))} |`);
     }
   }
   console.log(`load average at end ${load()}`);
