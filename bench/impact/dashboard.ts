@@ -86,7 +86,7 @@ export async function dashboardBench(argv: string[]): Promise<number> {
   console.log("| operation | caller | p50 | p95 | max | PostgreSQL CPU p50 | kith CPU p50 |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |");
   const backends = async () => (await db.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'"))
     .map((r: { pid: number }) => r.pid);
-  const pgCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
+  const cpuOf = (pids: number[]) => new Map(pids.flatMap((pid) => { const s = cpuSeconds(pid); return s === null ? [] : [[pid, s] as const]; }));
   for (const name of only) {
     for (const [label, as] of CALLERS) {
       await execute(name, as);
@@ -94,15 +94,15 @@ export async function dashboardBench(argv: string[]): Promise<number> {
       const pg: number[] = [];
       const node: number[] = [];
       for (let r = 0; r < runs; r++) {
-        const pids = await backends();
-        const pgBefore = pgCpu(pids);
+        const pgBefore = cpuOf(await backends());
         const nodeBefore = process.cpuUsage();
         const started = process.hrtime.bigint();
         await execute(name, as);
         ms.push(Number(process.hrtime.bigint() - started) / 1e6);
         const used = process.cpuUsage(nodeBefore);
         node.push((used.user + used.system) / 1000);
-        pg.push((pgCpu(pids) - pgBefore) * 1000);
+        // Backends present after the run: a pool connection opened for it counts from zero, one closed idle is not ours.
+        pg.push([...cpuOf(await backends())].reduce((sum, [pid, s]) => sum + s - (pgBefore.get(pid) ?? 0), 0) * 1000);
       }
       for (const xs of [ms, pg, node]) xs.sort((a, b) => a - b);
       const f = (x: number) => `${x.toFixed(0)} ms`;
