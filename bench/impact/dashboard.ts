@@ -3,7 +3,8 @@
 // context as HTTP, against the database DATABASE_URL names as it is (seed it first: `npm run seed -- --scale 10000`).
 // Operations run one at a time, so the figures are each operation's own latency, not throughput. Wall time on a shared
 // machine mostly measures the machine, so each run's CPU is reported too: kith's (this process) and PostgreSQL's (the
-// database's backends, read from /proc when PostgreSQL runs on this host; parallel workers are not counted).
+// database's backends, read from /proc when PostgreSQL runs on this host; parallel workers are not counted). Every
+// client of the database counts, so run it alone on its database.
 import "reflect-metadata";
 import { cpus, loadavg, totalmem } from "node:os";
 import { loadConfig } from "../../src/config";
