@@ -41,7 +41,9 @@ export const USAGE = `npm run bench -- [flags]   (DATABASE_URL: a PostgreSQL ser
   --soak-workload W    the soak's workload (default nested-50)
   --direct             servers connect straight to PostgreSQL: no statement counts, to see what the proxy costs
   --show-sql           print the distinct statements each server sent per workload
-  --results FILE       write the results here (default bench/RESULTS.md; "-" for stdout only)`;
+  --results FILE       write the results here (default bench/RESULTS.md; "-" for stdout only)
+npm run bench -- impact [--runs N] [--only Op,...]   p50/p95 of the contract's dashboard operations for ADMIN and ANALYST on the
+                            database DATABASE_URL names, seeded first (npm run seed -- --scale 10000); default 20 runs`;
 
 function value(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);

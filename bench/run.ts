@@ -197,6 +197,8 @@ async function bench(o: BenchOptions, db: BenchDatabase, stoppers: (() => Promis
 }
 
 async function main(): Promise<number> {
+  // `npm run bench -- impact`: the dashboard operations at scale, on a database seeded beforehand (bench/impact/dashboard.ts).
+  if (process.argv[2] === "impact") return (await import("./impact/dashboard")).dashboardBench(process.argv.slice(3));
   let o: BenchOptions;
   try {
     o = parseOptions(process.argv.slice(2), process.env);

@@ -19,6 +19,7 @@ import { startEventWorker } from "./events/event-worker";
 import { createSharedCache } from "./auth/shared-cache";
 import { Sessions } from "./auth/sessions";
 import { memoryBuckets, redisBuckets } from "./graphql/rate-limits";
+import { ApiKeyUsageCounter } from "./auth/api-key-usage";
 
 export const allModules: KithModule[] = [foundation, ...domainModules];
 
@@ -53,7 +54,9 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
     db, config, log, modules: allModules, nodeTypes: nodeTypesOf(allModules),
     relations: new RelationRegistry(allModules.flatMap((m) => m.relations ?? [])),
     sessions: new Sessions(db, cache, config.tokenSecret),
+    keyUsage: new ApiKeyUsageCounter(db, log),
   };
+  services.keyUsage.start();
   const limit = config.rateLimit;
   const buckets = limit ? (config.redisUrl ? redisBuckets(config.redisUrl, limit) : memoryBuckets(limit)) : undefined;
   const apollo = createApollo(services, await buildKithSchema(allModules), buckets);
@@ -93,6 +96,7 @@ export async function createKith(db: DataSource, config: Config, log: Logger, on
         clearTimeout(force);
       }
       await apollo.stop();
+      await services.keyUsage.stop();
       await buckets?.close();
       await events?.stop();
       await cache.close();

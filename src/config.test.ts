@@ -94,6 +94,16 @@ describe("defaults", () => {
     expect(load({ NODE_ENV: "development", KITH_INTROSPECTION: "false" }).introspection).toBe(false);
   });
 
+  test("the GraphQL IDE is on in development, off in production and tests unless KITH_GRAPHIQL=true, and needs introspection", () => {
+    expect(load({ NODE_ENV: "development" }).graphiql).toBe(true);
+    expect(load({ NODE_ENV: "development", KITH_GRAPHIQL: "false" }).graphiql).toBe(false);
+    expect(load({ NODE_ENV: "development", KITH_INTROSPECTION: "false" }).graphiql).toBe(false);
+    expect(load({ NODE_ENV: "test" }).graphiql).toBe(false);
+    expect(load({ NODE_ENV: "production", KITH_TOKEN_SECRET: SECRET }).graphiql).toBe(false);
+    expect(load({ NODE_ENV: "production", KITH_TOKEN_SECRET: SECRET, KITH_GRAPHIQL: "true", KITH_INTROSPECTION: "true" }).graphiql).toBe(true);
+    expect(problemOf({ NODE_ENV: "production", KITH_TOKEN_SECRET: SECRET, KITH_GRAPHIQL: "true" })).toMatch(/KITH_GRAPHIQL needs introspection/);
+  });
+
   test("production never loads the demo data, even when asked", () => {
     expect(load({ NODE_ENV: "production", KITH_TOKEN_SECRET: SECRET, KITH_DEMO: "true" }).loadDemo).toBe(false);
     expect(load({ NODE_ENV: "development" }).loadDemo).toBe(true);

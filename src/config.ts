@@ -17,6 +17,8 @@ export interface Config {
   logLevel: LogLevel;
   loadDemo: boolean;
   introspection: boolean;
+  /** The GraphQL IDE at GET /graphiql, served from kith's own origin (src/graphql/ide): on in development only, unless set. */
+  graphiql: boolean;
   /** Longest a single SQL statement may run on a PostgreSQL server (PGlite cannot interrupt one). */
   statementTimeoutMs: number;
   /** Largest request body accepted, in bytes. */
@@ -123,6 +125,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     () => parseBool("KITH_INTROSPECTION", env.KITH_INTROSPECTION, nodeEnv !== "production"),
     false,
   );
+  const graphiql = attempt(() => {
+    const on = parseBool("KITH_GRAPHIQL", env.KITH_GRAPHIQL, nodeEnv === "development" && introspection);
+    // The IDE reads the schema by introspection; without it the page would load and show nothing useful.
+    if (on && !introspection) throw new ConfigError("KITH_GRAPHIQL needs introspection: set KITH_INTROSPECTION=true as well");
+    return on;
+  }, false);
   const statementTimeoutMs = attempt(
     () => parseIntIn("KITH_STATEMENT_TIMEOUT_MS", env.KITH_STATEMENT_TIMEOUT_MS, 15000, 100, 600000),
     15000,
@@ -184,7 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration is not valid:\n  - ${problems.join("\n  - ")}`);
   }
   return {
-    port, databaseUrl, dataDir, tokenSecret, nodeEnv, logLevel, loadDemo, introspection,
+    port, databaseUrl, dataDir, tokenSecret, nodeEnv, logLevel, loadDemo, introspection, graphiql,
     statementTimeoutMs, maxBodyBytes, maxUploadBytes, runWorkers, trustedProxies, redisUrl, smtpUrl, mailFrom, networkName, appUrl, openData, rateLimit,
   };
 }

@@ -18,6 +18,12 @@ import { Idempotency1763900000010 } from "./db/migrations/1763900000010-Idempote
 import { DomainEvents1764000000000 } from "./db/migrations/1764000000000-DomainEvents";
 import { ApiKeyPartner1764200000000 } from "./db/migrations/1764200000000-ApiKeyPartner";
 import { IdempotencyKey } from "./db/idempotency-key.entity";
+import { IdempotencyKeyExpiry1765000080000 } from "./db/migrations/1765000080000-IdempotencyKeyExpiry";
+import { startIdempotencySweeper } from "./db/idempotency";
+import { ApiKeyUsage } from "./auth/api-key-usage.entity";
+import { ApiKeyUsage1765000080100 } from "./db/migrations/1765000080100-ApiKeyUsage";
+import { ApiKeyUsageResolver } from "./auth/api-key-usage.resolver";
+import { apiKeyUsageRelations } from "./auth/api-key-usage.relations";
 import { loadDemoUsers } from "./demo/users.demo";
 import { foundationScopes } from "./auth/auth.scopes";
 import { foundationPolicy } from "./auth/access.policy";
@@ -34,10 +40,13 @@ registerKeyShape("AuditEvent", "bigint");
 export const foundation: KithModule = {
   name: "foundation",
   scopes: foundationScopes,
-  entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey, UserSession, AccountToken, OutboundEmail],
-  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000, Accounts1764200000000, ApiKeyPartner1764200000000],
+  entities: [User, Membership, ApiKey, SignInThrottle, AuditEvent, IdempotencyKey, UserSession, AccountToken, OutboundEmail, ApiKeyUsage],
+  migrations: [Foundation1763900000000, Idempotency1763900000010, AuditNoTruncate1763950000000, DomainEvents1764000000000, Accounts1764200000000, ApiKeyPartner1764200000000,
+    IdempotencyKeyExpiry1765000080000, ApiKeyUsage1765000080100],
   contributes: [eventHandlers.provide(mailHandler)],
-  resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver, SessionsResolver, UserSessionsResolver],
+  workers: [(app) => startIdempotencySweeper(app.db, app.log)],
+  resolvers: [NodeResolver, AuthResolver, MembershipResolver, ApiKeysResolver, AuditResolver, SessionsResolver, UserSessionsResolver, ApiKeyUsageResolver],
+  relations: Object.values(apiKeyUsageRelations),
   loaders: authLoaders,
   accessPolicy: foundationPolicy,
   nodeTypes: {

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const port = await kith.listen(config.port);
   const where = config.databaseUrl ? "PostgreSQL from DATABASE_URL" : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`\nkith is serving http://localhost:${port}/graphql (${where})`);
+  if (config.graphiql) console.log(`GraphQL IDE: http://localhost:${port}/graphiql`);
   if (config.loadDemo) {
     console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
     for (const [role, u] of Object.entries(DEMO_USERS)) console.log(`  ${role.padEnd(8)} ${u.email}`);

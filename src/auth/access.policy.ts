@@ -21,7 +21,8 @@ export const foundationPolicy: AccessPolicy = {
   // Refetched by its person only. The walk reaches sessions only through ADMIN's own viewer.sessions, so the person
   // is ADMIN here; tests/accounts/sessions-private.test.ts checks that nobody else reads a person's session.
   Session: { see: isAdmin, fields: "id client createdAt expiresAt lastUsedAt", perViewer: "current" },
-  ApiKey: { see: isAdmin, fields: "id name prefix scopes createdAt lastUsedAt revokedAt" },
+  ApiKey: { see: isAdmin, fields: "id name prefix scopes createdAt lastUsedAt revokedAt usage" },
+  ApiKeyUsage: { part: "requestCount queryCost lastUsedAt" },
   AuditEvent: { see: isAdmin, fields: "id action actor actorApiKeyId changes entityId entityType occurredAt requestId" },
   Money: { part: "pence currency formatted" },
   PageInfo: { part: "hasNextPage hasPreviousPage startCursor endCursor" },

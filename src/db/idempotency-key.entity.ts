@@ -1,7 +1,8 @@
 // A client's idempotency key for one operation: the request it came with and what that request produced.
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from "typeorm";
 
 @Entity({ name: "idempotency_key" })
+@Index("idempotency_key_created_idx", ["createdAt"])
 export class IdempotencyKey {
   /** The operation and the acting user or partner key: one client's keys never touch another's results. */
   @PrimaryColumn({ type: "text" })
@@ -18,6 +19,7 @@ export class IdempotencyKey {
   @Column({ name: "result_ref", type: "text", nullable: true })
   resultRef: string | null;
 
+  /** When the key was claimed; it expires IDEMPOTENCY_KEY_HOURS later (db/idempotency.ts). */
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
 }

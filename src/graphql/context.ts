@@ -7,6 +7,7 @@ import type DataLoader from "dataloader";
 import type { KithModule, NodeType } from "../kith-module";
 import type { RelationRegistry } from "./relations";
 import type { Sessions } from "../auth/sessions";
+import type { ApiKeyUsageCounter } from "../auth/api-key-usage";
 
 /** Every module adds its loaders to this interface (declaration merging) and builds them in `loaders()`. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -21,6 +22,8 @@ export interface AppServices {
   relations: RelationRegistry;
   /** Sessions and the cache processes share (revocations, access changes, rate limits). */
   sessions: Sessions;
+  /** Each API key's requests and query cost, counted here and added to PostgreSQL in batches. */
+  keyUsage: ApiKeyUsageCounter;
 }
 
 export interface Context {

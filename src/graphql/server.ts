@@ -16,6 +16,7 @@ import { armorProtection, KnownOperationTypes, parseLimits } from "./limits";
 import { operationChecks } from "./operation-checks";
 import { scopeChecks } from "./scope-checks";
 import { Buckets, rateLimits } from "./rate-limits";
+import { graphiqlRoutes } from "./ide/graphiql.routes";
 import { jitGateway } from "./executor";
 import type { HttpRoute } from "../kith-module";
 
@@ -79,13 +80,24 @@ export function createApollo(services: AppServices, schema: GraphQLSchema, bucke
       logMasked(services.log, error, isDatabaseUnavailable(error) ? SERVICE_UNAVAILABLE : "INTERNAL_SERVER_ERROR");
     },
   };
+  // Every operation a key sends counts toward its use (ApiKey.usage), refused ones too, at the cost it was charged.
+  const keyUsage: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue }) {
+          const key = contextValue?.viewer?.apiKeyId;
+          if (key) services.keyUsage.record(key, currentRequest()?.cost ?? 0);
+        },
+      };
+    },
+  };
   return new ApolloServer<Context>({
     // Operations run compiled (executor.ts); Apollo parses, validates and formats.
     gateway: jitGateway(schema),
     ...armor,
     // No per-field cache hints are used, and Apollo's plugin would wrap every field to collect them.
     plugins: [...armor.plugins, operationChecks<Context>(),
-      scopeChecks(services.modules.flatMap((m) => (m.scopes ? [m.scopes] : []))), ...limits, requestIdOnErrors, accessAfterMutations, unexpected,
+      scopeChecks(services.modules.flatMap((m) => (m.scopes ? [m.scopes] : []))), ...limits, requestIdOnErrors, accessAfterMutations, unexpected, keyUsage,
       ApolloServerPluginCacheControlDisabled()],
     validationRules: [...armor.validationRules, KnownOperationTypes],
     // Compact JSON: Apollo's default indents every response.
@@ -275,7 +287,8 @@ export function createHttpHandler(services: AppServices, apollo: ApolloServer<Co
     }
   }
 
-  const routes = new Map(services.modules.flatMap((m) => m.httpRoutes ?? []).map((r) => [r.path, r]));
+  const ide = services.config.graphiql ? graphiqlRoutes : [];
+  const routes = new Map([...services.modules.flatMap((m) => m.httpRoutes ?? []), ...ide].map((r) => [r.path, r]));
   async function serveRoute(route: HttpRoute, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
     try {
       const { contentType, body, headers } = await route.get(services, url);

@@ -7,6 +7,7 @@ import { ImpactMetric, ImpactProxyValue } from "./metric.entity";
 import { ImpactMeasurement, MeasurementRevision } from "./measurement.entity";
 import { OrganisationYear } from "./organisation-year.entity";
 import { Impact1764200000700 } from "./migrations/1764200000700-Impact";
+import { ImpactRollup1765000070000 } from "./migrations/1765000070000-ImpactRollup";
 import { ImpactResolver } from "./impact.resolver";
 import {
   ImpactGroupFieldsResolver, ImpactMeasurementFieldsResolver, ImpactMetricFieldsResolver, ImpactProxyValueFieldsResolver,
@@ -25,7 +26,7 @@ export const impactModule: KithModule = {
   name: "impact",
   scopes: impactScopes,
   entities: [ImpactMetric, ImpactProxyValue, ImpactMeasurement, MeasurementRevision, OrganisationYear],
-  migrations: [Impact1764200000700],
+  migrations: [Impact1764200000700, ImpactRollup1765000070000],
   resolvers: [
     ImpactResolver, ImpactMetricFieldsResolver, ImpactProxyValueFieldsResolver, MeasureFiguresFieldsResolver, ImpactGroupFieldsResolver,
     ImpactMeasurementFieldsResolver, OrganisationYearFieldsResolver, OrganisationImpactResolver,

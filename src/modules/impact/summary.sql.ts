@@ -1,8 +1,9 @@
-// impactSummary's statement: measurements in the quarters asked, valued at the proxy in force at each period's end,
-// grouped and counted in one statement. For callers who must not see small groups, figures are built only from cells
-// (an organisation's registered place × quarter × the group's other keys) of at least SUPPRESSION_THRESHOLD
-// organisations, so totals and groups under any filters are sums of whole cells: differencing two answers can only
-// ever reveal whole cells, each of which has five organisations or more.
+// impactSummary's statement: the rollup of measurements (impact_rollup: one row per organisation, measure and quarter,
+// kept by PostgreSQL triggers, see migrations/1765000070000-ImpactRollup.ts) in the quarters asked, each period valued
+// at the proxy in force at its end, grouped and counted in one statement. For callers who must not see small groups,
+// figures are built only from cells (an organisation's registered place × quarter × the group's other keys) of at
+// least SUPPRESSION_THRESHOLD organisations, so totals and groups under any filters are sums of whole cells:
+// differencing two answers can only ever reveal whole cells, each of which has five organisations or more.
 import type { DataSource } from "typeorm";
 import { Sql, sql } from "../../graphql/sql";
 import { organisationsApi } from "../organisations/organisations.api";
@@ -52,10 +53,11 @@ export const PROXY_RANGES_SQL = `SELECT metric_id, version, value_per_unit_pence
 const NO_PLACE = "'00000000-0000-0000-0000-000000000000'::uuid";
 
 /**
- * Three narrow passes over measurements, nothing wide materialised: (1) which organisation reported in which quarter
+ * Three narrow passes over the rollup, nothing wide materialised: (1) which organisation reported in which quarter
  * (at most organisations × quarters rows) gives the cells and their organisation counts; (2) one hash aggregate of the
- * measurements in cells that may be shown, by group and measure; (3) the same for the total. LATEST measures take
- * each organisation's latest period from their own (few) rows.
+ * rollup rows in cells that may be shown, by group and measure; (3) the same for the total. LATEST measures take each
+ * organisation's latest quarter in the group, whose row holds its latest figure. The organisation's place is read
+ * from the register here, never stored in the rollup, so a change of place needs nothing recomputed.
  */
 export function summarySql(db: DataSource, q: SummaryQuery): Sql {
   const dims = q.groupBy;
@@ -87,31 +89,38 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
   const kc = (alias: string) => keyCols.map((k) => `, ${alias}.${k}`).join("");
   const groupKeys = (alias: string) => (keyCols.length ? `GROUP BY ${keyCols.map((k) => `${alias}.${k}`).join(", ")}` : "");
   const keysArray = (alias: string) => (keyCols.length ? `ARRAY[${keyCols.map((k) => `${alias}.${k}`).join(", ")}]` : "ARRAY[]::text[]");
-  const xq = "date_trunc('quarter', x.period_end)::date";
-  const inRange = sql`x.period_end BETWEEN ${q.from}::date AND ${q.to}::date`;
-  // Measurements joined to what they count in: their organisation (place, group place, selection) and proxy.
-  const measured = (cells: string, grouped: boolean) => sql`
-      FROM impact_measurement x
+  const xq = "x.quarter";
+  const inRange = sql`x.quarter BETWEEN ${q.from}::date AND ${q.to}::date`;
+  // Whole places and every measure: figures add up from the place rollup (places × measures × quarters rows), and
+  // organisations are counted from presence (organisations × quarters). Filters by measure or by organisation set,
+  // and THEME groups (whose cells are per theme), need each organisation's own rows.
+  const byPlace = !q.metricCodes && !q.themes && !q.selections.length && !setDims.length && !byTheme;
+  // Rolled-up measurements joined to what they count in: their organisation (place, group place, selection), or for
+  // the place rollup its place and group place.
+  const measured = (cells: string, grouped: boolean, perOrganisation = !byPlace) => sql`
+      FROM ${Sql.raw(perOrganisation ? "impact_rollup" : "impact_place_rollup")} x
       JOIN mt m ON m.id = x.metric_id
-      JOIN orgs o ON o.id = x.organisation_id AND o.sel
+      ${Sql.raw(perOrganisation ? "JOIN orgs o ON o.id = x.organisation_id AND o.sel" : "JOIN org_places o ON o.place = x.place_id")}
       ${grouped ? setJoins("x.organisation_id") : Sql.raw("")}
       ${Sql.raw(q.suppress ? `JOIN ${cells} c ON c.place = o.place AND c.q = ${xq}${grouped && (setDims.length || byTheme) ? keyCols.map((k, i) => ` AND c.${k} = ${keyExpr(dims[i], i, xq, "m.theme")}`).join("") : ""}` : "")}
-      LEFT JOIN proxy p ON p.metric_id = x.metric_id AND x.period_end >= p.valid_from AND x.period_end < p.valid_until
      WHERE ${inRange}`;
-  const quantity = "(CASE min(m.aggregation) WHEN 'AVERAGE' THEN round(avg(x.quantity), 2) WHEN 'LATEST' THEN NULL ELSE sum(x.quantity) END)::text";
-  const value = "sum(round(x.quantity * coalesce(p.value_per_unit_pence, 0)))::bigint::text";
+  // avg(quantity) of the measurements is their sum over their count, exactly as the rollup holds both.
+  const quantity = "(CASE min(m.aggregation) WHEN 'AVERAGE' THEN round(sum(x.quantity) / sum(x.measurements), 2) WHEN 'LATEST' THEN NULL ELSE sum(x.quantity) END)::text";
+  const value = "sum(x.social_value_pence)::bigint::text";
+  const count = "sum(x.measurements)::int";
   const groupCells = keyCols.length ? "ok_cells" : "total_cells";
 
   return sql`WITH
     places AS (${placesApi.groupingSql(q.placeIds)}),
-    proxy AS (${Sql.raw(PROXY_RANGES_SQL)}),
     mt AS (SELECT m.id, m.theme, m.aggregation FROM impact_metric m WHERE ${metricFilter}),
     orgs AS MATERIALIZED (
       SELECT o.id, coalesce(o.registered_place_id, ${Sql.raw(NO_PLACE)}) AS place, coalesce(pl.grp::text, '') AS grp, ${selection} AS sel
         FROM (${organisationsApi.rowsSql(db)}) o ${Sql.raw(q.placeIds ? "JOIN" : "LEFT JOIN")} places pl ON pl.id = o.registered_place_id),
-    presence AS MATERIALIZED (
-      SELECT x.organisation_id AS org, ${Sql.raw(xq)} AS q, ${Sql.raw(byTheme ? "m.theme" : "''")} AS theme
-        FROM impact_measurement x JOIN mt m ON m.id = x.metric_id WHERE ${inRange} GROUP BY 1, 2, 3),
+    org_places AS (SELECT DISTINCT place, grp FROM orgs),
+    presence AS MATERIALIZED (${byPlace
+      ? sql`SELECT x.organisation_id AS org, ${Sql.raw(xq)} AS q, '' AS theme FROM impact_presence x WHERE ${inRange}`
+      : sql`SELECT x.organisation_id AS org, ${Sql.raw(xq)} AS q, ${Sql.raw(byTheme ? "m.theme" : "''")} AS theme
+        FROM impact_rollup x JOIN mt m ON m.id = x.metric_id WHERE ${inRange} GROUP BY 1, 2, 3`}),
     cellrows AS MATERIALIZED (
       SELECT p.org, o.place, p.q, o.sel${Sql.raw(keyCols.length ? `, ${keys("p.q", "p.theme").join(", ")}` : "")}
         FROM presence p JOIN orgs o ON o.id = p.org${setJoins("p.org")}),
@@ -121,7 +130,7 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
     total_cells AS (SELECT c.* FROM (SELECT place, q, count(DISTINCT org)::int AS n FROM cellrows WHERE sel GROUP BY place, q) c
         JOIN cell_all a ON a.place = c.place AND a.q = c.q WHERE ${Sql.raw(cellOk("c.n", "a.n"))})
   SELECT 'measure' AS kind, false AS total, ${Sql.raw(keysArray("g"))} AS keys, g.metric_id, g.quantity, g.social_value_pence, g.measurements, NULL::int AS organisations
-    FROM (SELECT x.metric_id${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}, ${Sql.raw(quantity)} AS quantity, ${Sql.raw(value)} AS social_value_pence, count(*)::int AS measurements
+    FROM (SELECT x.metric_id${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}, ${Sql.raw(quantity)} AS quantity, ${Sql.raw(value)} AS social_value_pence, ${Sql.raw(count)} AS measurements
             ${measured(groupCells, true)}
            GROUP BY x.metric_id${Sql.raw(keyCols.map((_, i) => `, ${i + 2}`).join(""))}) g
   UNION ALL
@@ -131,21 +140,21 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
   UNION ALL
   SELECT 'seen', false, ${Sql.raw(keysArray("r"))}, NULL, NULL, NULL, NULL, NULL FROM cellrows r WHERE r.sel ${Sql.raw(groupKeys("r"))}
   UNION ALL
-  SELECT 'measure', true, ARRAY[]::text[], x.metric_id, ${Sql.raw(quantity)}, ${Sql.raw(value)}, count(*)::int, NULL
+  SELECT 'measure', true, ARRAY[]::text[], x.metric_id, ${Sql.raw(quantity)}, ${Sql.raw(value)}, ${Sql.raw(count)}, NULL
     ${measured("total_cells", false)} GROUP BY x.metric_id
   UNION ALL
   SELECT 'count', true, ARRAY[]::text[], NULL, NULL, NULL, NULL, count(DISTINCT r.org)::int
     FROM cellrows r ${Sql.raw(q.suppress ? "JOIN total_cells c ON c.place = r.place AND c.q = r.q" : "")} WHERE r.sel
   UNION ALL
   SELECT 'latest', false, ${Sql.raw(keysArray("l"))}, l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL FROM (
-    SELECT DISTINCT ON (${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id) x.organisation_id, x.metric_id, x.quantity${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}
-      ${measured(groupCells, true)} AND m.aggregation = 'LATEST'
-     ORDER BY ${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id, x.period_end DESC) l
+    SELECT DISTINCT ON (${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id) x.organisation_id, x.metric_id, x.latest_quantity AS quantity${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}
+      ${measured(groupCells, true, true)} AND m.aggregation = 'LATEST'
+     ORDER BY ${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id, x.quarter DESC) l
    GROUP BY l.metric_id${Sql.raw(kc("l"))}
   UNION ALL
   SELECT 'latest', true, ARRAY[]::text[], l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL FROM (
-    SELECT DISTINCT ON (x.organisation_id, x.metric_id) x.organisation_id, x.metric_id, x.quantity
-      ${measured("total_cells", false)} AND m.aggregation = 'LATEST'
-     ORDER BY x.organisation_id, x.metric_id, x.period_end DESC) l
+    SELECT DISTINCT ON (x.organisation_id, x.metric_id) x.organisation_id, x.metric_id, x.latest_quantity AS quantity
+      ${measured("total_cells", false, true)} AND m.aggregation = 'LATEST'
+     ORDER BY x.organisation_id, x.metric_id, x.quarter DESC) l
    GROUP BY l.metric_id`;
 }

@@ -28,6 +28,8 @@ export class CreateOrganisationInput {
   @Field(() => Int, { nullable: true }) tradingIncomePercent?: number | null;
   @Field(() => LifecycleStage, { nullable: true, description: "Defaults to STARTING." }) lifecycleStage?: LifecycleStage;
   @TextListField({ nullable: true, maxItems: 20, max: 200, description: "org-id identifiers, e.g. GB-COH-09876543." }) identifiers?: string[] | null;
+  @TextField({ nullable: true, description: "Sent again with the same input within 48 hours, returns the organisation first created instead of another." })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "Omitted fields stay as they are; null clears a field that may be empty." })

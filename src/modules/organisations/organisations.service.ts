@@ -4,6 +4,7 @@ import { audit } from "../../audit/audit";
 import { OrganisationRole } from "../../auth/roles";
 import { Actor, partnerOf } from "../../auth/viewer";
 import { inTransaction, sqlState } from "../../db/transaction";
+import { once } from "../../db/idempotency";
 import { domainEvents } from "../../events/domain-events";
 import { lockForEdit, lockRecord, saveChange } from "../../kit/records";
 import { Membership } from "../../auth/membership.entity";
@@ -56,47 +57,63 @@ export class OrganisationsService {
 
   async create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationResult> {
     if (!organisationAccess.create(actor.viewer)) return { errors: [notAllowed("register an organisation")] };
+    const keyCheck = new InputChecks();
+    const key = input.idempotencyKey == null ? null : keyCheck.idempotencyKey(input.idempotencyKey);
+    if (!keyCheck.ok) return { errors: keyCheck.errors };
     return inTransaction(this.db, async (m) => {
-      const c = new InputChecks();
-      const name = c.text("name", input.name, { max: LIMITS.name, required: true });
-      const description = c.text("description", input.description, { max: LIMITS.description });
-      const website = checkWebsite(c, input.website);
-      checkFoundedOn(c, input.foundedOn);
-      if (input.governance) checkGovernance(c, input.governance);
-      c.int("tradingIncomePercent", input.tradingIncomePercent, 0, 100);
-      const places = await checkPlaces(c, m, input.registeredPlaceId, input.placesServedIds);
-      const identifiers = await checkIdentifiers(c, m, input.identifiers ?? [], (i) => `identifiers.${i}`, null, input.legalForm);
-      if (!c.ok) refuseAll(c.errors);
-
-      const organisation = await m.save(m.create(Organisation, {
-        name: name!, description: description ?? null, legalForm: input.legalForm, foundedOn: input.foundedOn ?? null,
-        website: website ?? null, registeredPlaceId: places.registeredPlaceId ?? null,
-        causes: [...new Set(input.causes ?? [])], assetLockDeclared: input.assetLockDeclared ?? false,
-        boardSize: input.governance?.boardSize ?? null, communityBoardMembers: input.governance?.communityBoardMembers ?? null,
-        membershipSize: input.governance?.membershipSize ?? null, tradingIncomePercent: input.tradingIncomePercent ?? null,
-        lifecycleStage: input.lifecycleStage ?? LifecycleStage.STARTING,
-      }));
-      if (places.servedIds?.length) {
-        await m.insert(PlaceServed, places.servedIds.map((placeId) => ({ organisationId: organisation.id, placeId })));
+      // A partner's sync retried after a lost answer gets the organisation it created, not a second one.
+      if (key !== null) {
+        return once(m, actor, { operation: "organisations.create", key, input: { ...input, idempotencyKey: undefined } },
+          async () => {
+            const registered = await this.register(m, actor, input);
+            return { ref: registered.organisation.id, result: registered };
+          },
+          async (ref) => ({ organisation: await m.findOneByOrFail(Organisation, { id: ref }) }));
       }
-      if (identifiers.length) {
-        await m.insert(OrganisationIdentifier, identifiers.map((i) => ({ ...i, organisationId: organisation.id })))
-          .catch((e) => identifierRace(e, "identifiers"));
-      }
-      // A person who registers an organisation owns it; partner keys create organisations without an owner, and their
-      // partner (every key of it) may change what it created.
-      if (actor.viewer.userId) {
-        await m.insert(Membership, { userId: actor.viewer.userId, organisationId: organisation.id, role: OrganisationRole.OWNER });
-      }
-      const partner = partnerOf(actor.viewer);
-      if (partner) await m.insert(OrganisationPartner, { organisationId: organisation.id, partnerId: partner, origin: "CREATED" });
-      await audit.record(m, actor, {
-        action: "organisation.create", entityType: "Organisation", entityId: organisation.id,
-        after: { ...(await snapshot(m, organisation)), identifiers: identifiers.map((i) => i.value) },
-      });
-      await changed(m, actor, organisation, "organisation.created");
-      return { organisation };
+      return this.register(m, actor, input);
     });
+  }
+
+  private async register(m: EntityManager, actor: Actor, input: CreateOrganisationInput): Promise<{ organisation: Organisation }> {
+    const c = new InputChecks();
+    const name = c.text("name", input.name, { max: LIMITS.name, required: true });
+    const description = c.text("description", input.description, { max: LIMITS.description });
+    const website = checkWebsite(c, input.website);
+    checkFoundedOn(c, input.foundedOn);
+    if (input.governance) checkGovernance(c, input.governance);
+    c.int("tradingIncomePercent", input.tradingIncomePercent, 0, 100);
+    const places = await checkPlaces(c, m, input.registeredPlaceId, input.placesServedIds);
+    const identifiers = await checkIdentifiers(c, m, input.identifiers ?? [], (i) => `identifiers.${i}`, null, input.legalForm);
+    if (!c.ok) refuseAll(c.errors);
+
+    const organisation = await m.save(m.create(Organisation, {
+      name: name!, description: description ?? null, legalForm: input.legalForm, foundedOn: input.foundedOn ?? null,
+      website: website ?? null, registeredPlaceId: places.registeredPlaceId ?? null,
+      causes: [...new Set(input.causes ?? [])], assetLockDeclared: input.assetLockDeclared ?? false,
+      boardSize: input.governance?.boardSize ?? null, communityBoardMembers: input.governance?.communityBoardMembers ?? null,
+      membershipSize: input.governance?.membershipSize ?? null, tradingIncomePercent: input.tradingIncomePercent ?? null,
+      lifecycleStage: input.lifecycleStage ?? LifecycleStage.STARTING,
+    }));
+    if (places.servedIds?.length) {
+      await m.insert(PlaceServed, places.servedIds.map((placeId) => ({ organisationId: organisation.id, placeId })));
+    }
+    if (identifiers.length) {
+      await m.insert(OrganisationIdentifier, identifiers.map((i) => ({ ...i, organisationId: organisation.id })))
+        .catch((e) => identifierRace(e, "identifiers"));
+    }
+    // A person who registers an organisation owns it; partner keys create organisations without an owner, and their
+    // partner (every key of it) may change what it created.
+    if (actor.viewer.userId) {
+      await m.insert(Membership, { userId: actor.viewer.userId, organisationId: organisation.id, role: OrganisationRole.OWNER });
+    }
+    const partner = partnerOf(actor.viewer);
+    if (partner) await m.insert(OrganisationPartner, { organisationId: organisation.id, partnerId: partner, origin: "CREATED" });
+    await audit.record(m, actor, {
+      action: "organisation.create", entityType: "Organisation", entityId: organisation.id,
+      after: { ...(await snapshot(m, organisation)), identifiers: identifiers.map((i) => i.value) },
+    });
+    await changed(m, actor, organisation, "organisation.created");
+    return { organisation };
   }
 
   async update(actor: Actor, id: string, input: UpdateOrganisationInput): Promise<OrganisationResult> {

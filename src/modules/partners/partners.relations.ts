@@ -7,6 +7,18 @@ import { ApiKey } from "../../auth/api-key.entity";
 import { Partner } from "./partner.entity";
 import { WebhookSubscription } from "./webhooks/webhook-subscription.entity";
 import { partnerAccess } from "./access";
+import { WebhookDeliveryAttempt } from "./webhooks/webhook-delivery-attempt.entity";
+import type { Ordering } from "../../graphql/connection";
+
+const NEWEST_ATTEMPT_FIRST: Ordering = { name: "NEWEST", keys: ["id"], direction: "DESC" };
+
+/** A delivery's attempts: whoever may read the delivery (ADMIN, its partner's keys) reads all of them. */
+export const webhookDeliveryRelations = relationsOf("WebhookDelivery", {
+  attemptLog: {
+    kind: "page", target: () => WebhookDeliveryAttempt, ordering: NEWEST_ATTEMPT_FIRST,
+    from: (ctx: Context) => Sql.raw(`SELECT ${rowShape(ctx.app.db, WebhookDeliveryAttempt).select("a")}, a.delivery_id AS __parent FROM webhook_delivery_attempt a`),
+  },
+});
 
 export const partnerRelations = relationsOf("Partner", {
   keys: {

@@ -1,7 +1,8 @@
 // Delivers webhooks: the outbox handler fans each event out to the subscriptions that asked for it (one delivery row
 // each, idempotently), and a worker in any number of processes claims due deliveries with FOR UPDATE SKIP LOCKED and a
 // lease, POSTs them signed (HMAC-SHA256 over "timestamp.body") with a timeout, outside any transaction and never in a
-// request, then marks them DELIVERED, or retries with exponential backoff until DEAD. Nothing is dropped silently.
+// request, then marks them DELIVERED, or retries with exponential backoff until DEAD, logging every attempt
+// (webhook_delivery_attempt). Nothing is dropped silently.
 import { createHmac } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { Logger } from "../../../log";
@@ -11,6 +12,7 @@ import { toGlobalId } from "../../../graphql/ids";
 import type { NodeEnv } from "../../../config";
 import { WebhookEventType } from "./webhook-events";
 import { resolvesPrivately } from "./webhook-urls";
+import { WebhookErrorClass } from "./webhook-delivery-attempt.entity";
 
 export const WEBHOOK = {
   /** Attempts before a delivery is DEAD (10 s, 20 s, 40 s ... apart, about 21 minutes in all). */
@@ -67,13 +69,22 @@ export function bodyOf(c: Pick<Claimed, "event_id" | "type" | "subject_type" | "
   });
 }
 
-async function attempt(c: Claimed, env: NodeEnv): Promise<{ ok: boolean; status: number | null; error: string | null; final?: boolean }> {
+interface Outcome { ok: boolean; status: number | null; errorClass: WebhookErrorClass | null; error: string | null; final?: boolean; startedAt: Date; durationMs: number }
+
+async function attempt(c: Claimed, env: NodeEnv): Promise<Outcome> {
+  const startedAt = new Date();
+  const started = process.hrtime.bigint();
+  const r = await send(c, env);
+  return { ...r, startedAt, durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n) };
+}
+
+async function send(c: Claimed, env: NodeEnv): Promise<Omit<Outcome, "startedAt" | "durationMs">> {
   const body = bodyOf(c);
   if (Buffer.byteLength(body) > WEBHOOK.maxBodyBytes) {
-    return { ok: false, status: null, error: `The event is larger than ${WEBHOOK.maxBodyBytes} bytes; it was not sent.`, final: true };
+    return { ok: false, status: null, errorClass: WebhookErrorClass.TOO_LARGE, error: `The event is larger than ${WEBHOOK.maxBodyBytes} bytes; it was not sent.`, final: true };
   }
   if (await resolvesPrivately(c.url, env).catch(() => true)) {
-    return { ok: false, status: null, error: "The URL's host resolves to a private address (or did not resolve)." };
+    return { ok: false, status: null, errorClass: WebhookErrorClass.PRIVATE_ADDRESS, error: "The URL's host resolves to a private address (or did not resolve)." };
   }
   const at = Math.floor(Date.now() / 1000);
   try {
@@ -85,29 +96,39 @@ async function attempt(c: Claimed, env: NodeEnv): Promise<{ ok: boolean; status:
       },
     });
     await res.arrayBuffer().catch(() => undefined);
-    return res.status >= 200 && res.status < 300 ? { ok: true, status: res.status, error: null } : { ok: false, status: res.status, error: `The receiver answered ${res.status}.` };
+    return res.status >= 200 && res.status < 300
+      ? { ok: true, status: res.status, errorClass: null, error: null }
+      : { ok: false, status: res.status, errorClass: WebhookErrorClass.HTTP_STATUS, error: `The receiver answered ${res.status}.` };
   } catch (e) {
     const timedOut = (e as Error).name === "TimeoutError";
-    return { ok: false, status: null, error: timedOut ? `The receiver did not answer within ${WEBHOOK.timeoutMs} ms.` : "The receiver could not be reached." };
+    return timedOut
+      ? { ok: false, status: null, errorClass: WebhookErrorClass.TIMEOUT, error: `The receiver did not answer within ${WEBHOOK.timeoutMs} ms.` }
+      : { ok: false, status: null, errorClass: WebhookErrorClass.UNREACHABLE, error: "The receiver could not be reached." };
   }
 }
+
+/**
+ * The delivery's new state and the attempt's row, in one statement: the log never shows an attempt the delivery does
+ * not count, or the other way round.
+ */
+const RECORD_ATTEMPT = `
+  WITH d AS (
+    UPDATE webhook_delivery SET status = $2, last_status_code = $3, last_error = $4,
+           delivered_at = CASE WHEN $2 = 'DELIVERED' THEN now() ELSE delivered_at END,
+           next_attempt_at = CASE WHEN $2 = 'DELIVERED' THEN next_attempt_at ELSE now() + make_interval(secs => $5) END
+     WHERE id = $1 RETURNING id, attempts, status, next_attempt_at)
+  INSERT INTO webhook_delivery_attempt (delivery_id, attempt, attempted_at, status_code, duration_ms, error_class, error, next_attempt_at)
+  SELECT d.id, d.attempts, $6, $3, $7, $8, $4, CASE WHEN d.status = 'PENDING' THEN d.next_attempt_at END FROM d`;
 
 /** One pass: claims up to `batch` due deliveries and attempts them side by side; returns how many it attempted. */
 export async function deliverWebhooksDue(db: DataSource, log: Logger, env: NodeEnv, batch = 20): Promise<number> {
   const claimed = await claim(db, batch);
   await Promise.all(claimed.map(async (c) => {
     const r = await attempt(c, env);
-    if (r.ok) {
-      await db.query(`UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = now(), last_status_code = $2, last_error = NULL WHERE id = $1`, [c.id, r.status]);
-      return;
-    }
-    const dead = r.final || c.attempts >= WEBHOOK.maxAttempts;
-    log.warn({ deliveryId: c.id, eventId: c.event_id, attempts: c.attempts, dead, status: r.status, reason: r.error }, "webhook delivery failed");
-    await db.query(
-      `UPDATE webhook_delivery SET status = CASE WHEN $2 THEN 'DEAD' ELSE 'PENDING' END, last_status_code = $3, last_error = $4,
-              next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
-      [c.id, dead, r.status, r.error, retryDelaySeconds(c.attempts)],
-    );
+    const dead = !r.ok && (r.final || c.attempts >= WEBHOOK.maxAttempts);
+    if (!r.ok) log.warn({ deliveryId: c.id, eventId: c.event_id, attempts: c.attempts, dead, status: r.status, reason: r.error }, "webhook delivery failed");
+    const status = r.ok ? "DELIVERED" : dead ? "DEAD" : "PENDING";
+    await db.query(RECORD_ATTEMPT, [c.id, status, r.status, r.error, retryDelaySeconds(c.attempts), r.startedAt, r.durationMs, r.errorClass]);
   }));
   return claimed.length;
 }

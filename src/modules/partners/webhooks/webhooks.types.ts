@@ -3,8 +3,10 @@ import { ConnectionType } from "../../../graphql/connection";
 import { PayloadType } from "../../../graphql/payloads";
 import { WebhookSubscription } from "./webhook-subscription.entity";
 import { WebhookDelivery } from "./webhook-delivery.entity";
+import { WebhookDeliveryAttempt } from "./webhook-delivery-attempt.entity";
 
 export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, "WebhookDelivery");
+export const WebhookDeliveryAttemptConnection = ConnectionType(WebhookDeliveryAttempt, "WebhookDeliveryAttempt");
 
 export const SubscribeWebhookPayload = PayloadType("SubscribeWebhookPayload", {
   subscription: () => WebhookSubscription,
