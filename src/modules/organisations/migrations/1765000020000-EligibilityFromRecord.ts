@@ -36,12 +36,12 @@ export class EligibilityFromRecord1765000020000 implements MigrationInterface {
       ADD COLUMN thresholds_id uuid REFERENCES eligibility_thresholds(id),
       ADD COLUMN evidence jsonb,
       ADD COLUMN override_reason text CHECK (length(override_reason) <= 5000),
-      ADD CONSTRAINT sto_assessment_override_only_eligible CHECK (override_reason IS NULL OR outcome = 'ELIGIBLE')`);
+      ADD CONSTRAINT sto_assessment_override_check CHECK (override_reason IS NULL OR outcome = 'ELIGIBLE')`);
     await q.query(`CREATE INDEX sto_assessment_thresholds_idx ON sto_assessment (thresholds_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE sto_assessment DROP CONSTRAINT sto_assessment_override_only_eligible,
+    await q.query(`ALTER TABLE sto_assessment DROP CONSTRAINT sto_assessment_override_check,
       DROP COLUMN override_reason, DROP COLUMN evidence, DROP COLUMN thresholds_id`);
     await q.query(`DROP TABLE eligibility_thresholds`);
     await q.query(`DROP FUNCTION eligibility_thresholds_keep()`);
