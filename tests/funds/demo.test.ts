@@ -112,6 +112,26 @@ test("the demo partner key reads the fund's figures and generations", async () =
   expect(fund.recycled).toEqual({ pence: 2_000_000 });
 });
 
+test("the combined-authority dashboard reads money by borough and year with fundingSummary, agreeing with the fund's own figures", async () => {
+  const analyst = await app.signIn(DEMO_USERS.analyst.email, DEMO_PASSWORD);
+  const [lcr] = await app.db.query("SELECT id FROM place WHERE code = 'E47000004'");
+  const figures = "organisationsFunded awarded { pence } disbursed { pence } repaidCash { pence } repaidSocial { pence } writtenOff { pence } recycled { pence }";
+  const d = await app.ok(`query($p: ID!) {
+    fundingSummary(filter: { placeIds: [$p], from: "2024-01-01", to: "2026-12-31" }, groupBy: [PLACE, YEAR]) {
+      total { ${figures} } groups { place { code } year ${figures} } }
+    funds(first: 1) { nodes { figuresBetween(from: "2024-01-01", to: "2026-12-31") { awarded { pence } disbursed { pence } repaidCash { pence } repaidSocial { pence } writtenOff { pence } recycled { pence } } } } }`,
+  { p: toGlobalId("Place", lcr.id) }, analyst);
+  const { total, groups } = d.fundingSummary;
+  // Every demo agreement is with an organisation in the city region, so the boroughs add up to the fund's flows.
+  expect(total).toEqual({ organisationsFunded: 8, ...d.funds.nodes[0].figuresBetween });
+  expect(total).toMatchObject({ awarded: { pence: 39_000_000 }, disbursed: { pence: 32_000_000 }, recycled: { pence: 2_000_000 } });
+  type G = { place: { code: string }; year: number; awarded: { pence: number }; recycled: { pence: number } };
+  const at = (code: string, year: number) => (groups as G[]).find((g) => g.place.code === code && g.year === year);
+  // Liverpool's 2024 awards: the bakery (£25,000) and the café (£45,000); Halton's 2026 award is paid with recycled pounds.
+  expect(at("E08000012", 2024)!.awarded.pence).toBe(7_000_000);
+  expect(at("E06000006", 2026)).toMatchObject({ awarded: { pence: 6_000_000 }, recycled: { pence: 2_000_000 } });
+});
+
 test("round 1 was decided by a quorum of STO peers, with the bakery owner's view excluded and one ADMIN override on the record", async () => {
   const { data, errors } = await app.run(`{ applications(first: 20) { nodes {
     status organisation { name } round { name quorum majorityRule }

@@ -65,5 +65,12 @@ export const fundsPolicy: AccessPolicy = {
     extends: true,
     restricted: { agreements: (a, o) => readsAllAgreements(a) || memberOf(a, o.id) },
   },
-  Query: { extends: true, fields: "agreements applications", restricted: { funds: readsFunds } },
+  // fundingSummary is not suppressed and a group may be one agreement, so it is for those who read every agreement.
+  FundingSummary: { part: "from to total groups" },
+  FundingFigures: { part: "organisationsFunded awarded disbursed repaidCash repaidSocial writtenOff recycled" },
+  FundingGroup: { part: "organisationsFunded awarded disbursed repaidCash repaidSocial writtenOff recycled place year quarter" },
+  Query: {
+    extends: true, fields: "agreements applications", restricted: { funds: readsFunds, fundingSummary: readsAllAgreements },
+    args: { fundingSummary: '(filter: { placeIds: ["$region"], from: "2024-01-01", to: "2026-12-31" }, groupBy: [PLACE, YEAR])' },
+  },
 };

@@ -31,6 +31,11 @@ export const fundAccess = {
   actFor: (v: Viewer, organisationId: string) => hasOrganisationRole(v, organisationId, OrganisationRole.EDITOR),
   /** Individual views: the round's panel and ADMIN. Applicants see the decision and its reasons. */
   readPanelViews: (v: Viewer, onRoundPanel: boolean) => isAdmin(v) || onRoundPanel,
+  /**
+   * fundingSummary: whoever reads every agreement (ADMIN, ANALYST, PANEL_MEMBER, read:funds keys). Its figures are not
+   * suppressed, and a place and quarter may hold a single agreement, whose repayments and write-off are not public.
+   */
+  readSummary: (v: Viewer) => agreementAccess.readsAll(v),
 };
 
 /**

@@ -84,3 +84,14 @@ registerEnumType(ClaimStatus, { name: "SocialRepaymentClaimStatus" });
 // The ledger's own vocabulary is declared in the ledger (storage imports no GraphQL); the API names it here.
 export { MovementKind };
 registerEnumType(MovementKind, { name: "FundMovementKind", description: "What a balanced group of ledger postings records." });
+
+/** What fundingSummary may be grouped by: the dimensions it shares with impactSummary, keyed the same way (kit/summary-groups.ts). */
+export enum FundingGroupBy {
+  PLACE = "PLACE",
+  YEAR = "YEAR",
+  QUARTER = "QUARTER",
+}
+registerEnumType(FundingGroupBy, {
+  name: "FundingGroupBy",
+  description: "PLACE: the places just inside those asked (the top-level places when none are), by the recipient organisation's registered place; YEAR and QUARTER of the day the money moved (or the award was made).",
+});

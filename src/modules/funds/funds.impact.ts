@@ -1,5 +1,5 @@
 // What funds add to impact: agreement holders as organisation sets (fundIds with FUND groups, cohortIds) and the money
-// part of the region summary, summed from the ledger's postings for agreements with organisations in the places.
+// part of the region summary: the period figures of ledger/flows.ts for agreements with organisations in the places.
 import type { DataSource } from "typeorm";
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { Sql, sql } from "../../graphql/sql";
@@ -10,6 +10,8 @@ import { organisationsApi } from "../organisations/organisations.api";
 import { ImpactGroup, ImpactOrganisationSet, RegionFigureSource } from "../impact/impact.api";
 import { fundAccess } from "./access";
 import { Fund } from "./rounds/fund.entity";
+import { flowSumsSql, flowsSql } from "./ledger/flows";
+import { toPeriodFigures } from "./ledger/figures";
 
 export const fundHolders: ImpactOrganisationSet = {
   filter: "fundIds", groupBy: "FUND",
@@ -47,24 +49,19 @@ export const fundingRegionFigures: RegionFigureSource = {
   field: Field(() => FundingRegionFigures, { nullable: true, description: "Null for partner keys without read:funds." }),
   async figures(db: DataSource, placeIds: string[], from: string, to: string, viewer) {
     if (!fundAccess.readFunds(viewer)) return null as unknown as object;
+    // The period is bound once, in `asked`, and read by the flows as scalar subqueries.
     const { text, values } = sql`
-      WITH ag AS (SELECT a.* FROM agreement a JOIN (${organisationsApi.rowsSql(db)}) o ON o.id = a.organisation_id
-                   WHERE o.registered_place_id = ANY(${placeIds}::uuid[])),
-           flows AS (SELECT g.kind, sum(p.pence)::bigint AS pence FROM ag
-                       JOIN ledger_group g ON g.agreement_id = ag.id AND g.occurred_on BETWEEN ${from}::date AND ${to}::date
-                       JOIN ledger_posting p ON p.group_id = g.id JOIN ledger_account acc ON acc.id = p.account_id AND acc.kind = 'RECEIVABLE'
-                      GROUP BY g.kind)
-      SELECT (SELECT count(DISTINCT organisation_id)::int FROM ag WHERE awarded_on BETWEEN ${from}::date AND ${to}::date) AS funded,
-             (SELECT coalesce(sum(amount_pence), 0)::bigint FROM ag WHERE awarded_on BETWEEN ${from}::date AND ${to}::date) AS awarded,
-             (SELECT coalesce(sum(al.pence), 0)::bigint FROM ag JOIN fund_allocation al ON al.agreement_id = ag.id
-                JOIN fund_lot l ON l.id = al.lot_id JOIN ledger_group g ON g.id = al.ledger_group_id
-               WHERE l.generation > 1 AND g.occurred_on BETWEEN ${from}::date AND ${to}::date) AS recycled,
-             coalesce((SELECT json_object_agg(kind, pence) FROM flows), '{}') AS flows`.toQuery();
+      WITH asked AS (SELECT ${from}::date AS from_day, ${to}::date AS to_day)
+      SELECT count(DISTINCT ag.organisation_id) FILTER (WHERE f.figure = 'awarded')::int AS funded, ${Sql.raw(flowSumsSql("f"))}
+        FROM (${Sql.raw(flowsSql({ from: "(SELECT from_day FROM asked)", to: "(SELECT to_day FROM asked)", fundIds: null }))}) f
+        JOIN agreement ag ON ag.id = f.agreement_id
+        JOIN (${organisationsApi.rowsSql(db)}) o ON o.id = ag.organisation_id
+       WHERE o.registered_place_id = ANY(${placeIds}::uuid[])`.toQuery();
     const [row] = await db.query(text, values);
-    const flow = (k: string) => money(Number(row.flows[k] ?? 0));
+    const p = toPeriodFigures(row);
     return Object.assign(new FundingRegionFigures(), {
-      organisationsFunded: row.funded, awarded: money(Number(row.awarded)), disbursed: flow("DISBURSEMENT"), repaidCash: flow("CASH_REPAYMENT"),
-      repaidSocial: flow("SOCIAL_REPAYMENT"), writtenOff: flow("WRITE_OFF"), recycled: money(Number(row.recycled)),
+      organisationsFunded: row.funded, awarded: money(p.awardedPence), disbursed: money(p.disbursedPence), repaidCash: money(p.repaidCashPence),
+      repaidSocial: money(p.repaidSocialPence), writtenOff: money(p.writtenOffPence), recycled: money(p.recycledPence),
     });
   },
 };

@@ -4,7 +4,7 @@ import { KeyScopes, NO_KEY } from "../../auth/scopes";
 import { ApiScope } from "../../auth/roles";
 
 export const fundsScopes: KeyScopes = {
-  Query: { funds: ApiScope.READ_FUNDS, agreements: ApiScope.READ_FUNDS, applications: ApiScope.READ_FUNDS },
+  Query: { funds: ApiScope.READ_FUNDS, agreements: ApiScope.READ_FUNDS, applications: ApiScope.READ_FUNDS, fundingSummary: ApiScope.READ_FUNDS },
   Mutation: Object.fromEntries([
     "disburse", "recordCashRepayment", "claimSocialRepayment", "reviewSocialRepayment", "acceptOffer", "rescheduleAgreement",
     "closeAgreement", "writeOffAgreement", "createFund", "updateFund", "addContribution", "openRound", "closeRound",

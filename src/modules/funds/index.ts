@@ -20,6 +20,8 @@ import { FundLot } from "./ledger/lot.entity";
 import { FundAllocation } from "./ledger/allocation.entity";
 import { Funds1763900000400 } from "./migrations/1763900000400-Funds";
 import { PanelsDecideTogether1764300000400 } from "./migrations/1764300000400-PanelsDecideTogether";
+import { LedgerGroupDay1765000060000 } from "./migrations/1765000060000-LedgerGroupDay";
+import { FundingGroupFieldsResolver, FundingSummaryResolver } from "./summary/funding-summary.resolver";
 import { FundsResolver } from "./rounds/funds.resolver";
 import { FundFieldsResolver } from "./rounds/fund-fields.resolver";
 import { FundRoundFieldsResolver } from "./rounds/round-fields.resolver";
@@ -50,7 +52,7 @@ export const fundsModule: KithModule = {
     Fund, FundRound, FundingApplication, PanelView, PanelDecision, Agreement, RepaymentSchedule, ScheduledInstalment,
     SocialRepaymentClaim, LedgerAccount, LedgerGroup, LedgerPosting, Contribution, FundLot, FundAllocation,
   ],
-  migrations: [Funds1763900000400, PanelsDecideTogether1764300000400],
+  migrations: [Funds1763900000400, PanelsDecideTogether1764300000400, LedgerGroupDay1765000060000],
   resolvers: [
     ImpactGroupFundResolver,
     FundsResolver, FundFieldsResolver, FundRoundFieldsResolver, ContributionFieldsResolver,
@@ -58,6 +60,7 @@ export const fundsModule: KithModule = {
     AgreementsResolver, AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver,
     ScheduledInstalmentFieldsResolver, OrganisationAgreementsResolver,
     MoneyResolver, FundMovementFieldsResolver, SocialRepaymentClaimFieldsResolver,
+    FundingSummaryResolver, FundingGroupFieldsResolver,
   ],
   loaders: fundsLoaders,
   relations: [organisationAgreementRelations, fundRelations, agreementRelations].flatMap((r) => Object.values(r)),

@@ -8,6 +8,7 @@ import type { Context } from "../../graphql/context";
 import { badInput, forbidden } from "../../graphql/errors";
 import { toPayload } from "../../graphql/payloads";
 import { DayField, IdField, ListField } from "../../graphql/input-fields";
+import { periodProblem } from "../../kit/summary-groups";
 import { impactAccess } from "./access";
 import { ImpactGroupBy, ImpactTheme } from "./impact.enums";
 import { ImpactMetric } from "./metric.entity";
@@ -25,9 +26,6 @@ import { CatalogueService } from "./catalogue.service";
 import { listMetrics } from "./catalogue.lists";
 
 const ImpactMetricConnection = ConnectionType(ImpactMetric, "ImpactMetric");
-
-/** Years a dashboard may ask for at once: ten years of quarters is already 40 groups a place. */
-const MAX_SPAN_DAYS = 366 * 10;
 
 @ArgsType()
 class ImpactSummaryArgs {
@@ -48,8 +46,8 @@ class RegionSummaryArgs {
 }
 
 function checkRange(from: string, to: string): void {
-  if (to < from) throw badInput("The period must end on or after the day it starts.");
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_SPAN_DAYS) throw badInput("Ask for at most ten years at once.");
+  const problem = periodProblem(from, to);
+  if (problem) throw badInput(problem);
 }
 
 @Resolver()

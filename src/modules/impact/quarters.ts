@@ -14,8 +14,3 @@ export function quarterEnd(day: string): string {
   const last = Math.floor((m - 1) / 3) * 3 + 3;
   return `${y}-${pad(last)}-${last === 6 || last === 9 ? "30" : "31"}`;
 }
-
-/** 1 to 4. */
-export function quarterOf(day: string): number {
-  return Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
-}

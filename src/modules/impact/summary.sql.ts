@@ -7,6 +7,7 @@ import type { DataSource } from "typeorm";
 import { Sql, sql } from "../../graphql/sql";
 import { organisationsApi } from "../organisations/organisations.api";
 import { placesApi } from "../places/places.api";
+import { periodKeySql } from "../../kit/summary-groups";
 import { SUPPRESSION_THRESHOLD } from "./access";
 
 /** A set of organisations by key (clusters, funds, cohorts): SQL of (organisation_id, key) rows. */
@@ -64,8 +65,8 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
   /** A dimension's key as text ('' for none, so joins can hash), over an organisation `o`, a quarter and a theme. */
   const keyExpr = (d: string, i: number, quarter: string, theme: string) => {
     if (d === "PLACE") return "o.grp";
-    if (d === "YEAR") return `extract(year FROM ${quarter})::int::text`;
-    if (d === "QUARTER") return `${quarter}::text`;
+    const period = periodKeySql(d, quarter);
+    if (period) return period;
     if (d === "THEME") return theme;
     return `coalesce(s${i}.key::text, '')`;
   };

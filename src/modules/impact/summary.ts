@@ -9,7 +9,8 @@ import { impactOrganisationSets } from "./impact.api";
 import { ImpactGroupBy, ImpactTheme } from "./impact.enums";
 import { ImpactFigures, ImpactGroup, ImpactSummary, MeasureFigures } from "./impact.types";
 import { OrganisationSetSql, summarySql, SummaryRow } from "./summary.sql";
-import { quarterEnd, quarterOf, quarterStart } from "./quarters";
+import { quarterEnd, quarterStart } from "./quarters";
+import { compareGroupKeys, periodOfKeys } from "../../kit/summary-groups";
 
 export interface SummaryFilter {
   placeIds?: string[] | null;
@@ -76,11 +77,9 @@ export async function impactSummary(db: DataSource, viewer: Viewer, filter: Summ
     // The statement writes a missing key (an organisation with no registered place) as '' so that joins can hash.
     g.keys = Object.fromEntries(dims.map((d, i) => [d, e.keys[i] === "" ? null : e.keys[i]]));
     g.theme = (g.keys.THEME as ImpactTheme | undefined) ?? null;
-    const quarter = g.keys.QUARTER;
-    g.year = quarter ? Number(quarter.slice(0, 4)) : g.keys.YEAR ? Number(g.keys.YEAR) : null;
-    g.quarter = quarter ? quarterOf(quarter) : null;
+    Object.assign(g, periodOfKeys(g.keys));
     return g;
-  }).sort((a, b) => compareKeys(dims.map((d) => a.keys[d]), dims.map((d) => b.keys[d])));
+  }).sort((a, b) => compareGroupKeys(dims.map((d) => a.keys[d]), dims.map((d) => b.keys[d])));
   return Object.assign(new ImpactSummary(), { from, to, total, groups });
 }
 
@@ -108,16 +107,6 @@ function figures(e: Entry, suppress: boolean): ImpactFigures {
     suppressed: false, organisationCount: organisations, measures,
     socialValue: money(measures.reduce((sum, x) => sum + x.socialValue.pence, 0)),
   });
-}
-
-function compareKeys(a: (string | null)[], b: (string | null)[]): number {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (a[i] === null) return 1;
-    if (b[i] === null) return -1;
-    return a[i]! < b[i]! ? -1 : 1;
-  }
-  return 0;
 }
 
 function toQuery(s: ReturnType<typeof summarySql>): [string, unknown[]] {

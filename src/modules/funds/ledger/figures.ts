@@ -1,5 +1,6 @@
 // Fund and agreement figures, summed from ledger postings (DESIGN.md: contributed, disbursed, repaid are sums of postings).
 import type { DataSource, EntityManager } from "typeorm";
+import { flowSumsSql, flowsSql } from "./flows";
 
 type Db = DataSource | EntityManager;
 
@@ -130,37 +131,20 @@ export interface FundPeriodFigures {
   recycledPence: number;
 }
 
-/** Each fund's flows between `from` and `to` (London days, inclusive), every figure a sum of postings on those days. */
+/** Each fund's flows between `from` and `to` (London days, inclusive): the period figures of flows.ts, summed by fund. */
 export async function fundFiguresBetween(db: Db, fundIds: readonly string[], from: string, to: string): Promise<Map<string, FundPeriodFigures>> {
-  const rows: Record<string, unknown>[] = await db.query(`
-    SELECT f.id AS fund_id,
-      (SELECT coalesce(sum(CASE p.direction WHEN 'DEBIT' THEN p.pence ELSE -p.pence END) FILTER (WHERE a.kind = 'POOL' AND g.kind = 'CONTRIBUTION'), 0)
-         FROM ledger_account a JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
-        WHERE a.fund_id = f.id AND g.occurred_on BETWEEN $2::date AND $3::date)::bigint AS contributed_pence,
-      (SELECT coalesce(-sum(CASE p.direction WHEN 'DEBIT' THEN p.pence ELSE -p.pence END) FILTER (WHERE a.kind = 'POOL' AND g.kind = 'DISBURSEMENT'), 0)
-         FROM ledger_account a JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
-        WHERE a.fund_id = f.id AND g.occurred_on BETWEEN $2::date AND $3::date)::bigint AS disbursed_pence,
-      (SELECT coalesce(sum(CASE p.direction WHEN 'DEBIT' THEN p.pence ELSE -p.pence END) FILTER (WHERE a.kind = 'POOL' AND g.kind = 'CASH_REPAYMENT'), 0)
-         FROM ledger_account a JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
-        WHERE a.fund_id = f.id AND g.occurred_on BETWEEN $2::date AND $3::date)::bigint AS repaid_cash_pence,
-      (SELECT coalesce(sum(CASE p.direction WHEN 'DEBIT' THEN p.pence ELSE -p.pence END) FILTER (WHERE a.kind = 'SOCIAL_REPAID' AND g.kind = 'SOCIAL_REPAYMENT'), 0)
-         FROM ledger_account a JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
-        WHERE a.fund_id = f.id AND g.occurred_on BETWEEN $2::date AND $3::date)::bigint AS repaid_social_pence,
-      (SELECT coalesce(sum(CASE p.direction WHEN 'DEBIT' THEN p.pence ELSE -p.pence END) FILTER (WHERE a.kind = 'WRITE_OFF' AND g.kind = 'WRITE_OFF'), 0)
-         FROM ledger_account a JOIN ledger_posting p ON p.account_id = a.id JOIN ledger_group g ON g.id = p.group_id
-        WHERE a.fund_id = f.id AND g.occurred_on BETWEEN $2::date AND $3::date)::bigint AS written_off_pence,
-      (SELECT coalesce(sum(ag.amount_pence), 0) FROM agreement ag
-        WHERE ag.fund_id = f.id AND ag.awarded_on BETWEEN $2::date AND $3::date)::bigint AS awarded_pence,
-      (SELECT coalesce(sum(al.pence), 0) FROM fund_allocation al JOIN fund_lot l ON l.id = al.lot_id JOIN ledger_group g ON g.id = al.ledger_group_id
-        WHERE al.fund_id = f.id AND l.generation > 1 AND g.occurred_on BETWEEN $2::date AND $3::date)::bigint AS recycled_pence
-    FROM fund f WHERE f.id = ANY($1)`, [fundIds, from, to]);
+  const rows: Record<string, unknown>[] = await db.query(`SELECT f.fund_id, ${flowSumsSql("f")}
+    FROM (${flowsSql({ fundIds: "$1::uuid[]", from: "$2::date", to: "$3::date" })}) f GROUP BY f.fund_id`, [fundIds, from, to]);
   const byFund = new Map(rows.map((r) => [String(r.fund_id), r]));
-  return new Map(fundIds.map((id) => {
-    const n = (k: string) => Number(byFund.get(id)?.[k] ?? 0);
-    return [id, {
-      contributedPence: n("contributed_pence"), awardedPence: n("awarded_pence"), disbursedPence: n("disbursed_pence"),
-      repaidCashPence: n("repaid_cash_pence"), repaidSocialPence: n("repaid_social_pence"), writtenOffPence: n("written_off_pence"),
-      recycledPence: n("recycled_pence"),
-    }];
-  }));
+  return new Map(fundIds.map((id) => [id, toPeriodFigures(byFund.get(id))]));
+}
+
+/** A row of flowSumsSql's columns as a period's figures. */
+export function toPeriodFigures(row: Record<string, unknown> | undefined): FundPeriodFigures {
+  const n = (k: string) => Number(row?.[k] ?? 0);
+  return {
+    contributedPence: n("contributed_pence"), awardedPence: n("awarded_pence"), disbursedPence: n("disbursed_pence"),
+    repaidCashPence: n("repaid_cash_pence"), repaidSocialPence: n("repaid_social_pence"), writtenOffPence: n("written_off_pence"),
+    recycledPence: n("recycled_pence"),
+  };
 }

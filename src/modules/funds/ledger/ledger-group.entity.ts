@@ -5,6 +5,7 @@ import { MovementKind } from "./ledger.enums";
 @Entity({ name: "ledger_group" })
 @Index("ledger_group_fund_idx", ["fundId", "kind"])
 @Index("ledger_group_agreement_idx", ["agreementId", "occurredOn", "id"])
+@Index("ledger_group_day_idx", ["occurredOn", "fundId"])
 export class LedgerGroup {
   @PrimaryGeneratedColumn("uuid")
   id: string;
