@@ -39,11 +39,11 @@ test("the demo ledger balances and every movement has its lineage", async () => 
   await expectLedgerBalanced(app.db);
   const statuses = await app.db.query("SELECT status, count(*)::int AS n FROM agreement GROUP BY status ORDER BY status");
   expect(statuses).toEqual([
-    { status: "ACTIVE", n: 4 }, { status: "CLOSED", n: 1 }, { status: "OFFERED", n: 1 }, { status: "REPAID", n: 1 }, { status: "WRITTEN_OFF", n: 1 },
+    { status: "ACTIVE", n: 4 }, { status: "CLOSED", n: 1 }, { status: "OFFERED", n: 2 }, { status: "REPAID", n: 1 }, { status: "WRITTEN_OFF", n: 1 },
   ]);
   const applications = await app.db.query("SELECT status, count(*)::int AS n FROM funding_application GROUP BY status ORDER BY status");
   expect(applications).toEqual([
-    { status: "DECLINED", n: 1 }, { status: "DRAFT", n: 1 }, { status: "IN_REVIEW", n: 1 }, { status: "OFFERED", n: 8 },
+    { status: "DECLINED", n: 1 }, { status: "DRAFT", n: 1 }, { status: "IN_REVIEW", n: 1 }, { status: "OFFERED", n: 9 },
     { status: "SUBMITTED", n: 1 }, { status: "WITHDRAWN", n: 1 },
   ]);
 });
@@ -122,9 +122,10 @@ test("the combined-authority dashboard reads money by borough and year with fund
     funds(first: 1) { nodes { figuresBetween(from: "2024-01-01", to: "2026-12-31") { awarded { pence } disbursed { pence } repaidCash { pence } repaidSocial { pence } writtenOff { pence } recycled { pence } } } } }`,
   { p: toGlobalId("Place", lcr.id) }, analyst);
   const { total, groups } = d.fundingSummary;
-  // Every demo agreement is with an organisation in the city region, so the boroughs add up to the fund's flows.
-  expect(total).toEqual({ organisationsFunded: 8, ...d.funds.nodes[0].figuresBetween });
-  expect(total).toMatchObject({ awarded: { pence: 39_000_000 }, disbursed: { pence: 32_000_000 }, recycled: { pence: 2_000_000 } });
+  // Every demo agreement is with an organisation in the city region, so the boroughs add up to the fund's flows. The
+  // collective award (£70,000, accepted, not yet paid out) counts once, for its lead.
+  expect(total).toEqual({ organisationsFunded: 9, ...d.funds.nodes[0].figuresBetween });
+  expect(total).toMatchObject({ awarded: { pence: 46_000_000 }, disbursed: { pence: 32_000_000 }, recycled: { pence: 2_000_000 } });
   type G = { place: { code: string }; year: number; awarded: { pence: number }; recycled: { pence: number } };
   const at = (code: string, year: number) => (groups as G[]).find((g) => g.place.code === code && g.year === year);
   // Liverpool's 2024 awards: the bakery (£25,000) and the solar scheme (£100,000); St Helens' 2026 award is paid with
@@ -158,4 +159,16 @@ test("round 1 was decided by a quorum of STO peers, with the bakery owner's view
   // The bakery's owner declared that it buys the garden's flour (and their recorded exchange may show it too).
   expect(garden.panelViews.map((v) => v.counted)).toEqual([false, true]);
   expect(["DECLARED", "TRADING_RELATIONSHIP"]).toContain(garden.panelViews[0].conflict);
+});
+
+test("the collective application's agreement records its lead and two consenting partners", async () => {
+  const res = await app.post(`{ agreements(first: 50) { nodes { organisation { name } partners { name }
+    application { purpose partners { consent organisation { name } } } } } }`, {}, admin);
+  expect(res.json.errors).toBeUndefined();
+  const collective = res.json.data.agreements.nodes.filter((a: { partners: unknown[] }) => a.partners.length > 0);
+  expect(collective).toHaveLength(1);
+  const [a] = collective;
+  expect(a.partners).toHaveLength(2);
+  expect(a.application.partners.map((p: { consent: string }) => p.consent)).toEqual(["CONSENTED", "CONSENTED"]);
+  expect(a.application.partners.map((p: { organisation: { name: string } }) => p.organisation.name).sort()).toEqual(a.partners.map((p: { name: string }) => p.name).sort());
 });

@@ -1,12 +1,14 @@
 // Who may read pay-it-forward funds (see graphql/access-policy.ts and access.ts): funds, rounds and contributions are
 // public money (partner keys need read:funds); agreements are for their organisation's members, staff, analysts, panel
-// members and read:funds partners; applications for their organisation and, once submitted, their round's panel.
+// members and read:funds partners; applications for their organisation and, once submitted, their round's panel. A
+// collective application's partners (any answer) read it; its consenting partners read the agreement made from it.
 import { AccessPolicy, Asker, Facts, hasRole, isAdmin, Lookup, memberOf, peopleOr } from "../../graphql/access-policy";
 
 const readsFunds = peopleOr("read:funds");
 const readsAllAgreements = (a: Asker) =>
   isAdmin(a) || hasRole("ANALYST")(a) || hasRole("PANEL_MEMBER")(a) || (a.scopes !== null && a.scopes.has("read:funds"));
-const seesAgreement = (a: Asker, agreement: Facts) => readsAllAgreements(a) || memberOf(a, agreement.organisation.id);
+const seesAgreement = (a: Asker, agreement: Facts) => readsAllAgreements(a) || memberOf(a, agreement.organisation.id)
+  || agreement.partners.some((p: Facts) => memberOf(a, p.id));
 
 /** Sits on the peer panel of the application's round now. */
 function onRoundPanel(a: Asker, application: Facts, get: Lookup): boolean {
@@ -15,7 +17,8 @@ function onRoundPanel(a: Asker, application: Facts, get: Lookup): boolean {
   return panel.members.map((m: Facts) => get(m.id)).some((m: Facts) => m.user?.id === a.userId);
 }
 const seesApplication = (a: Asker, application: Facts, get: Lookup) =>
-  memberOf(a, application.organisation.id) || (application.status !== "DRAFT" && onRoundPanel(a, application, get));
+  memberOf(a, application.organisation.id) || application.partners.some((p: Facts) => memberOf(a, p.organisation.id))
+  || (application.status !== "DRAFT" && onRoundPanel(a, application, get));
 const readsPanelViews = (a: Asker, application: Facts, get: Lookup) => isAdmin(a) || onRoundPanel(a, application, get);
 
 export const fundsPolicy: AccessPolicy = {
@@ -37,10 +40,11 @@ export const fundsPolicy: AccessPolicy = {
   },
   FundingApplication: {
     see: seesApplication,
-    fields: "id fund round organisation status purpose requested cashRepaymentPlan socialRepaymentPlan submittedAt decision"
+    fields: "id fund round organisation partners status purpose requested cashRepaymentPlan socialRepaymentPlan submittedAt decision"
       + " agreement createdAt updatedAt version",
     restricted: { panelViews: readsPanelViews },
   },
+  ApplicationPartner: { part: "organisation consent invitedAt respondedAt" },
   PanelDecision: { part: "outcome reasons viewsCounted viewsExcluded tally quorum quorumMet majorityRule override overrideReason decidedOn decidedAt" },
   DecisionTally: { part: "for against abstain excluded" },
   PanelView: {
@@ -49,7 +53,7 @@ export const fundsPolicy: AccessPolicy = {
   },
   Agreement: {
     see: seesAgreement,
-    fields: "id fund round application organisation status amount cashRepayable socialRepayable awardedOn acceptedAt endedOn"
+    fields: "id fund round application organisation partners status amount cashRepayable socialRepayable awardedOn acceptedAt endedOn"
       + " disbursed undisbursed repaidCash repaidSocial writtenOff outstanding cashOutstanding socialOutstanding arrears"
       + " schedule schedules fundedBy movements socialRepaymentClaims createdAt updatedAt version",
   },

@@ -7,17 +7,18 @@ import { OrganisationRole, Role } from "../../auth/roles";
 import { DEMO_USERS } from "../../demo/demo-accounts";
 import { must } from "../../demo/seeding";
 import { organisationsApi } from "../organisations/organisations.api";
-import { DEMO_OWNER_ORGANISATION } from "../organisations/organisations.demo";
+import { DEMO_OWNER_ORGANISATION, DEMO_VIEWER_ORGANISATION } from "../organisations/organisations.demo";
 import { StoStatus } from "../organisations/organisation.enums";
 import { clustersApi } from "../clusters/clusters.api";
 import { DEMO_PANEL, DEMO_PEERS } from "../clusters/clusters.demo";
 import { FundsService } from "./rounds/funds.service";
 import { ApplicationsService } from "./applications/applications.service";
+import { ApplicationPartnersService } from "./applications/partners.service";
 import { PanelService, OfferTerms } from "./applications/panel.service";
 import { AgreementsService } from "./agreements/agreements.service";
 import { DisbursementsService } from "./money/disbursements.service";
 import { RepaymentsService } from "./money/repayments.service";
-import { DecisionOutcome, PanelStance } from "./funds.enums";
+import { DecisionOutcome, PanelStance, PartnerConsent } from "./funds.enums";
 import { addMonths } from "./agreements/schedule";
 import { londonDate } from "../../kit/calendar";
 
@@ -30,6 +31,7 @@ function on(m: EntityManager, day: string) {
   const today = () => day;
   return {
     funds: new FundsService(m, today), applications: new ApplicationsService(m, today), panel: new PanelService(m, today),
+    partners: new ApplicationPartnersService(m),
     agreements: new AgreementsService(m, today), disbursements: new DisbursementsService(m, today), repayments: new RepaymentsService(m, today),
   };
 }
@@ -105,6 +107,19 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
   } satisfies Record<string, Case>;
   const cases: Record<keyof typeof c, Case> = c;
 
+  // A collective application: three STOs that none of the peers sit for, the viewer@ sign-in's repair café among the
+  // partners when it is an eligible STO, so its members read the agreement they are partners in.
+  const used = new Set(Object.values(c).map((x) => x.organisationId));
+  const spare = eligible.filter((o) => !peerOrganisations.has(o.id) && !used.has(o.id));
+  const viewerOrganisation = spare.find((o) => o.name === DEMO_VIEWER_ORGANISATION);
+  const others = spare.filter((o) => o !== viewerOrganisation);
+  const collective = { lead: others[0], partners: viewerOrganisation ? [viewerOrganisation, others[1]] : [others[1], others[2]] };
+  if (!collective.lead || collective.partners.some((p) => !p)) throw new Error("demo funds: too few eligible demo organisations for a collective application");
+  const apprenticeships: Case = {
+    organisationId: collective.lead.id, requestedPence: 7_000_000,
+    purpose: "A shared apprenticeship programme: the three organisations employ and train young people together, each hosting placements, with one coordinator between them.",
+  };
+
   const submit = (k: keyof typeof c, round: () => string, as: Actor = admin): Step["run"] => async (s) => {
     const x = cases[k];
     const { application } = must(await s.applications.submit(as, {
@@ -113,6 +128,42 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
     }));
     Object.assign(x, { applicationId: application.id, version: application.version });
   };
+  /**
+   * The collective application: the lead invites two partners, each consents, the lead submits, the peers support it
+   * and the lead accepts the offer (its money moves in the new year, so the fund's figures tell the same story).
+   */
+  const collectiveSteps: Step[] = [
+    { on: "2026-09-15", run: async (s) => {
+      const { application } = must(await s.applications.draft(admin, { organisationId: apprenticeships.organisationId, fundId: state.fundId!, roundId: state.round2!,
+        requestedPence: apprenticeships.requestedPence, purpose: apprenticeships.purpose, cashRepaymentPlan: "From the three organisations' trading surplus, in shares agreed between them.",
+        socialRepaymentPlan: "Apprenticeships and jobs for local young people, costed with the network." }));
+      let version = application.version;
+      for (const partner of collective.partners) {
+        version = must(await s.partners.add(admin, application.id, { organisationId: partner.id, expectedVersion: version })).application.version;
+      }
+      Object.assign(apprenticeships, { applicationId: application.id, version });
+    } },
+    ...collective.partners.map((partner, i): Step => ({ on: `2026-09-1${6 + i}`, run: async (s) => {
+      apprenticeships.version = must(await s.partners.respond(admin, apprenticeships.applicationId!, { organisationId: partner.id, consent: PartnerConsent.CONSENTED, expectedVersion: apprenticeships.version! })).application.version;
+    } })),
+    { on: "2026-09-18", run: async (s) => {
+      apprenticeships.version = must(await s.applications.submit(admin, { applicationId: apprenticeships.applicationId!, expectedVersion: apprenticeships.version!, idempotencyKey: key() })).application.version;
+    } },
+    { on: "2026-09-28", run: async (s) => {
+      for (const as of [panel, peer1, peer2, peer3]) {
+        apprenticeships.version = must(await s.panel.recordView(as, apprenticeships.applicationId!, { stance: PanelStance.SUPPORT, comment: "Three organisations, one programme: the partners share the placements and the repayments." })).application.version;
+      }
+    } },
+    { on: "2026-10-02", run: async (s) => {
+      const r = must(await s.panel.decide(panel, apprenticeships.applicationId!, {
+        expectedVersion: apprenticeships.version!, outcome: DecisionOutcome.OFFER, reasons: "The panel backs the three organisations' shared programme.",
+        offer: { amountPence: 7_000_000, cashRepayablePence: 4_000_000, termMonths: 36, holidayMonths: 6, startsOn: "2026-11-01" }, idempotencyKey: key(),
+      }));
+      apprenticeships.agreementId = r.agreement!.id;
+      const [{ version }] = await m.query("SELECT version FROM agreement WHERE id = $1", [apprenticeships.agreementId]);
+      must(await s.agreements.acceptOffer(admin, apprenticeships.agreementId!, { expectedVersion: version }));
+    } },
+  ];
   const view = (k: keyof typeof c, as: Actor, stance: PanelStance, comment: string, declaredConflict?: string): Step["run"] => async (s) => {
     const { application } = must(await s.panel.recordView(as, cases[k].applicationId!, { stance, comment, declaredConflict }));
     cases[k].version = application.version;
@@ -229,6 +280,7 @@ export async function loadDemoFunds({ manager: m }: DemoContext): Promise<void> 
     { on: "2026-10-20", run: submit("theatre", () => state.round2!) },
     { on: "2026-11-02", run: async (s) => must(await s.applications.draft(admin, { organisationId: c.pub.organisationId, fundId: state.fundId!, requestedPence: c.pub.requestedPence, purpose: c.pub.purpose })) },
     { on: "2026-11-10", run: decide("kitchen", "Offered; the panel looks forward to the first apprentices.", offerOf(3_000_000, 2_000_000, 36, 6, "2026-12-01")) },
+    ...collectiveSteps,
   ];
   // Stable sort: steps on one day keep their written order (views before decisions, offers before acceptances).
   for (const step of [...story].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))) await step.run(on(m, step.on));

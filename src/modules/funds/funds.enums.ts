@@ -85,6 +85,16 @@ registerEnumType(ClaimStatus, { name: "SocialRepaymentClaimStatus" });
 export { MovementKind };
 registerEnumType(MovementKind, { name: "FundMovementKind", description: "What a balanced group of ledger postings records." });
 
+export enum PartnerConsent {
+  INVITED = "INVITED",
+  CONSENTED = "CONSENTED",
+  DECLINED = "DECLINED",
+}
+registerEnumType(PartnerConsent, {
+  name: "PartnerConsent",
+  description: "Where a partner organisation stands on a collective application: INVITED by the lead, then CONSENTED or DECLINED by its owners or editors.",
+});
+
 /** What fundingSummary may be grouped by: the dimensions it shares with impactSummary, keyed the same way (kit/summary-groups.ts). */
 export enum FundingGroupBy {
   PLACE = "PLACE",

@@ -49,7 +49,7 @@ test("a decision leaves one application.decided about the application, with the 
     type: "application.decided", subject_type: "FundingApplication", subject_id: application.id,
     data: {
       applicationId: application.id, fundId: fund.id, roundId: application.roundId, organisationId: application.organisationId,
-      outcome: "OFFER", agreementId: agreement!.id, override: false,
+      partnerOrganisationIds: [], outcome: "OFFER", agreementId: agreement!.id, override: false,
     },
   }]);
 

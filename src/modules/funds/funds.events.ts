@@ -17,10 +17,13 @@ interface AgreementFacts {
 const aboutAgreement = (a: AgreementFacts) => ({ agreementId: a.id, fundId: a.fundId, organisationId: a.organisationId, amountPence: a.amountPence });
 
 export const fundEvents = {
-  /** The panel decided an application: DECLINE, or OFFER with the agreement it created; `override` when ADMIN overrode the panel. */
+  /**
+   * The panel decided an application: DECLINE, or OFFER with the agreement it created; `override` when ADMIN overrode the
+   * panel. `partnerOrganisationIds` are a collective application's partners (none for an application by one organisation).
+   */
   applicationDecided(m: EntityManager, actor: Actor, d: {
-    applicationId: string; fundId: string; roundId: string | null; organisationId: string; outcome: DecisionOutcome; agreementId: string | null;
-    override: boolean;
+    applicationId: string; fundId: string; roundId: string | null; organisationId: string; partnerOrganisationIds: string[];
+    outcome: DecisionOutcome; agreementId: string | null; override: boolean;
   }) {
     return domainEvents.record(m, actor, { type: "application.decided", subjectType: "FundingApplication", subjectId: d.applicationId, data: d });
   },

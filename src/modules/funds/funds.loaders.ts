@@ -7,6 +7,7 @@ import { Fund } from "./rounds/fund.entity";
 import { FundRound } from "./rounds/round.entity";
 import { FundingApplication } from "./applications/application.entity";
 import { PanelView } from "./applications/panel-view.entity";
+import { ApplicationPartner } from "./applications/application-partner.entity";
 import { PanelDecision } from "./applications/panel-decision.entity";
 import { Agreement } from "./agreements/agreement.entity";
 import { RepaymentSchedule, ScheduledInstalment } from "./agreements/schedule.entity";
@@ -33,6 +34,8 @@ declare module "../../graphql/context" {
     movementById: DataLoader<string, FundMovement | null>;
     movementsByAgreement: DataLoader<string, FundMovement[]>;
     applicationById: DataLoader<string, FundingApplication | null>;
+    /** A collective application's partners, whatever their answer, in the order invited. */
+    partnersByApplication: DataLoader<string, ApplicationPartner[]>;
     panelViewById: DataLoader<string, PanelView | null>;
     panelViewsByApplication: DataLoader<string, PanelView[]>;
     decisionByApplication: DataLoader<string, PanelDecision | null>;
@@ -101,6 +104,7 @@ export function fundsLoaders(db: DataSource) {
       return byAgreement;
     }, []),
     applicationById: loaderByKey(db, FundingApplication),
+    partnersByApplication: loaderOfMany(db, ApplicationPartner, "application_id", (p) => p.applicationId, "t.invited_at"),
     panelViewById: loaderByKey(db, PanelView),
     panelViewsByApplication: loaderOfMany(db, PanelView, "application_id", (v) => v.applicationId, "t.recorded_at"),
     decisionByApplication: loaderByKey(db, PanelDecision, "application_id", (d) => d.applicationId),

@@ -9,5 +9,6 @@ export const fundsScopes: KeyScopes = {
     "disburse", "recordCashRepayment", "claimSocialRepayment", "reviewSocialRepayment", "acceptOffer", "rescheduleAgreement",
     "closeAgreement", "writeOffAgreement", "createFund", "updateFund", "addContribution", "openRound", "closeRound",
     "draftApplication", "updateApplication", "submitApplication", "withdrawApplication", "recordPanelView", "decideApplication",
+    "addApplicationPartner", "removeApplicationPartner", "respondToApplicationPartnership",
   ].map((name) => [name, NO_KEY])),
 };

@@ -27,7 +27,9 @@ import { FundFieldsResolver } from "./rounds/fund-fields.resolver";
 import { FundRoundFieldsResolver } from "./rounds/round-fields.resolver";
 import { ContributionFieldsResolver } from "./rounds/contribution-fields.resolver";
 import { ApplicationsResolver } from "./applications/applications.resolver";
-import { FundingApplicationFieldsResolver } from "./applications/application-fields.resolver";
+import { ApplicationPartnerFieldsResolver, FundingApplicationFieldsResolver } from "./applications/application-fields.resolver";
+import { ApplicationPartner } from "./applications/application-partner.entity";
+import { CollectiveApplications1765000030000 } from "./migrations/1765000030000-CollectiveApplications";
 import { PanelViewFieldsResolver } from "./applications/panel-view-fields.resolver";
 import { PanelDecisionFieldsResolver } from "./applications/panel-decision-fields.resolver";
 import { AgreementsResolver } from "./agreements/agreements.resolver";
@@ -50,13 +52,13 @@ export const fundsModule: KithModule = {
   scopes: fundsScopes,
   entities: [
     Fund, FundRound, FundingApplication, PanelView, PanelDecision, Agreement, RepaymentSchedule, ScheduledInstalment,
-    SocialRepaymentClaim, LedgerAccount, LedgerGroup, LedgerPosting, Contribution, FundLot, FundAllocation,
+    SocialRepaymentClaim, LedgerAccount, LedgerGroup, LedgerPosting, Contribution, FundLot, FundAllocation, ApplicationPartner,
   ],
-  migrations: [Funds1763900000400, PanelsDecideTogether1764300000400, LedgerGroupDay1765000060000],
+  migrations: [Funds1763900000400, PanelsDecideTogether1764300000400, CollectiveApplications1765000030000, LedgerGroupDay1765000060000],
   resolvers: [
     ImpactGroupFundResolver,
     FundsResolver, FundFieldsResolver, FundRoundFieldsResolver, ContributionFieldsResolver,
-    ApplicationsResolver, FundingApplicationFieldsResolver, PanelViewFieldsResolver, PanelDecisionFieldsResolver,
+    ApplicationsResolver, FundingApplicationFieldsResolver, ApplicationPartnerFieldsResolver, PanelViewFieldsResolver, PanelDecisionFieldsResolver,
     AgreementsResolver, AgreementFieldsResolver, AgreementFundingFieldsResolver, RepaymentScheduleFieldsResolver,
     ScheduledInstalmentFieldsResolver, OrganisationAgreementsResolver,
     MoneyResolver, FundMovementFieldsResolver, SocialRepaymentClaimFieldsResolver,
@@ -74,7 +76,7 @@ export const fundsModule: KithModule = {
         const movement = await ctx.loaders.movementById.load(key);
         if (!movement) return null;
         const visible = movement.agreementId
-          ? visibleAgreement(ctx, await ctx.loaders.agreementById.load(movement.agreementId)) !== null
+          ? (await visibleAgreement(ctx, await ctx.loaders.agreementById.load(movement.agreementId))) !== null
           : fundAccess.readFunds(ctx.viewer);
         return visible ? movement : null;
       },
@@ -91,7 +93,7 @@ export const fundsModule: KithModule = {
     SocialRepaymentClaim: {
       async load(ctx, key) {
         const claim = await ctx.loaders.claimById.load(key);
-        return claim && visibleAgreement(ctx, await ctx.loaders.agreementById.load(claim.agreementId)) ? claim : null;
+        return claim && (await visibleAgreement(ctx, await ctx.loaders.agreementById.load(claim.agreementId))) ? claim : null;
       },
     },
   },

@@ -86,6 +86,11 @@ export class AgreementFieldsResolver {
     return readRelation(agreementRelations.organisation, a, {}, ctx, info);
   }
 
+  @FieldResolver(() => [Organisation], { description: "The partner organisations of a collective application, each having consented (empty for one organisation's)." })
+  partners(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Organisation[]> {
+    return readRelation(agreementRelations.partners, a, {}, ctx, info);
+  }
+
   @FieldResolver(() => Fund)
   fund(@Root() a: Agreement, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<Fund> {
     return readRelation(agreementRelations.fund, a, {}, ctx, info);
@@ -145,6 +150,6 @@ export class AgreementFundingFieldsResolver {
   @FieldResolver(() => [Agreement], { nullable: "items", description: "Earlier agreements the pounds were awarded to and repaid by, oldest first (null where hidden)." })
   async via(@Root() f: AgreementFunding, @Ctx() ctx: Context): Promise<(Agreement | null)[]> {
     const agreements = await ctx.loaders.agreementById.loadMany(f.viaAgreementIds);
-    return agreements.map((a) => (a instanceof Agreement ? visibleAgreement(ctx, a) : null));
+    return Promise.all(agreements.map((a) => (a instanceof Agreement ? visibleAgreement(ctx, a) : null)));
   }
 }

@@ -9,7 +9,7 @@ export class AgreementFilter {
   @Field(() => Date, { nullable: true, description: "Changed at or after this time (partners sync on it)." }) updatedSince?: Date | null;
   @IdField("Fund", { nullable: true, description: "A fund's ID." }) fund?: string | null;
   @IdField("FundRound", { nullable: true, description: "A round's ID." }) round?: string | null;
-  @IdField("Organisation", { nullable: true, description: "An organisation's ID." }) organisation?: string | null;
+  @IdField("Organisation", { nullable: true, description: "An organisation's ID: agreements it leads or is a partner in." }) organisation?: string | null;
   @ListField(() => AgreementStatus, { nullable: true, description: "Any of these statuses.", max: 5 }) status?: AgreementStatus[] | null;
   @IdField("Place", { nullable: true, description: "Organisations registered in or serving this place (or a place inside it)." }) place?: string | null;
 }

@@ -15,7 +15,7 @@ export async function listAgreements(
   const qb = db.getRepository(Agreement).createQueryBuilder("a");
   const scope = agreementAccess.scope(viewer);
   if (scope) qb.andWhere(agreementAccess.where("a", ":scope"), { scope });
-  await applyFilter(db, qb, "a", filter);
+  await applyFilter(db, qb, "a", filter, "agreements");
   const field = order?.field ?? AgreementOrderField.UPDATED_AT;
   const ordering: Ordering = {
     name: field,

@@ -7,6 +7,7 @@ import { FundingApplication } from "./application.entity";
 import { Fund } from "../rounds/fund.entity";
 import { FundRound } from "../rounds/round.entity";
 import { PanelView } from "./panel-view.entity";
+import { ApplicationPartner } from "./application-partner.entity";
 import { PanelDecision } from "./panel-decision.entity";
 import { Agreement } from "../agreements/agreement.entity";
 import { fundAccess, onRoundPanel, visibleAgreement } from "../access";
@@ -21,6 +22,11 @@ export class FundingApplicationFieldsResolver {
   @FieldResolver(() => Organisation, { nullable: true })
   organisation(@Root() a: FundingApplication, @Ctx() ctx: Context): Promise<Organisation | null> {
     return ctx.loaders.organisationById.load(a.organisationId);
+  }
+
+  @FieldResolver(() => [ApplicationPartner], { description: "A collective application's partner organisations and their answers (empty for one organisation's)." })
+  partners(@Root() a: FundingApplication, @Ctx() ctx: Context): Promise<ApplicationPartner[]> {
+    return ctx.loaders.partnersByApplication.load(a.id);
   }
 
   @FieldResolver(() => Fund)
@@ -46,5 +52,13 @@ export class FundingApplicationFieldsResolver {
   @FieldResolver(() => Agreement, { nullable: true, description: "The agreement an offer created." })
   async agreement(@Root() a: FundingApplication, @Ctx() ctx: Context): Promise<Agreement | null> {
     return visibleAgreement(ctx, await ctx.loaders.agreementByApplication.load(a.id));
+  }
+}
+
+@Resolver(() => ApplicationPartner)
+export class ApplicationPartnerFieldsResolver {
+  @FieldResolver(() => Organisation, { nullable: true })
+  organisation(@Root() p: ApplicationPartner, @Ctx() ctx: Context): Promise<Organisation | null> {
+    return ctx.loaders.organisationById.load(p.organisationId);
   }
 }

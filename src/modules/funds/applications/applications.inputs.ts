@@ -1,14 +1,14 @@
 // GraphQL inputs for applications (the list's filter, drafting, submitting, withdrawing) and the panel's views and decisions.
 import { Field, InputType, Int } from "type-graphql";
 import { DayField, IdField, ListField, PenceField, TextField, VersionField } from "../../../graphql/input-fields";
-import { ApplicationStatus, DecisionOutcome, PanelStance } from "../funds.enums";
+import { ApplicationStatus, DecisionOutcome, PanelStance, PartnerConsent } from "../funds.enums";
 
 @InputType()
 export class ApplicationFilter {
   @Field(() => Date, { nullable: true, description: "Changed at or after this time." }) updatedSince?: Date | null;
   @IdField("Fund", { nullable: true }) fund?: string | null;
   @IdField("FundRound", { nullable: true }) round?: string | null;
-  @IdField("Organisation", { nullable: true }) organisation?: string | null;
+  @IdField("Organisation", { nullable: true, description: "An organisation's ID: applications it leads or is invited to as a partner." }) organisation?: string | null;
   @ListField(() => ApplicationStatus, { nullable: true, max: 6 }) status?: ApplicationStatus[] | null;
   @IdField("Place", { nullable: true }) place?: string | null;
 }
@@ -56,6 +56,21 @@ export class SubmitApplicationInput {
 export class WithdrawApplicationInput {
   @IdField("FundingApplication") applicationId: string;
   @VersionField() expectedVersion: number;
+}
+
+@InputType({ description: "Invites (or removes) a partner organisation on a draft: the lead's owners and editors." })
+export class ApplicationPartnerInput {
+  @IdField("FundingApplication") applicationId: string;
+  @VersionField() expectedVersion: number;
+  @IdField("Organisation") organisationId: string;
+}
+
+@InputType({ description: "A partner's answer to a draft it was invited to: its owners and editors, at the version they read." })
+export class RespondToApplicationPartnershipInput {
+  @IdField("FundingApplication") applicationId: string;
+  @VersionField() expectedVersion: number;
+  @IdField("Organisation", { description: "The partner organisation you answer for." }) organisationId: string;
+  @Field(() => PartnerConsent, { description: "CONSENTED or DECLINED." }) consent: PartnerConsent;
 }
 
 @InputType()

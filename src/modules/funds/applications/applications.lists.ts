@@ -11,6 +11,6 @@ export async function listApplications(db: DataSource, viewer: Viewer, args: Pag
   const qb = db.getRepository(FundingApplication).createQueryBuilder("p");
   const scope = applicationAccess.where(viewer, "p", await roundsOnPanelsOf(db, viewer.userId));
   if (scope) qb.andWhere(scope.condition, scope.params);
-  await applyFilter(db, qb, "p", filter);
+  await applyFilter(db, qb, "p", filter, "applications");
   return paginate(qb, { name: "UPDATED_AT", keys: ["p.updated_at", "p.id"], direction: "ASC" }, args);
 }

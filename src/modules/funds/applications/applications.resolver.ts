@@ -8,7 +8,8 @@ import { FundingApplication } from "./application.entity";
 import { ApplicationsService } from "./applications.service";
 import { PanelService } from "./panel.service";
 import { listApplications } from "./applications.lists";
-import { ApplicationFilter, DecideApplicationInput, DraftApplicationInput, RecordPanelViewInput, SubmitApplicationInput, UpdateApplicationInput, WithdrawApplicationInput } from "./applications.inputs";
+import { ApplicationPartnersService } from "./partners.service";
+import { ApplicationFilter, ApplicationPartnerInput, RespondToApplicationPartnershipInput, DecideApplicationInput, DraftApplicationInput, RecordPanelViewInput, SubmitApplicationInput, UpdateApplicationInput, WithdrawApplicationInput } from "./applications.inputs";
 import { DecisionPayload, FundingApplicationConnection, FundingApplicationPayload, PanelViewPayload } from "./applications.types";
 
 @ArgsType()
@@ -45,6 +46,27 @@ export class ApplicationsResolver {
   @Mutation(() => FundingApplicationPayload, { description: "Withdraw an application at any point before an offer." })
   async withdrawApplication(@Arg("input") input: WithdrawApplicationInput, @Ctx() ctx: Context): Promise<FundingApplicationPayload> {
     return toPayload(await new ApplicationsService(ctx.app.db).withdraw(ctx, input.applicationId, input));
+  }
+
+  @Mutation(() => FundingApplicationPayload, {
+    description: "Invite a partner organisation to a draft, making it a collective application (the lead's owners and editors). "
+      + "The partner consents or declines for itself; every partner must consent, and be an eligible STO, before submission.",
+  })
+  async addApplicationPartner(@Arg("input") input: ApplicationPartnerInput, @Ctx() ctx: Context): Promise<FundingApplicationPayload> {
+    return toPayload(await new ApplicationPartnersService(ctx.app.db).add(ctx, input.applicationId, input));
+  }
+
+  @Mutation(() => FundingApplicationPayload, { description: "Take a partner organisation off a draft (the lead's owners and editors)." })
+  async removeApplicationPartner(@Arg("input") input: ApplicationPartnerInput, @Ctx() ctx: Context): Promise<FundingApplicationPayload> {
+    return toPayload(await new ApplicationPartnersService(ctx.app.db).remove(ctx, input.applicationId, input));
+  }
+
+  @Mutation(() => FundingApplicationPayload, {
+    description: "Consent to, or decline, a draft your organisation is invited to as a partner (its owners and editors). "
+      + "Changing the draft afterwards asks every partner again.",
+  })
+  async respondToApplicationPartnership(@Arg("input") input: RespondToApplicationPartnershipInput, @Ctx() ctx: Context): Promise<FundingApplicationPayload> {
+    return toPayload(await new ApplicationPartnersService(ctx.app.db).respond(ctx, input.applicationId, input));
   }
 
   @Mutation(() => PanelViewPayload, { description: "Record or change your view of an application as a member of its round's panel." })

@@ -1,5 +1,5 @@
-// Applications for funding: draft, change, submit (only STO-eligible organisations, into a round taking applications)
-// and withdraw before an offer.
+// Applications for funding: draft, change, submit (only STO-eligible organisations, with every partner of a collective
+// application consenting and eligible too, into a round taking applications) and withdraw before an offer.
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
 import type { Actor } from "../../../auth/viewer";
@@ -8,11 +8,13 @@ import { inTransaction } from "../../../db/transaction";
 import { organisationsApi } from "../../organisations/organisations.api";
 import { fundAccess } from "../access";
 import { FundingApplication } from "./application.entity";
+import { ApplicationPartner } from "./application-partner.entity";
+import { requirePartnersReady } from "./application-partners";
 import { moveApplication } from "./application.transitions";
 import { Fund } from "../rounds/fund.entity";
 import { FundRound } from "../rounds/round.entity";
 import { takesApplications } from "../rounds/round.transitions";
-import { ApplicationStatus, FundStatus } from "../funds.enums";
+import { ApplicationStatus, FundStatus, PartnerConsent } from "../funds.enums";
 import { ActRule, allowedFirst, lockRecord, requireVersion, saveChange } from "../../../kit/records";
 import { formatPence as pounds } from "../../../kit/money";
 import { WRONG_STATUS } from "../../../kit/lifecycle";
@@ -107,6 +109,14 @@ export class ApplicationsService {
       if (!c.ok) refuseAll(c.errors);
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, application[k as keyof FundingApplication]]));
       await saveChange(m, actor, Object.assign(application, changes), { action: "application.update", before, after: changes });
+      // Partners consented to the words as they stood: a changed draft asks them again.
+      const asked = await m.update(ApplicationPartner, { applicationId, consent: PartnerConsent.CONSENTED },
+        { consent: PartnerConsent.INVITED, respondedBy: null, respondedAt: null });
+      if (asked.affected) {
+        await audit.record(m, actor, {
+          action: "application.partnersAskedAgain", entityType: "FundingApplication", entityId: applicationId, after: { partnersAskedAgain: asked.affected },
+        });
+      }
       return { application };
     });
   }
@@ -135,6 +145,7 @@ export class ApplicationsService {
           refuse("organisationId", "NOT_ELIGIBLE",
             "Only organisations assessed as eligible socially trading organisations (STOs) may apply. Ask the network for an eligibility assessment.");
         }
+        await requirePartnersReady(m, application.id);
         if (application.requestedPence < fund.minAwardPence || application.requestedPence > fund.maxAwardPence) {
           refuse("requestedPence", "AMOUNT_OUT_OF_RANGE", `This fund awards from ${pounds(fund.minAwardPence)} to ${pounds(fund.maxAwardPence)}.`);
         }

@@ -69,7 +69,7 @@ export async function awardCommunityChoices(
       after: { applicationId: application.id, amountPence: a.amountPence, cashRepayablePence: 0, socialRepayablePence: a.amountPence, decidedBy: o.decidedBy },
     });
     await fundEvents.applicationDecided(m, actor, {
-      applicationId: application.id, fundId: fund.id, roundId: round.id, organisationId: a.organisationId,
+      applicationId: application.id, fundId: fund.id, roundId: round.id, organisationId: a.organisationId, partnerOrganisationIds: [],
       outcome: DecisionOutcome.OFFER, agreementId: agreement.id, override: false,
     });
     ids.push(agreement.id);

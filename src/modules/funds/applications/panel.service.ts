@@ -15,7 +15,8 @@ import { Agreement } from "../agreements/agreement.entity";
 import { FundRound } from "../rounds/round.entity";
 import { PanelView } from "./panel-view.entity";
 import { PanelDecision } from "./panel-decision.entity";
-import { ApplicationStatus, DecisionOutcome, FundStatus, PanelStance } from "../funds.enums";
+import { ApplicationStatus, DecisionOutcome, FundStatus, PanelStance, PartnerConsent } from "../funds.enums";
+import { partnersOf } from "./application-partners";
 import { findConflict } from "./conflicts";
 import { Departure, departureOf, PanelStanding, standingOf, tallyOf } from "./decision-rule";
 import { fundFigures } from "../ledger/figures";
@@ -51,9 +52,13 @@ async function seatOf(m: EntityManager, actor: Actor, round: FundRound): Promise
   return members.find((p) => p.userId === actor.viewer.userId) ?? null;
 }
 
-/** The organisations an application is made by, whose conflicts a panel member must not have. */
-function applicantsOf(application: FundingApplication): string[] {
-  return [application.organisationId];
+/**
+ * The organisations an application is made by, whose conflicts a panel member must not have: the lead and every
+ * partner of a collective application (all have consented once it is submitted; a declined one is not an applicant).
+ */
+async function applicantsOf(m: EntityManager, application: Pick<FundingApplication, "id" | "organisationId">): Promise<string[]> {
+  const partners = await partnersOf(m, application.id);
+  return [application.organisationId, ...partners.filter((p) => p.consent !== PartnerConsent.DECLINED).map((p) => p.organisationId)];
 }
 
 const DEPARTURES: Record<Departure, string> = {
@@ -115,7 +120,7 @@ export class PanelService {
       const comment = c.text("comment", input.comment, { max: 5000, required: true });
       const declared = c.text("declaredConflict", input.declaredConflict, { max: 2000 }) ?? null;
       if (!c.ok) refuseAll(c.errors);
-      const { conflict, sharedClusters } = await findConflict(m, { userId: seat.userId, seatOrganisationId: seat.organisationId }, applicantsOf(application), declared, this.today());
+      const { conflict, sharedClusters } = await findConflict(m, { userId: seat.userId, seatOrganisationId: seat.organisationId }, await applicantsOf(m, application), declared, this.today());
       const fields = { stance: input.stance, comment: comment!, conflict, conflictNote: declared, sharedClusters, memberOrganisationId: seat.organisationId };
       const existing = await m.findOne(PanelView, { where: { applicationId, memberUserId: seat.userId }, lock: { mode: "pessimistic_write" } });
       let view: PanelView;
@@ -214,7 +219,7 @@ export class PanelService {
         });
         await fundEvents.applicationDecided(m, actor, {
           applicationId, fundId: application.fundId, roundId: application.roundId, organisationId: application.organisationId,
-          outcome: input.outcome, agreementId: agreement?.id ?? null, override: departure !== null,
+          partnerOrganisationIds: (await partnersOf(m, applicationId)).map((p) => p.organisationId), outcome: input.outcome, agreementId: agreement?.id ?? null, override: departure !== null,
         });
         return { ref: applicationId, result: { application: decided, agreement } };
       }, async (ref) => ({
@@ -239,7 +244,7 @@ export class PanelService {
       ? await m.findOne(PanelView, { where: { applicationId: application.id, memberUserId: actor.viewer.userId } })
       : null;
     const { conflict } = await findConflict(m, { userId: actor.viewer.userId, seatOrganisationId: seat?.organisationId ?? null },
-      applicantsOf(application as FundingApplication), own?.conflictNote ?? null, today);
+      await applicantsOf(m, application), own?.conflictNote ?? null, today);
     if (conflict) {
       refuseAll([notAllowed(`You have a conflict of interest with this applicant (${conflict}), so another panel member or ADMIN records this decision.`)]);
     }
@@ -251,8 +256,9 @@ export class PanelService {
    */
   private async recount(m: EntityManager, actor: Actor, application: FundingApplication, today: string): Promise<PanelView[]> {
     const views = await m.find(PanelView, { where: { applicationId: application.id }, order: { recordedAt: "ASC", id: "ASC" } });
+    const applicants = await applicantsOf(m, application);
     for (const v of views) {
-      const found = await findConflict(m, { userId: v.memberUserId, seatOrganisationId: v.memberOrganisationId }, applicantsOf(application), v.conflictNote, today);
+      const found = await findConflict(m, { userId: v.memberUserId, seatOrganisationId: v.memberOrganisationId }, applicants, v.conflictNote, today);
       if (found.conflict === v.conflict) continue;
       await audit.record(m, actor, {
         action: "panelView.recount", entityType: "PanelView", entityId: v.id, before: { conflict: v.conflict }, after: { conflict: found.conflict },
@@ -274,7 +280,10 @@ export class PanelService {
     });
     await audit.record(m, actor, {
       action: "agreement.offer", entityType: "Agreement", entityId: agreement.id,
-      after: { applicationId: application.id, ...offer, socialRepayablePence: offer.amountPence - offer.cashRepayablePence },
+      after: {
+        applicationId: application.id, ...offer, socialRepayablePence: offer.amountPence - offer.cashRepayablePence,
+        partnerOrganisationIds: (await partnersOf(m, application.id)).map((p) => p.organisationId),
+      },
     });
     return agreement;
   }
