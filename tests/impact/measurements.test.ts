@@ -2,6 +2,7 @@
 // correction keeps the old figures as a revision, only ADMIN verifies, and only an organisation's editors report.
 import { startTestApp, TestApp } from "../support/test-app";
 import { makeOrganisation, viewerWith } from "../support/organisation-factories";
+import { makeUser } from "../support/factories";
 import { OrganisationRole, Role } from "../../src/auth/roles";
 import { toGlobalId } from "../../src/graphql/ids";
 import { catalogue } from "./support";
@@ -55,7 +56,8 @@ test("only the organisation's owners and editors record; a viewer of it is refus
 
 test("a correction keeps the figures it replaces as a revision and is unverified again; only ADMIN verifies", async () => {
   const org = await makeOrganisation(app.db);
-  const owner = viewerWith({ memberships: [[org.id, OrganisationRole.OWNER]] });
+  // Signed in: a correction asks who is asking first (kit/records `allowedFirst`), and nobody signed in acts on a record.
+  const owner = viewerWith({ userId: (await makeUser(app.db)).id, memberships: [[org.id, OrganisationRole.OWNER]] });
   const input = { organisationId: toGlobalId("Organisation", org.id), metricCode: "APPRENTICESHIPS", periodStart: "2024-01-01", periodEnd: "2024-12-31", quantity: 3 };
   const { measurement } = (await app.ok(RECORD, { input }, owner)).recordMeasurement;
   const VERIFY = `mutation($input: VerifyMeasurementInput!) { verifyMeasurement(input: $input) { measurement { version source } userErrors { code } } }`;

@@ -5,7 +5,7 @@ import { audit } from "../../audit/audit";
 import type { Actor } from "../../auth/viewer";
 import { inTransaction } from "../../db/transaction";
 import { InputChecks } from "../../kit/input-checks";
-import { lockRecord, requireVersion, saveChange } from "../../kit/records";
+import { ActRule, allowedFirst, lockRecord, requireVersion, saveChange } from "../../kit/records";
 import { notAllowed, refuse, refuseAll, Result } from "../../kit/refusals";
 import { formatPence } from "../../kit/money";
 import { organisationsApi } from "../organisations/organisations.api";
@@ -84,6 +84,12 @@ const LIMITS = { title: 200, description: 5000, power: 300, question: 1000, summ
 export const MAX_POT_PENCE = 10_000_000_000;
 
 const cannotOrganise = notAllowed("Only ADMIN and the owners and editors of the organisation running a process organise it.");
+
+/** A process's organisers, asked before anything is locked (kit/records `allowedFirst`), e.g. organisersOnly(cannotOrganise.message). */
+export const organisersOnly = (refusal: string): ActRule<DecisionProcess> => ({
+  allows: (_m, actor, process) => decisionAccess.organise(actor.viewer, process.organiserOrganisationId), refusal,
+});
+export const PROCESS = { noun: "decision process", field: "processId" };
 
 const RULES = ["title", "description", "effect", "delegatedBy", "answersTo", "opensAt", "closesAt", "potPence", "votesPerVoter",
   "question", "minTurnoutPercent", "approvalPercent"] as const;
@@ -269,8 +275,8 @@ export class ProcessesService {
   private onProcess(actor: Actor, processId: string, expectedVersion: number,
     work: (m: EntityManager, process: DecisionProcess) => Promise<DecisionProcess>): Promise<ProcessResult> {
     return inTransaction(this.db, async (m) => {
-      const process = await lockRecord(m, DecisionProcess, processId, { noun: "decision process", field: "processId" });
-      if (!decisionAccess.organise(actor.viewer, process.organiserOrganisationId)) refuseAll([cannotOrganise]);
+      await allowedFirst(m, actor, DecisionProcess, processId, organisersOnly(cannotOrganise.message), PROCESS);
+      const process = await lockRecord(m, DecisionProcess, processId, PROCESS);
       requireVersion(process, expectedVersion, "decision process");
       return { process: await work(m, process) };
     });

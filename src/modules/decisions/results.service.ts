@@ -8,11 +8,11 @@ import type { Actor } from "../../auth/viewer";
 import { once } from "../../db/idempotency";
 import { inTransaction } from "../../db/transaction";
 import { InputChecks } from "../../kit/input-checks";
-import { lockRecord, requireVersion } from "../../kit/records";
-import { notAllowed, refuse, refuseAll, Result } from "../../kit/refusals";
+import { allowedFirst, lockRecord, requireVersion } from "../../kit/records";
+import { refuse, refuseAll, Result } from "../../kit/refusals";
 import { londonDate } from "../../kit/calendar";
 import { fundsApi } from "../funds/funds.api";
-import { decisionAccess } from "./access";
+import { organisersOnly, PROCESS } from "./processes.service";
 import { DecisionEffect, DecisionOutcome, DecisionProcessKind as Kind, DecisionProcessStatus as Status } from "./decisions.enums";
 import { decisionEvents } from "./decisions.events";
 import { DecisionProcess } from "./process.entity";
@@ -29,15 +29,14 @@ export class ResultsService {
 
   async declare(actor: Actor, processId: string, input: { expectedVersion: number; idempotencyKey: string }): Promise<DeclareResult> {
     return inTransaction(this.db, async (m) => {
+      await allowedFirst(m, actor, DecisionProcess, processId,
+        organisersOnly("Only ADMIN and the owners and editors of the organisation running a process declare its result."), PROCESS);
       const c = new InputChecks();
       const key = c.idempotencyKey(input.idempotencyKey);
       if (!c.ok) refuseAll(c.errors);
       return once<DeclareResult>(m, actor, { operation: "decisions.declare", key, input: { processId, expectedVersion: input.expectedVersion } }, async () => {
         // The row lock waits for votes in flight (they hold it shared) and keeps new ones out while counting.
-        const process = await lockRecord(m, DecisionProcess, processId, { noun: "decision process", field: "processId" });
-        if (!decisionAccess.organise(actor.viewer, process.organiserOrganisationId)) {
-          refuseAll([notAllowed("Only ADMIN and the owners and editors of the organisation running a process declare its result.")]);
-        }
+        const process = await lockRecord(m, DecisionProcess, processId, PROCESS);
         requireVersion(process, input.expectedVersion, "decision process");
         if (process.status !== Status.OPEN) refuse(null, "WRONG_STATUS", `Only an open process is declared; this one is ${process.status}.`);
         if (this.now() < process.closesAt) refuse(null, "VOTING_NOT_CLOSED", `Voting closes at ${process.closesAt.toISOString()}: declare the result after that.`);

@@ -1,7 +1,8 @@
 // What every fund use case shares: the ADMIN-only refusal, money limits and days, and the fund-first lock order.
 import type { EntityManager } from "typeorm";
 import { InputChecks } from "../../kit/input-checks";
-import { lockRecord } from "../../kit/records";
+import { ActRule, lockRecord } from "../../kit/records";
+import { fundAccess } from "./access";
 import { notAllowed, refuse } from "../../kit/refusals";
 import { Fund } from "./rounds/fund.entity";
 import { Agreement } from "./agreements/agreement.entity";
@@ -22,6 +23,18 @@ export function checkDay(c: InputChecks, field: string, day: string, today: stri
 export function lockFund(m: EntityManager, fundId: string, field = "fundId"): Promise<Fund> {
   return lockRecord(m, Fund, fundId, { noun: "fund", field });
 }
+
+/** How the agreement use cases name it: "No agreement has that ID." (to ADMIN only) on agreementId. */
+export const AGREEMENT = { noun: "agreement", field: "agreementId" };
+
+/**
+ * What the organisation does with its own agreement (accept the offer, claim social repayment): its owners and editors,
+ * asked before anything is locked (kit/records `allowedFirst`), e.g. organisationActsOn("accept its offers").
+ */
+export const organisationActsOn = (what: string): ActRule<Agreement> => ({
+  allows: (_m, actor, agreement) => fundAccess.actFor(actor.viewer, agreement.organisationId),
+  refusal: `Only the organisation's owners and editors ${what}.`,
+});
 
 /** Locks an agreement's fund, then the agreement (always in that order, so two use cases never deadlock). */
 export async function lockAgreement(m: EntityManager, agreementId: string, field = "agreementId"): Promise<{ fund: Fund; agreement: Agreement }> {

@@ -2,11 +2,11 @@
 // record homes completed (never more than planned), and agree the partnership with a housing association.
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../audit/audit";
-import { isAdmin, type Actor } from "../../auth/viewer";
+import type { Actor } from "../../auth/viewer";
 import { inTransaction } from "../../db/transaction";
 import { InputChecks } from "../../kit/input-checks";
-import { requireVersion, saveChange } from "../../kit/records";
-import { notAllowed, refusal, refuse, refuseAll, Result } from "../../kit/refusals";
+import { lockForEdit, saveChange } from "../../kit/records";
+import { notAllowed, refuse, refuseAll, Result } from "../../kit/refusals";
 import { WRONG_STATUS } from "../../kit/lifecycle";
 import { londonDate } from "../../kit/calendar";
 import { organisationsApi } from "../organisations/organisations.api";
@@ -243,15 +243,17 @@ export class HousingService {
     return last;
   }
 
-  /** Runs `work` on the scheme locked for an edit by someone `may` lets act (checked before anything is read when they can act on none). */
+  /**
+   * Runs `work` on the scheme locked for an edit by someone `may` lets act, asked before anything is locked (kit/records
+   * `allowedFirst`); who can act on no scheme is refused before anything is read.
+   */
   private onScheme(actor: Actor, schemeId: string, expectedVersion: number,
     may: (v: Actor["viewer"], s: HousingScheme) => boolean, work: (m: EntityManager, scheme: HousingScheme) => Promise<HousingScheme>): Promise<SchemeResult> {
     if (!housingAccess.mayActAtAll(actor.viewer)) return Promise.resolve({ errors: [cannotAct] });
     return inTransaction(this.db, async (m) => {
-      const scheme = await m.findOne(HousingScheme, { where: { id: schemeId }, lock: { mode: "pessimistic_write" } });
-      if (!scheme) refuseAll([isAdmin(actor.viewer) ? refusal("schemeId", "NOT_FOUND", "No housing scheme has that ID.") : cannotAct]);
-      if (!may(actor.viewer, scheme)) refuseAll([cannotAct]);
-      requireVersion(scheme, expectedVersion, "housing scheme");
+      const scheme = await lockForEdit(m, HousingScheme, schemeId, expectedVersion, {
+        noun: "housing scheme", field: "schemeId", actor, rule: { allows: (_m, a, s) => may(a.viewer, s), refusal: cannotAct.message },
+      });
       return { scheme: await work(m, scheme) };
     });
   }

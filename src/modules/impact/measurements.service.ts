@@ -6,7 +6,7 @@ import type { Actor } from "../../auth/viewer";
 import { inTransaction } from "../../db/transaction";
 import { InputChecks } from "../../kit/input-checks";
 import { londonDate } from "../../kit/calendar";
-import { lockForEdit, saveChange } from "../../kit/records";
+import { ActRule, lockForEdit, saveChange } from "../../kit/records";
 import { notAllowed, refuse, refuseAll, Result } from "../../kit/refusals";
 import { impactAccess } from "./access";
 import { MeasurementSource } from "./impact.enums";
@@ -49,6 +49,8 @@ export interface YearFacts {
 
 const MAX_PENCE = 100_000_000_000_00;
 const cannotReport = notAllowed("Only the organisation's owners and editors (and ADMIN) report its impact.");
+/** Correcting a measurement: asked before anything is locked or its version told (kit/records `allowedFirst`). */
+const reportsOn: ActRule<ImpactMeasurement> = { allows: (_m, actor, x) => impactAccess.report(actor.viewer, x.organisationId), refusal: cannotReport.message };
 const snapshot = (x: ImpactMeasurement) => ({
   periodStart: x.periodStart, periodEnd: x.periodEnd, quantity: x.quantity, evidence: x.evidence, source: x.source,
 });
@@ -82,8 +84,7 @@ export class MeasurementsService {
   /** A correction: new figures as a new version (unverified again), the old ones kept as a revision with the reason. */
   async correct(actor: Actor, measurementId: string, input: Correction): Promise<MeasurementResult> {
     return inTransaction(this.db, async (m) => {
-      const x = await lockForEdit(m, ImpactMeasurement, measurementId, input.expectedVersion, { noun: "measurement", field: "measurementId" });
-      if (!impactAccess.report(actor.viewer, x.organisationId)) refuseAll([cannotReport]);
+      const x = await lockForEdit(m, ImpactMeasurement, measurementId, input.expectedVersion, { noun: "measurement", field: "measurementId", actor, rule: reportsOn });
       const c = new InputChecks();
       const reason = c.text("reason", input.reason, { max: 2000, required: true, label: "reason for the correction" });
       const metric = await m.findOneByOrFail(ImpactMetric, { id: x.metricId });

@@ -1,9 +1,11 @@
 // Demo data: about 60 fictional organisations over the six boroughs, every legal form, members and contacts.
+import type { EntityManager } from "typeorm";
 import type { DemoContext } from "../../kith-module";
 import { DEMO_USERS } from "../../demo/demo-accounts";
 import { LegalForm, SurplusDestination } from "./organisation.enums";
 import { seededRandom } from "../../demo/seeding";
 import { fitRecord, GeneratedOrganisation, generateOrganisation, insertGenerated } from "./organisations.generator";
+import { placesApi } from "../places/places.api";
 
 export const DEMO_ORGANISATION_COUNT = 60;
 const DEMO_SEED = 20261123;
@@ -34,6 +36,7 @@ export async function loadDemoOrganisations({ manager: m }: DemoContext): Promis
 
   const [panel] = await m.query("SELECT id FROM app_user WHERE email = $1", [DEMO_USERS.panel.email]);
   const ids = await insertGenerated(m, orgs, panel?.id ?? null);
+  await registerSomeInDemoWards(m, orgs.map((o, i) => ({ id: ids[i], boroughCode: o.boroughCode })));
 
   const users: { id: string; email: string }[] = await m.query(
     "SELECT id, email FROM app_user WHERE email = ANY($1)", [[DEMO_USERS.owner.email, DEMO_USERS.viewer.email]],
@@ -74,5 +77,18 @@ function borderlineCases(orgs: GeneratedOrganisation[]): void {
     dip.tradingIncomePercent = 27;
     dip.assessment!.overrideReason = "Trading share dipped below the minimum in one year because of a one-off grant for a new kitchen; "
       + "its trading share over the last three years is well above it.";
+  }
+}
+
+/**
+ * Two organisations of each demo ward or neighbourhood's borough move into it (never the two named ones, whose
+ * places the README gives), so filtering by the borough or the region still finds them, as the import promises.
+ */
+async function registerSomeInDemoWards(m: EntityManager, orgs: { id: string; boroughCode: string }[]): Promise<void> {
+  const moved = new Set<string>();
+  for (const place of await placesApi.demoPlaces(m)) {
+    const picks = orgs.slice(2).filter((o) => o.boroughCode === place.localAuthorityCode && !moved.has(o.id)).slice(0, 2).map((o) => o.id);
+    picks.forEach((id) => moved.add(id));
+    await m.query("UPDATE organisation SET registered_place_id = $1 WHERE id = ANY($2)", [place.id, picks]);
   }
 }

@@ -35,4 +35,8 @@ export class Place {
   @Index("place_parent_idx")
   @Column({ name: "parent_id", type: "uuid", nullable: true })
   parentId: string | null;
+
+  @Field({ description: "True for the demo data set's illustrative places (made-up codes): never use them for a real report." })
+  @Column({ type: "boolean", default: false })
+  demo: boolean;
 }

@@ -19,6 +19,17 @@ export const placesApi = {
     return new Map(rows.map((r) => [r.code, r.id]));
   },
 
+  /** The demo data set's places (made-up codes), each with the GSS code of the local authority it lies in. */
+  async demoPlaces(db: Db): Promise<{ id: string; code: string; localAuthorityCode: string | null }[]> {
+    return db.query(
+      `WITH RECURSIVE up AS (
+         SELECT id AS place_id, id, parent_id, kind, code FROM place WHERE demo
+         UNION ALL SELECT up.place_id, p.id, p.parent_id, p.kind, p.code FROM place p JOIN up ON p.id = up.parent_id
+       ) SELECT d.id, d.code, (SELECT code FROM up WHERE up.place_id = d.id AND up.kind = 'LOCAL_AUTHORITY' LIMIT 1) AS "localAuthorityCode"
+         FROM place d WHERE d.demo ORDER BY d.code`,
+    );
+  },
+
   /**
    * SQL for "one of the places bound to `:<param>` or any place inside them", to put after a column and `=`: the
    * tree is expanded by the statement that filters (PostgreSQL runs the uncorrelated ARRAY once), so a list filtered

@@ -5,7 +5,7 @@ import { audit } from "../../../audit/audit";
 import type { Actor } from "../../../auth/viewer";
 import { inTransaction } from "../../../db/transaction";
 import { InputChecks } from "../../../kit/input-checks";
-import { lockRecord, requireVersion, saveChange } from "../../../kit/records";
+import { ActRule, allowedFirst, lockRecord, requireVersion, saveChange } from "../../../kit/records";
 import { notAllowed, refusal, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { londonDate } from "../../../kit/calendar";
 import { organisationsApi } from "../../organisations/organisations.api";
@@ -48,6 +48,13 @@ export interface Disposal {
 }
 
 const ownerSideOnly = (what: string) => notAllowed(`Only those acting for the asset's owner (ADMIN for a public body) may ${what}.`);
+
+/** The owner's side of a listing, asked before anything is locked (kit/records `allowedFirst`). */
+const ownerSide = (what: string): ActRule<AcvListing> => ({
+  allows: async (m, actor, listing) => acvAccess.ownerActs(actor.viewer, await m.findOneByOrFail(Asset, { id: listing.assetId })),
+  refusal: ownerSideOnly(what).message,
+});
+const LISTING = { noun: "listing", field: "listingId" };
 
 /** A clock refusal on the input field that set the day. */
 const onField = (field: string, r: ClockRefusal) => refusal(field, r.code, r.message);
@@ -115,8 +122,8 @@ export class AcvService {
   async notifyDisposal(actor: Actor, listingId: string, input: { expectedVersion: number; noticeOn?: string | null }): Promise<ListingResult> {
     if (!mayActAtAll(actor.viewer)) return { errors: [ownerSideOnly("give notice of disposal")] };
     return inTransaction(this.db, async (m) => {
+      await allowedFirst(m, actor, AcvListing, listingId, ownerSide("give notice of disposal"), LISTING);
       const listing = await this.lockListing(m, listingId, input.expectedVersion);
-      await this.requireOwnerSide(m, actor, listing, "give notice of disposal");
       const noticeOn = input.noticeOn ?? this.today();
       const c = new InputChecks();
       c.pastDay("noticeOn", noticeOn, this.today());
@@ -175,8 +182,8 @@ export class AcvService {
   async recordDisposal(actor: Actor, listingId: string, input: Disposal): Promise<ListingResult> {
     if (!mayActAtAll(actor.viewer)) return { errors: [ownerSideOnly("record a disposal")] };
     return inTransaction(this.db, async (m) => {
+      await allowedFirst(m, actor, AcvListing, listingId, ownerSide("record a disposal"), LISTING);
       const listing = await this.lockListing(m, listingId, input.expectedVersion);
-      await this.requireOwnerSide(m, actor, listing, "record a disposal");
       const c = new InputChecks();
       c.pastDay("disposedOn", input.disposedOn, this.today());
       const reason = c.text("reason", input.reason, { max: 2000, required: true });
@@ -204,11 +211,6 @@ export class AcvService {
     const listing = await lockRecord(m, AcvListing, listingId, { noun: "listing", field: "listingId" });
     requireVersion(listing, expectedVersion, "listing");
     return listing;
-  }
-
-  private async requireOwnerSide(m: EntityManager, actor: Actor, listing: AcvListing, what: string): Promise<void> {
-    const asset = await m.findOneByOrFail(Asset, { id: listing.assetId });
-    if (!acvAccess.ownerActs(actor.viewer, asset)) refuseAll([ownerSideOnly(what)]);
   }
 
   private noticesOf(m: EntityManager, listingId: string): Promise<AcvDisposalNotice[]> {

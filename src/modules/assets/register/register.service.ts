@@ -5,8 +5,8 @@ import { audit } from "../../../audit/audit";
 import type { Actor } from "../../../auth/viewer";
 import { inTransaction } from "../../../db/transaction";
 import { InputChecks } from "../../../kit/input-checks";
-import { lockForEdit, saveChange } from "../../../kit/records";
-import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
+import { ActRule, allowedFirst, lockForEdit, saveChange } from "../../../kit/records";
+import { notAllowed, refuseAll, Result } from "../../../kit/refusals";
 import { londonDate } from "../../../kit/calendar";
 import { placesApi } from "../../places/places.api";
 import { organisationsApi } from "../../organisations/organisations.api";
@@ -100,6 +100,10 @@ async function checkOwner(c: InputChecks, m: EntityManager, input: AssetDetails)
 
 const cannotEdit = notAllowed("Only ADMIN and those acting for the asset's owner or community holder change its record or value it.");
 
+/** Changing or valuing an asset: asked before anything is locked (kit/records `allowedFirst`). */
+const editsAsset: ActRule<Asset> = { allows: (_m, actor, asset) => assetAccess.edit(actor.viewer, asset), refusal: cannotEdit.message };
+const ASSET = { noun: "asset", field: "assetId" };
+
 export class RegisterService {
   constructor(private readonly db: DataSource | EntityManager, private readonly today: () => string = () => londonDate()) {}
 
@@ -120,8 +124,7 @@ export class RegisterService {
   async update(actor: Actor, assetId: string, input: AssetDetails & { expectedVersion: number }): Promise<AssetResult> {
     if (!mayActAtAll(actor.viewer)) return { errors: [cannotEdit] };
     return inTransaction(this.db, async (m) => {
-      const asset = await lockForEdit(m, Asset, assetId, input.expectedVersion, { noun: "asset", field: "assetId" });
-      if (!assetAccess.edit(actor.viewer, asset)) refuseAll([cannotEdit]);
+      const asset = await lockForEdit(m, Asset, assetId, input.expectedVersion, { ...ASSET, actor, rule: editsAsset });
       if (OWNER_FIELDS.some((f) => input[f] !== undefined) && !assetAccess.changeOwner(actor.viewer)) {
         refuseAll([notAllowed("Only ADMIN changes who owns an asset; a completed freehold transfer changes it too.")]);
       }
@@ -138,8 +141,7 @@ export class RegisterService {
   async recordValuation(actor: Actor, assetId: string, input: NewValuation): Promise<ValuationResult> {
     if (!mayActAtAll(actor.viewer)) return { errors: [cannotEdit] };
     return inTransaction(this.db, async (m) => {
-      const asset = await m.findOneBy(Asset, { id: assetId }) ?? refuse("assetId", "NOT_FOUND", "No asset has that ID.");
-      if (!assetAccess.edit(actor.viewer, asset)) refuseAll([cannotEdit]);
+      const asset = await allowedFirst(m, actor, Asset, assetId, editsAsset, ASSET);
       const c = new InputChecks();
       c.pastDay("valuedOn", input.valuedOn, this.today());
       c.pence("amountPence", input.amountPence, { min: 0, max: MAX_VALUE_PENCE, label: "value" });

@@ -2,11 +2,11 @@
 // in community hands (its holder and tenure follow the transfer, and a freehold makes the organisation its owner).
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
-import { isAdmin, type Actor } from "../../../auth/viewer";
+import type { Actor } from "../../../auth/viewer";
 import { inTransaction } from "../../../db/transaction";
 import { InputChecks } from "../../../kit/input-checks";
-import { lockRecord, requireVersion, saveChange } from "../../../kit/records";
-import { notAllowed, refusal, refuse, refuseAll, Result } from "../../../kit/refusals";
+import { allowedFirst, lockRecord, requireVersion, saveChange } from "../../../kit/records";
+import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { WRONG_STATUS } from "../../../kit/lifecycle";
 import { londonDate } from "../../../kit/calendar";
 import { organisationsApi } from "../../organisations/organisations.api";
@@ -206,16 +206,17 @@ export class TransfersService {
 
   /**
    * Runs `work` on a case locked with its asset (asset first, so a completion and another change never deadlock). Who
-   * cannot act on any case is refused before anything is read; a case that does not exist is refused like one the
-   * viewer may not act on (only ADMIN learns it is missing), so cases in negotiation stay private.
+   * cannot act on any case is refused before anything is read; who may act is asked before anything is locked
+   * (kit/records `allowedFirst`), and a case that does not exist is refused like one the viewer may not act on (only
+   * ADMIN learns it is missing), so cases in negotiation stay private.
    */
   private onCase(actor: Actor, transferId: string, expectedVersion: number,
     work: (m: EntityManager, transfer: AssetTransfer, asset: Asset) => Promise<{ transfer: AssetTransfer; asset: Asset }>): Promise<TransferResult> {
     if (!mayActAtAll(actor.viewer)) return Promise.resolve({ errors: [cannotAct] });
     return inTransaction(this.db, async (m) => {
-      const found = await m.findOne(AssetTransfer, { where: { id: transferId }, select: { id: true, assetId: true, stage: true, toOrganisationId: true, fromOrganisationId: true } });
-      if (!found) refuseAll(isAdmin(actor.viewer) ? [refusal("transferId", "NOT_FOUND", "No transfer case has that ID.")] : [cannotAct]);
-      if (!transferAccess.work(actor.viewer, found)) refuseAll([cannotAct]);
+      const found = await allowedFirst(m, actor, AssetTransfer, transferId, {
+        allows: (_m, a, t) => transferAccess.work(a.viewer, t), refusal: cannotAct.message,
+      }, { noun: "transfer case", field: "transferId" });
       const asset = await lockRecord(m, Asset, found.assetId, { noun: "asset" });
       const transfer = await lockRecord(m, AssetTransfer, transferId, { noun: "transfer case", field: "transferId" });
       requireVersion(transfer, expectedVersion, "transfer case");

@@ -10,7 +10,7 @@ import { ClusterStatus } from "../cluster.enums";
 import { Cluster } from "./cluster.entity";
 import { facilitatorsOf } from "./memberships";
 import { notAllowed, refuse, refuseAll } from "../../../kit/refusals";
-import { allowedFirst, lockRecord } from "../../../kit/records";
+import { ActRule, allowedFirst, lockRecord } from "../../../kit/records";
 import { InputChecks } from "../../../kit/input-checks";
 
 export function lockCluster(m: EntityManager, id: string, field: string): Promise<Cluster> {
@@ -22,14 +22,22 @@ export function requireOpenCluster(cluster: Cluster, field: string): void {
 }
 
 /**
+ * Acting on something that hangs off clusters (the cluster itself, a gathering, a panel): ADMIN and those acting for a
+ * facilitator of one of them, as a rule for `allowedFirst`, e.g. managedThrough((_m, g) => [g.clusterId], "record ...").
+ */
+export function managedThrough<T>(clustersOf: (m: EntityManager, record: T) => string[] | Promise<string[]>, what: string): ActRule<T> {
+  return {
+    allows: async (m, a, record) => clusterAccess.manage(a.viewer, await facilitatorsOf(m, await clustersOf(m, record))),
+    refusal: `Only ADMIN and the cluster's facilitators may ${what}.`,
+  };
+}
+
+/**
  * Locks a cluster for its managers (ADMIN, those acting for a facilitator), asking who is asking before the lock: a
  * caller who may not manage it locks nothing and is refused the same way whether or not it exists.
  */
 export async function lockClusterToManage(m: EntityManager, actor: Actor, id: string, field: string, what: string): Promise<Cluster> {
-  await allowedFirst(m, actor, Cluster, id, {
-    allows: async (mm, a) => clusterAccess.manage(a.viewer, await facilitatorsOf(mm, [id])),
-    refusal: `Only ADMIN and the cluster's facilitators may ${what}.`,
-  }, { noun: "cluster", field });
+  await allowedFirst(m, actor, Cluster, id, managedThrough((_m, c) => [c.id], what), { noun: "cluster", field });
   return lockCluster(m, id, field);
 }
 

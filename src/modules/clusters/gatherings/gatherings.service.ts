@@ -5,10 +5,10 @@ import type { Actor } from "../../../auth/viewer";
 import { inTransaction } from "../../../db/transaction";
 import { Gathering, GatheringAttendance } from "./gathering.entity";
 import { membersOn } from "../clusters/memberships";
-import { checkPlace, lockClusterToManage, requireOpenCluster } from "../clusters/guards";
+import { checkPlace, lockClusterToManage, managedThrough, requireOpenCluster } from "../clusters/guards";
 import type { Cluster } from "../clusters/cluster.entity";
 import { refuseAll, Result } from "../../../kit/refusals";
-import { lockRecord } from "../../../kit/records";
+import { allowedFirst, lockRecord } from "../../../kit/records";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
@@ -89,8 +89,11 @@ export class GatheringsService {
   /** Sets the people count of each listed organisation; organisations not listed keep what was recorded. */
   async recordAttendance(actor: Actor, gatheringId: string, attendance: Attendance[]): Promise<GatheringResult> {
     return inTransaction(this.db, async (m) => {
-      const gathering = await lockRecord(m, Gathering, gatheringId, { noun: "gathering", field: "gatheringId" });
-      const cluster = await lockClusterToManage(m, actor, gathering.clusterId, "gatheringId", "record attendance at its gatherings");
+      const what = "record attendance at its gatherings";
+      const ref = { noun: "gathering", field: "gatheringId" };
+      await allowedFirst(m, actor, Gathering, gatheringId, managedThrough((_m, g) => [g.clusterId], what), ref);
+      const gathering = await lockRecord(m, Gathering, gatheringId, ref);
+      const cluster = await lockClusterToManage(m, actor, gathering.clusterId, "gatheringId", what);
       requireOpenCluster(cluster, "gatheringId");
       const c = new InputChecks();
       if (!attendance.length) c.add("attendance", "REQUIRED", "List at least one organisation that attended.");

@@ -10,20 +10,29 @@ import { ClusterStatus, PeerPanelStatus } from "../cluster.enums";
 import { Cluster } from "../clusters/cluster.entity";
 import { PeerPanel, PeerPanelCluster, PeerPanelMember } from "./peer-panel.entity";
 import { currentMembersOfAny } from "../clusters/memberships";
-import { requireManager } from "../clusters/guards";
+import { managedThrough, requireManager } from "../clusters/guards";
 import { movePanel } from "./panel.transitions";
 import { refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
-import { lockRecord, requireVersion, saveChange } from "../../../kit/records";
+import { allowedFirst, lockRecord, requireVersion, saveChange } from "../../../kit/records";
 
 export type PanelResult = Result<{ panel: PeerPanel }>;
 
 const MAX_CLUSTERS = 20;
 
+const MANAGE = "manage a panel drawn from it";
+
+async function clustersOfPanel(m: EntityManager, panelId: string): Promise<string[]> {
+  return (await m.find(PeerPanelCluster, { where: { panelId } })).map((r) => r.clusterId);
+}
+
+/** A panel's managers (those of its clusters), asked before anything is locked (kit/records `allowedFirst`). */
+const managesPanel = managedThrough<PeerPanel>((m, p) => clustersOfPanel(m, p.id), MANAGE);
+const managesSeat = managedThrough<PeerPanelMember>((m, s) => clustersOfPanel(m, s.panelId), MANAGE);
+
 async function lockPanel(m: EntityManager, id: string, field: string): Promise<{ panel: PeerPanel; clusterIds: string[] }> {
   const panel = await lockRecord(m, PeerPanel, id, { noun: "peer panel", field });
-  const rows = await m.find(PeerPanelCluster, { where: { panelId: id } });
-  return { panel, clusterIds: rows.map((r) => r.clusterId) };
+  return { panel, clusterIds: await clustersOfPanel(m, id) };
 }
 
 function requireOpen(panel: PeerPanel): void {
@@ -61,8 +70,8 @@ export class PanelsService {
 
   async update(actor: Actor, id: string, input: { expectedVersion: number; name?: string | null; status?: PeerPanelStatus | null }): Promise<PanelResult> {
     return inTransaction(this.db, async (m) => {
-      const { panel, clusterIds } = await lockPanel(m, id, "id");
-      await requireManager(m, actor, clusterIds, "manage a panel drawn from it");
+      await allowedFirst(m, actor, PeerPanel, id, managesPanel, { noun: "peer panel", field: "id" });
+      const { panel } = await lockPanel(m, id, "id");
       requireVersion(panel, input.expectedVersion, "panel");
       const c = new InputChecks();
       const name = input.name === undefined ? undefined : c.text("name", input.name, { max: 200, required: true });
@@ -86,8 +95,8 @@ export class PanelsService {
    */
   async addMember(actor: Actor, panelId: string, email: string, organisationId: string | null): Promise<PanelResult> {
     return inTransaction(this.db, async (m) => {
+      await allowedFirst(m, actor, PeerPanel, panelId, managesPanel, { noun: "peer panel", field: "panelId" });
       const { panel, clusterIds } = await lockPanel(m, panelId, "panelId");
-      await requireManager(m, actor, clusterIds, "manage a panel drawn from it");
       requireOpen(panel);
       const user = await m.getRepository(User).createQueryBuilder("u").where("lower(u.email) = lower(:email)", { email: email.trim() }).getOne();
       if (organisationId && !(await currentMembersOfAny(m, clusterIds, [organisationId])).has(organisationId)) {
@@ -116,12 +125,12 @@ export class PanelsService {
 
   async removeMember(actor: Actor, panelMemberId: string): Promise<PanelResult> {
     return inTransaction(this.db, async (m) => {
+      await allowedFirst(m, actor, PeerPanelMember, panelMemberId, managesSeat, { noun: "panel member", field: "panelMemberId" });
       const member = await m.findOne(PeerPanelMember, { where: { id: panelMemberId }, lock: { mode: "pessimistic_write" } });
       if (!member || member.removedAt) {
         refuse("panelMemberId", "NOT_FOUND", "No one currently on a panel has that ID.");
       }
-      const { panel, clusterIds } = await lockPanel(m, member.panelId, "panelMemberId");
-      await requireManager(m, actor, clusterIds, "manage a panel drawn from it");
+      const { panel } = await lockPanel(m, member.panelId, "panelMemberId");
       requireOpen(panel);
       member.removedAt = new Date();
       await m.save(member);

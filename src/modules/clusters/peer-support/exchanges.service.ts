@@ -8,8 +8,8 @@ import { PeerExchangeStatus, PeerPostKind, PeerPostStatus } from "../cluster.enu
 import { PeerPost } from "./peer-post.entity";
 import { PeerExchange } from "./peer-exchange.entity";
 import { requireActiveOrganisation } from "../clusters/guards";
-import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
-import { lockRecord } from "../../../kit/records";
+import { refuse, refuseAll, Result } from "../../../kit/refusals";
+import { allowedFirst, lockRecord } from "../../../kit/records";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
@@ -28,10 +28,10 @@ export class ExchangesService {
   /** The organisation with the need accepts an offer that meets it; one exchange per need and offer. */
   async accept(actor: Actor, needId: string, offerId: string): Promise<PeerExchangeResult> {
     return inTransaction(this.db, async (m) => {
+      await allowedFirst(m, actor, PeerPost, needId, {
+        allows: (_m, a, need) => clusterAccess.actFor(a.viewer, need.organisationId), refusal: "Accept matches for an organisation you own or edit.",
+      }, { noun: "need", field: "needId" });
       const need = await lockPost(m, needId, PeerPostKind.NEED, "needId");
-      if (!clusterAccess.actFor(actor.viewer, need.organisationId)) {
-        refuseAll([notAllowed("Accept matches for an organisation you own or edit.")]);
-      }
       const offer = await lockPost(m, offerId, PeerPostKind.OFFER, "offerId");
       if (offer.organisationId === need.organisationId) refuse("offerId", "SAME_ORGANISATION", "An organisation cannot accept its own offer.");
       if (offer.skill !== need.skill) refuse("offerId", "NOT_A_MATCH", `That offer is for ${offer.skill}, the need for ${need.skill}.`);
@@ -50,10 +50,12 @@ export class ExchangesService {
   /** Either organisation's owners or editors record the hours and outcome once the help has been given. */
   async record(actor: Actor, exchangeId: string, input: { hoursGiven: number; outcome: string; completedOn?: string | null }): Promise<PeerExchangeResult> {
     return inTransaction(this.db, async (m) => {
-      const exchange = await lockRecord(m, PeerExchange, exchangeId, { noun: "exchange", field: "exchangeId" });
-      if (!clusterAccess.actFor(actor.viewer, exchange.giverId) && !clusterAccess.actFor(actor.viewer, exchange.receiverId)) {
-        refuseAll([notAllowed("Only the two organisations' owners and editors record an exchange.")]);
-      }
+      const ref = { noun: "exchange", field: "exchangeId" };
+      await allowedFirst(m, actor, PeerExchange, exchangeId, {
+        allows: (_m, a, e) => clusterAccess.actFor(a.viewer, e.giverId) || clusterAccess.actFor(a.viewer, e.receiverId),
+        refusal: "Only the two organisations' owners and editors record an exchange.",
+      }, ref);
+      const exchange = await lockRecord(m, PeerExchange, exchangeId, ref);
       if (exchange.status === PeerExchangeStatus.COMPLETED) refuse("exchangeId", "ALREADY_RECORDED", "That exchange has already been recorded.");
       const c = new InputChecks();
       c.int("hoursGiven", input.hoursGiven, 0, 10000);

@@ -7,8 +7,8 @@ import { clusterAccess } from "../access";
 import { PeerPostKind, PeerPostStatus, Skill, SKILLS } from "../cluster.enums";
 import { PeerPost } from "./peer-post.entity";
 import { requireActiveOrganisation } from "../clusters/guards";
-import { notAllowed, refusal, refuse, refuseAll, Result } from "../../../kit/refusals";
-import { lockRecord } from "../../../kit/records";
+import { refusal, refuse, refuseAll, Result } from "../../../kit/refusals";
+import { allowedFirst, lockRecord } from "../../../kit/records";
 import { InputChecks } from "../../../kit/input-checks";
 
 export type PeerPostResult = Result<{ post: PeerPost }>;
@@ -39,8 +39,11 @@ export class PeerPostsService {
 
   async close(actor: Actor, postId: string): Promise<PeerPostResult> {
     return inTransaction(this.db, async (m) => {
-      const post = await lockRecord(m, PeerPost, postId, { noun: "offer or need", field: "postId" });
-      if (!clusterAccess.actFor(actor.viewer, post.organisationId)) refuseAll([notAllowed("Only the organisation's owners and editors close its offers and needs.")]);
+      const ref = { noun: "offer or need", field: "postId" };
+      await allowedFirst(m, actor, PeerPost, postId, {
+        allows: (_m, a, p) => clusterAccess.actFor(a.viewer, p.organisationId), refusal: "Only the organisation's owners and editors close its offers and needs.",
+      }, ref);
+      const post = await lockRecord(m, PeerPost, postId, ref);
       if (post.status === PeerPostStatus.CLOSED) refuse("postId", "ALREADY_CLOSED", "That offer or need is already closed.");
       post.status = PeerPostStatus.CLOSED;
       post.closedAt = new Date();

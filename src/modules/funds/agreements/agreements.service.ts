@@ -1,5 +1,5 @@
 // Agreements after the offer: the organisation accepts it; ADMIN reschedules, closes or writes off.
-import { requireVersion, saveChange } from "../../../kit/records";
+import { allowedFirst, requireVersion, saveChange } from "../../../kit/records";
 import { formatPence as pounds } from "../../../kit/money";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
@@ -14,9 +14,9 @@ import { AgreementStatus } from "../funds.enums";
 import { agreementBalances } from "../ledger/figures";
 import { ledger } from "../ledger/ledger";
 import { checkTiming, ScheduleTiming, writeScheduleVersion } from "./schedule-versions";
-import { lockAgreement, onlyAdmin } from "../fund-rules";
+import { AGREEMENT, lockAgreement, onlyAdmin, organisationActsOn } from "../fund-rules";
 import { WRONG_STATUS } from "../../../kit/lifecycle";
-import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
+import { refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 
@@ -36,10 +36,8 @@ export class AgreementsService {
   /** The organisation accepts the offer; only then can money be disbursed. */
   async acceptOffer(actor: Actor, agreementId: string, input: { expectedVersion: number }): Promise<AgreementResult> {
     return inTransaction(this.db, async (m) => {
+      await allowedFirst(m, actor, Agreement, agreementId, organisationActsOn("accept its offers"), AGREEMENT);
       const { agreement } = await lockAgreement(m, agreementId);
-      if (!fundAccess.actFor(actor.viewer, agreement.organisationId)) {
-        refuseAll([notAllowed("Only the organisation's owners and editors accept its offers.")]);
-      }
       requireVersion(agreement, input.expectedVersion, "agreement");
       if (agreement.status !== AgreementStatus.OFFERED) refuse(null, WRONG_STATUS, `Only an offer can be accepted; this agreement is ${agreement.status}.`);
       if (agreement.acceptedAt) refuse(null, "ALREADY_ACCEPTED", "This offer has already been accepted.");

@@ -1,6 +1,6 @@
 // Repayments: cash (back into the pool, ready to be awarded again) and social value (claimed by the organisation,
 // reviewed by ADMIN, then credited). Neither may exceed what is outstanding; repaying both parts in full ends the agreement.
-import { requireVersion, touch } from "../../../kit/records";
+import { allowedFirst, requireVersion, touch } from "../../../kit/records";
 import { formatPence as pounds } from "../../../kit/money";
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../../../audit/audit";
@@ -16,9 +16,9 @@ import { AgreementStatus, ClaimStatus, MovementKind } from "../funds.enums";
 import { AgreementBalance, agreementBalances } from "../ledger/figures";
 import { ledger } from "../ledger/ledger";
 import { MoneyIn, MovementResult, moveMoneyOnce } from "./movement-rules";
-import { lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin } from "../fund-rules";
+import { AGREEMENT, lockAgreement, MAX_MOVEMENT_PENCE, onlyAdmin, organisationActsOn } from "../fund-rules";
 import { WRONG_STATUS } from "../../../kit/lifecycle";
-import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
+import { refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
 import { londonDate } from "../../../kit/calendar";
 import { fundEvents } from "../funds.events";
@@ -77,6 +77,7 @@ export class RepaymentsService {
     valuePence: number; periodFrom: string; periodTo: string; description: string; evidence?: string | null; idempotencyKey: string;
   }): Promise<ClaimResult> {
     return inTransaction(this.db, async (m) => {
+      await allowedFirst(m, actor, Agreement, agreementId, organisationActsOn("claim its social repayments"), AGREEMENT);
       const c = new InputChecks();
       c.pence("valuePence", input.valuePence, { min: 1, max: MAX_MOVEMENT_PENCE, label: "social value" });
       const description = c.text("description", input.description, { max: 5000, required: true }) ?? "";
@@ -88,9 +89,6 @@ export class RepaymentsService {
       const request = { agreementId, valuePence: input.valuePence, periodFrom: input.periodFrom, periodTo: input.periodTo, description, evidence };
       return once<ClaimResult>(m, actor, { operation: "funds.claimSocialRepayment", key, input: request }, async () => {
         const { agreement } = await lockAgreement(m, agreementId);
-        if (!fundAccess.actFor(actor.viewer, agreement.organisationId)) {
-          refuseAll([notAllowed("Only the organisation's owners and editors claim its social repayments.")]);
-        }
         requireActive(agreement);
         const b = (await agreementBalances(m, [agreementId])).get(agreementId)!;
         const socialLeft = agreement.amountPence - agreement.cashRepayablePence - b.repaidSocialPence;
