@@ -304,7 +304,9 @@ async function checkRootFields(p: Principal): Promise<void> {
       const expected = all.filter((n) => facts.has(n.id) && declared(n.__typename).node!.see(p.asker, facts.get(n.id)!, lookup)).map((n) => n.id).sort();
       if (!same(expected, got)) fail(p, `Query.${name}`, `lists ${got.length} objects where the policy shows ${expected.length}`);
     } else {
-      const selection = isObjectType(named) ? ` { ${objectSelection(schema, types, named)} }` : "";
+      // A root field answering one refetchable object (eligibilityThresholds) names it, to be checked as a reference.
+      const reference = isNodeType(named) ? "__typename id " : "";
+      const selection = isObjectType(named) ? ` { ${reference}${objectSelection(schema, types, named)} }` : "";
       const q = `{ ${name}${root.args[name] ?? ""}${selection} }`;
       const [a, v] = [await read(asAdmin(), q), await read(p, q, true)];
       if (!allowed) { if (!hidden(v[name])) fail(p, `Query.${name}`, "answers what the policy hides"); continue; }

@@ -134,9 +134,10 @@ test("the combined-authority dashboard reads money by borough and year with fund
   expect(total).toMatchObject({ awarded: { pence: 46_000_000 }, disbursed: { pence: 32_000_000 }, recycled: { pence: 2_000_000 } });
   type G = { place: { code: string }; year: number; awarded: { pence: number }; recycled: { pence: number } };
   const at = (code: string, year: number) => (groups as G[]).find((g) => g.place.code === code && g.year === year);
-  // Liverpool's 2024 awards: the bakery (£25,000) and the café (£45,000); Halton's 2026 award is paid with recycled pounds.
-  expect(at("E08000012", 2024)!.awarded.pence).toBe(7_000_000);
-  expect(at("E06000006", 2026)).toMatchObject({ awarded: { pence: 6_000_000 }, recycled: { pence: 2_000_000 } });
+  // Liverpool's 2024 awards: the bakery (£25,000) and the solar scheme (£100,000); St Helens' 2026 award is paid with
+  // recycled pounds. (Which borough holds which award follows the demo's ELIGIBLE organisations, consistent with their records.)
+  expect(at("E08000012", 2024)!.awarded.pence).toBe(12_500_000);
+  expect(at("E08000013", 2026)).toMatchObject({ awarded: { pence: 6_000_000 }, recycled: { pence: 2_000_000 } });
 });
 
 test("round 1 was decided by a quorum of STO peers, with the bakery owner's view excluded and one ADMIN override on the record", async () => {

@@ -5,13 +5,15 @@ import { AccessPolicy, anyone, Asker, Facts, hasRole, isAdmin, memberOf, peopleO
 
 const readsAssessments = (a: Asker) => isAdmin(a) || hasRole("PANEL_MEMBER")(a) || hasRole("ANALYST")(a);
 const assessmentsOf = (organisationId: (o: Facts) => string) => (a: Asker, o: Facts) => readsAssessments(a) || memberOf(a, organisationId(o));
+const readsThresholds = (a: Asker) => isAdmin(a) || hasRole("PANEL_MEMBER")(a);
 const peopleOf = (organisationId: (o: Facts) => string) => (a: Asker, o: Facts) => memberOf(a, organisationId(o));
 
 export const organisationsPolicy: AccessPolicy = {
   Organisation: {
     see: anyone,
     fields: "id name description legalForm identifiers assetLocked assetLockDeclared archived archivedAt createdAt updatedAt version"
-      + " foundedOn governance lifecycleStage placesServed registeredPlace stoStatus tradingIncomePercent website causes",
+      + " foundedOn governance lifecycleStage placesServed registeredPlace stoStatus tradingIncomePercent website causes"
+      + " surplusDestination",
     restricted: {
       assessments: assessmentsOf((o) => o.id),
       latestAssessment: assessmentsOf((o) => o.id),
@@ -22,7 +24,14 @@ export const organisationsPolicy: AccessPolicy = {
   StoAssessment: {
     see: assessmentsOf((o) => o.organisation.id),
     fields: "id organisation assessedAt assessedBy outcome reasons communityLed doesNotExportProfit keepsSurplusInRegion"
-      + " notGrantOnlyCharity tradesForSocialPurpose",
+      + " notGrantOnlyCharity tradesForSocialPurpose overrideReason tests",
+    restricted: { thresholds: readsThresholds },
+  },
+  StoTestResult: { part: "test met restsOn contradictedBy" },
+  // The thresholds are for those who assess against them; an assessment names its version to them only.
+  EligibilityThresholds: {
+    see: readsThresholds,
+    fields: "id version minTradingIncomePercent minCommunityBoardPercent assetLockRequired validFrom setBy reason setAt",
   },
   Contact: { see: peopleOf((o) => o.organisation.id), fields: "id name email phone role organisation" },
   Membership: {
@@ -31,5 +40,8 @@ export const organisationsPolicy: AccessPolicy = {
   },
   Governance: { part: "boardSize communityBoardMembers membershipSize" },
   // Partner keys need read:organisations for the register (organisations.scopes.ts).
-  Query: { extends: true, restricted: { organisations: peopleOr("read:organisations") } },
+  Query: {
+    extends: true,
+    restricted: { organisations: peopleOr("read:organisations"), eligibilityThresholds: readsThresholds, eligibilityThresholdHistory: readsThresholds },
+  },
 };

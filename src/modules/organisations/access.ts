@@ -47,6 +47,9 @@ export const organisationAccess = {
   manageMembers: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.OWNER),
   manageContacts: (v: Viewer, orgId: string) => hasOrganisationRole(v, orgId, OrganisationRole.EDITOR),
   assess: (v: Viewer) => isAdmin(v) || hasRole(v, Role.PANEL_MEMBER),
+  /** The thresholds are for those who assess against them: staff and panel members; only staff change them. */
+  readThresholds: (v: Viewer) => isAdmin(v) || hasRole(v, Role.PANEL_MEMBER),
+  setThresholds: (v: Viewer) => isAdmin(v),
   personalDataScope,
   assessmentScope,
   seePersonalData: (v: Viewer, orgId: string) => within(personalDataScope(v), orgId),

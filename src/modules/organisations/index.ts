@@ -14,8 +14,13 @@ import { Organisations1763900000200 } from "./migrations/1763900000200-Organisat
 import { OrganisationSearchDocument1763900000250 } from "./migrations/1763900000250-OrganisationSearchDocument";
 import { OrganisationPartners1764200000100 } from "./migrations/1764200000100-OrganisationPartners";
 import { PastMemberships1764300000200 } from "./migrations/1764300000200-PastMemberships";
+import { EligibilityFromRecord1765000020000 } from "./migrations/1765000020000-EligibilityFromRecord";
+import { EligibilityThresholds } from "./eligibility-thresholds.entity";
+import { EligibilityResolver } from "./eligibility.resolver";
 import { OrganisationsResolver } from "./organisations.resolver";
-import { ContactFieldsResolver, MembershipOrganisationResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver } from "./organisation-fields.resolver";
+import {
+  ContactFieldsResolver, EligibilityThresholdsFieldsResolver, MembershipOrganisationResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver,
+} from "./organisation-fields.resolver";
 import { organisationsLoaders } from "./organisations.loaders";
 import { assessmentRelations, contactRelations, membershipRelations, organisationRelations } from "./organisations.relations";
 import { TYPO_TOLERANCE } from "./organisations.lists";
@@ -28,9 +33,10 @@ import { organisationsPolicy } from "./access.policy";
 export const organisationsModule: KithModule = {
   name: "organisations",
   scopes: organisationsScopes,
-  entities: [Organisation, OrganisationIdentifier, PlaceServed, StoAssessment, Contact, PastMembership, OrganisationPartner],
-  migrations: [Organisations1763900000200, OrganisationSearchDocument1763900000250, OrganisationPartners1764200000100, PastMemberships1764300000200],
-  resolvers: [OrganisationsResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver, MembershipOrganisationResolver, ContactFieldsResolver],
+  entities: [Organisation, OrganisationIdentifier, PlaceServed, StoAssessment, Contact, PastMembership, OrganisationPartner, EligibilityThresholds],
+  migrations: [Organisations1763900000200, OrganisationSearchDocument1763900000250, OrganisationPartners1764200000100, PastMemberships1764300000200, EligibilityFromRecord1765000020000],
+  resolvers: [OrganisationsResolver, OrganisationFieldsResolver, StoAssessmentFieldsResolver, MembershipOrganisationResolver, ContactFieldsResolver,
+    EligibilityResolver, EligibilityThresholdsFieldsResolver],
   loaders: organisationsLoaders,
   relations: [organisationRelations, assessmentRelations, membershipRelations, contactRelations].flatMap((r) => Object.values(r)),
   sessionSettings: { "pg_trgm.word_similarity_threshold": TYPO_TOLERANCE },
@@ -42,6 +48,9 @@ export const organisationsModule: KithModule = {
         const a = await ctx.loaders.assessmentById.load(key);
         return a && organisationAccess.seeAssessments(ctx.viewer, a.organisationId) ? a : null;
       },
+    },
+    EligibilityThresholds: {
+      load: async (ctx, key) => (organisationAccess.readThresholds(ctx.viewer) ? ctx.loaders.eligibilityThresholdsById.load(key) : null),
     },
     Contact: {
       async load(ctx, key) {

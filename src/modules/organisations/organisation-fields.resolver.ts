@@ -12,7 +12,9 @@ import { Organisation } from "./organisation.entity";
 import { STATUTORY_ASSET_LOCK } from "./organisation.enums";
 import { StoAssessment } from "./sto-assessment.entity";
 import { Contact } from "./contact.entity";
-import { Governance } from "./organisations.types";
+import { Governance, StoTestResult } from "./organisations.types";
+import { EligibilityThresholds } from "./eligibility-thresholds.entity";
+import { STO_TESTS } from "./eligibility-evidence";
 import { assessmentRelations, contactRelations, membershipRelations, organisationRelations as r } from "./organisations.relations";
 
 type Maybe<T> = Promise<T> | T;
@@ -83,6 +85,27 @@ export class StoAssessmentFieldsResolver {
   @FieldResolver(() => User, { nullable: true, description: "The assessor (their personal fields follow the user rules)." })
   assessedBy(@Root() a: StoAssessment, @Ctx() ctx: Context): Promise<User | null> | null {
     return a.assessedBy ? ctx.loaders.userById.load(a.assessedBy) : null;
+  }
+
+  @FieldResolver(() => [StoTestResult], { description: "The five tests with the evidence each rests on and what the register contradicted." })
+  @Needs("tradesForSocialPurpose", "communityLed", "keepsSurplusInRegion", "notGrantOnlyCharity", "doesNotExportProfit", "evidence")
+  tests(@Root() a: StoAssessment): StoTestResult[] {
+    return STO_TESTS.map((t) => ({ test: t.test, met: a[t.answer], restsOn: t.restsOn, contradictedBy: a.evidence?.contradicted[t.test] ?? null }));
+  }
+
+  @FieldResolver(() => EligibilityThresholds, {
+    nullable: true, description: "The thresholds version it was assessed under (staff and panel members; null before thresholds were settings).",
+  })
+  thresholds(@Root() a: StoAssessment, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<EligibilityThresholds | null> {
+    return readRelation(assessmentRelations.thresholds, a, {}, ctx, info);
+  }
+}
+
+@Resolver(() => EligibilityThresholds)
+export class EligibilityThresholdsFieldsResolver {
+  @FieldResolver(() => User, { nullable: true, description: "Who set them (null for the first version, set by migration)." })
+  setBy(@Root() t: EligibilityThresholds, @Ctx() ctx: Context): Promise<User | null> | null {
+    return t.setBy ? ctx.loaders.userById.load(t.setBy) : null;
   }
 }
 

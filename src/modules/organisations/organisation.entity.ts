@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../../graphql/node";
 import { DateScalar } from "../../graphql/scalars";
 import { EXPECTED_VERSION, VersionedRecord } from "../../kit/versioned-record";
-import { Cause, LegalForm, LifecycleStage, StoStatus } from "./organisation.enums";
+import { Cause, LegalForm, LifecycleStage, StoStatus, SurplusDestination } from "./organisation.enums";
 
 @ObjectType({ implements: Node, description: "An organisation in the network's register (an STO or one being assessed)." })
 @Entity({ name: "organisation" })
@@ -61,6 +61,10 @@ export class Organisation extends VersionedRecord({ version: EXPECTED_VERSION })
   @Field(() => Int, { nullable: true, description: "Share of income from trading, in whole percent (0-100)." })
   @Column({ name: "trading_income_percent", type: "int", nullable: true })
   tradingIncomePercent: number | null;
+
+  @Field(() => SurplusDestination, { nullable: true, description: "Where surplus goes, relative to the places served; null when not recorded." })
+  @Column({ name: "surplus_destination", type: "text", nullable: true })
+  surplusDestination: SurplusDestination | null;
 
   @Field(() => LifecycleStage)
   @Index("organisation_lifecycle_idx")

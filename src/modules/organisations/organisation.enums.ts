@@ -65,3 +65,32 @@ registerEnumType(PlaceMatch, {
   description: "What a place filter matches: organisations registered in the places, serving them, or either (each counted once). "
     + "Per-place counts with REGISTERED_IN add up to the register.",
 });
+
+/** Where an organisation's surplus goes, relative to the places it serves (the founding text: an STO does not export profit from its locality). */
+export enum SurplusDestination {
+  REINVESTED = "REINVESTED",
+  PLACES_SERVED = "PLACES_SERVED",
+  ELSEWHERE_IN_REGION = "ELSEWHERE_IN_REGION",
+  OUTSIDE_REGION = "OUTSIDE_REGION",
+}
+registerEnumType(SurplusDestination, {
+  name: "SurplusDestination",
+  description: "Where surplus goes: REINVESTED in the organisation's purpose, spent or paid out in the PLACES_SERVED, "
+    + "ELSEWHERE_IN_REGION (it leaves the locality served), or OUTSIDE_REGION.",
+  valuesConfig: {
+    REINVESTED: { description: "Kept and reinvested in the organisation's purpose." },
+    PLACES_SERVED: { description: "Spent or paid out within the places the organisation serves." },
+    ELSEWHERE_IN_REGION: { description: "Paid out elsewhere in the region: it leaves the locality served." },
+    OUTSIDE_REGION: { description: "Paid out outside the region." },
+  },
+});
+
+/** The network's five STO tests, as named in assessments and their evidence. */
+export enum StoTest {
+  TRADES_FOR_SOCIAL_PURPOSE = "TRADES_FOR_SOCIAL_PURPOSE",
+  COMMUNITY_LED = "COMMUNITY_LED",
+  KEEPS_SURPLUS_IN_REGION = "KEEPS_SURPLUS_IN_REGION",
+  NOT_GRANT_ONLY_CHARITY = "NOT_GRANT_ONLY_CHARITY",
+  DOES_NOT_EXPORT_PROFIT = "DOES_NOT_EXPORT_PROFIT",
+}
+registerEnumType(StoTest, { name: "StoTest", description: "One of the network's five STO tests." });

@@ -2,9 +2,9 @@
 import type { EntityManager } from "typeorm";
 import type { DemoContext } from "../../kith-module";
 import { DEMO_USERS } from "../../demo/demo-accounts";
-import { LegalForm } from "./organisation.enums";
+import { LegalForm, SurplusDestination } from "./organisation.enums";
 import { seededRandom } from "../../demo/seeding";
-import { generateOrganisation, insertGenerated } from "./organisations.generator";
+import { fitRecord, GeneratedOrganisation, generateOrganisation, insertGenerated } from "./organisations.generator";
 import { placesApi } from "../places/places.api";
 
 export const DEMO_ORGANISATION_COUNT = 60;
@@ -27,8 +27,12 @@ export async function loadDemoOrganisations({ manager: m }: DemoContext): Promis
   orgs[0].description = `${DEMO_OWNER_ORGANISATION} bakes sourdough in Toxteth and trains local people as bakers.`;
   orgs[0].assessment = { tradesForSocialPurpose: true, communityLed: true, keepsSurplusInRegion: true, notGrantOnlyCharity: true, doesNotExportProfit: true,
     reasons: "Sells bread to local shops and cafés; half the board live in Toxteth; surplus funds the training programme." };
+  orgs[0].communityBoardMembers = Math.ceil(orgs[0].boardSize / 2);
+  fitRecord(orgs[0], existing);
   orgs[1] = { ...generateOrganisation(existing + 1, rnd, { boroughCode: "E08000014", activity: 4, legalForm: LegalForm.CO_OPERATIVE_SOCIETY }), name: DEMO_VIEWER_ORGANISATION };
   orgs[1].description = `${DEMO_VIEWER_ORGANISATION} fixes household goods in Bootle and teaches repair skills.`;
+
+  borderlineCases(orgs);
 
   const [panel] = await m.query("SELECT id FROM app_user WHERE email = $1", [DEMO_USERS.panel.email]);
   const ids = await insertGenerated(m, orgs, panel?.id ?? null);
@@ -53,6 +57,27 @@ export async function loadDemoOrganisations({ manager: m }: DemoContext): Promis
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
     [0, 1, 2, 3, 4].map((c) => contacts.map((row) => row[c])),
   );
+}
+
+/**
+ * Two eligible organisations the register does not bear out, kept as the panel decided them: each assessment carries
+ * the override reason an assessor would have to give today (shown in the organisation's assessment history).
+ */
+function borderlineCases(orgs: GeneratedOrganisation[]): void {
+  const eligible = (o: GeneratedOrganisation) => o.assessment && Object.entries(o.assessment).every(([k, v]) => k === "reasons" || k === "overrideReason" || v === true);
+  const familyFirm = orgs.find((o, i) => i > 1 && eligible(o) && o.legalForm === LegalForm.COMPANY_LIMITED_BY_SHARES);
+  if (familyFirm) {
+    familyFirm.assetLockDeclared = false;
+    familyFirm.surplusDestination = SurplusDestination.PLACES_SERVED;
+    familyFirm.assessment!.overrideReason = "A local family firm without an asset lock: owned and run by residents of the places it serves, "
+      + "it pays no dividends outside them and has committed its surplus to the neighbourhood in a signed community pledge.";
+  }
+  const dip = orgs.find((o, i) => i > 1 && o !== familyFirm && eligible(o) && o.legalForm === LegalForm.COMMUNITY_BENEFIT_SOCIETY);
+  if (dip) {
+    dip.tradingIncomePercent = 27;
+    dip.assessment!.overrideReason = "Trading share dipped below the minimum in one year because of a one-off grant for a new kitchen; "
+      + "its trading share over the last three years is well above it.";
+  }
 }
 
 /**

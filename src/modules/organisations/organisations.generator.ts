@@ -1,7 +1,9 @@
 // Reproducible fictional organisations for the demo data and the scale generator, inserted in bulk.
 import type { EntityManager } from "typeorm";
-import { Cause, LegalForm, LifecycleStage, StoStatus } from "./organisation.enums";
+import { Cause, LegalForm, LifecycleStage, StoStatus, SurplusDestination } from "./organisation.enums";
 import { outcomeOf } from "./eligibility.service";
+import { assetLocked, evidenceFor, STO_TESTS } from "./eligibility-evidence";
+import { thresholdsInForce } from "./eligibility-thresholds.service";
 
 /** mulberry32: a tiny seeded PRNG, so the same seed always gives the same register. */
 export const AREAS: Record<string, string[]> = {
@@ -42,7 +44,7 @@ const SUFFIX: Record<LegalForm, string> = {
 
 const NOT_ELIGIBLE_REASONS: { fail: keyof Answers; reason: string }[] = [
   { fail: "notGrantOnlyCharity", reason: "Relies entirely on grants: no trading income in the last two years." },
-  { fail: "doesNotExportProfit", reason: "Profits are paid to shareholders of a parent company outside the region." },
+  { fail: "doesNotExportProfit", reason: "Profits are paid to the owners of a parent company elsewhere in the region: they leave the locality it serves." },
   { fail: "communityLed", reason: "The board is appointed by the parent company; no accountability to the community served." },
   { fail: "keepsSurplusInRegion", reason: "Surplus is transferred to a national head office rather than kept in the region." },
 ];
@@ -68,7 +70,45 @@ export interface GeneratedOrganisation {
   tradingIncomePercent: number;
   lifecycleStage: LifecycleStage;
   identifier: string | null;
-  assessment: (Answers & { reasons: string }) | null;
+  surplusDestination: SurplusDestination | null;
+  assessment: (Answers & { reasons: string; overrideReason?: string | null }) | null;
+}
+
+/**
+ * The figures generated records are shaped to (the first thresholds version's). Only shaping: what an assessment is
+ * checked against is the thresholds in force in the database, when it is inserted (insertGenerated).
+ */
+const SHAPE = { minTradingIncomePercent: 30, minCommunityBoardPercent: 25 };
+
+/**
+ * Makes the record tell the same story as the assessment: where surplus goes, no trading income for a grant-only
+ * charity, no community board members where the parent company appoints the board, and the facts an eligible
+ * organisation needs (forms that cannot hold an asset lock, sole traders and partnerships, are not eligible).
+ */
+export function fitRecord(o: GeneratedOrganisation, n: number): GeneratedOrganisation {
+  const a = o.assessment;
+  if (!a) {
+    o.surplusDestination = n % 3 === 0 ? null : SurplusDestination.REINVESTED;
+    return o;
+  }
+  o.surplusDestination = !a.keepsSurplusInRegion ? SurplusDestination.OUTSIDE_REGION
+    : !a.doesNotExportProfit ? SurplusDestination.ELSEWHERE_IN_REGION
+      : n % 2 ? SurplusDestination.REINVESTED : SurplusDestination.PLACES_SERVED;
+  if (!a.keepsSurplusInRegion) a.doesNotExportProfit = false;
+  if (!a.notGrantOnlyCharity) o.tradingIncomePercent = 0;
+  if (!a.communityLed) o.communityBoardMembers = 0;
+  if (outcomeOf(a) !== StoStatus.ELIGIBLE) return o;
+  if (o.tradingIncomePercent < SHAPE.minTradingIncomePercent) o.tradingIncomePercent += 40;
+  if (o.communityBoardMembers * 100 < SHAPE.minCommunityBoardPercent * o.boardSize) o.communityBoardMembers = Math.ceil(o.boardSize / 3);
+  if (!assetLocked(o)) {
+    if (o.legalForm === LegalForm.SOLE_TRADER || o.legalForm === LegalForm.PARTNERSHIP) {
+      a.keepsSurplusInRegion = false;
+      a.reasons = "Trades locally, but has no asset lock: its surplus belongs to its owners, so nothing keeps it in the region.";
+    } else {
+      o.assetLockDeclared = true;
+    }
+  }
+  return o;
 }
 
 const LEGAL_FORMS = Object.values(LegalForm);
@@ -101,7 +141,7 @@ export function generateOrganisation(n: number, rnd: () => number, forced: Parti
   }
   const served = new Set([boroughCode]);
   if (rnd() < 0.3) served.add(pick(BOROUGHS));
-  return {
+  return fitRecord({
     name,
     description: `${name} ${activity.does} in ${area}.`,
     legalForm,
@@ -117,8 +157,9 @@ export function generateOrganisation(n: number, rnd: () => number, forced: Parti
     tradingIncomePercent: 20 + Math.floor(rnd() * 81),
     lifecycleStage: pick(STAGES),
     identifier,
+    surplusDestination: null,
     assessment,
-  };
+  }, n);
 }
 
 const BATCH = 2000;
@@ -127,6 +168,20 @@ const BATCH = 2000;
 export async function insertGenerated(m: EntityManager, orgs: GeneratedOrganisation[], assessorId: string | null): Promise<string[]> {
   const places: { id: string; code: string }[] = await m.query("SELECT id, code FROM place WHERE code = ANY($1)", [BOROUGHS]);
   const placeId = new Map(places.map((p) => [p.code, p.id]));
+  const thresholds = await thresholdsInForce(m);
+  // The safety net of the rule the service applies: an ELIGIBLE answer the record contradicts, without an override,
+  // becomes a NOT_ELIGIBLE one that says why (thresholds may have changed since the records were shaped).
+  const evidence = new Map(orgs.filter((o) => o.assessment).map((o) => {
+    const a = o.assessment!;
+    const found = evidenceFor(o, thresholds, a);
+    const contradicted = STO_TESTS.filter((t) => found.contradicted[t.test]);
+    if (outcomeOf(a) === StoStatus.ELIGIBLE && contradicted.length && !a.overrideReason) {
+      for (const t of contradicted) a[t.answer] = false;
+      a.reasons = `${a.reasons} ${contradicted.map((t) => found.contradicted[t.test]).join(" ")}`;
+    }
+    if (outcomeOf(a) !== StoStatus.ELIGIBLE || !contradicted.length) a.overrideReason = null;
+    return [o, evidenceFor(o, thresholds, a)] as const;
+  }));
   const ids: string[] = [];
   for (let start = 0; start < orgs.length; start += BATCH) {
     const batch = orgs.slice(start, start + BATCH);
@@ -134,19 +189,19 @@ export async function insertGenerated(m: EntityManager, orgs: GeneratedOrganisat
     const rows: { id: string }[] = await m.query(
       `INSERT INTO organisation (name, description, legal_form, founded_on, website, registered_place_id, causes,
          asset_lock_declared, board_size, community_board_members, membership_size, trading_income_percent,
-         lifecycle_stage, sto_status)
+         lifecycle_stage, sto_status, surplus_destination)
        SELECT u.name, u.description, u.legal_form, u.founded_on, u.website, u.place, string_to_array(u.causes, ','),
-         u.lock, u.board, u.community, u.members, u.trading, u.stage, u.status
+         u.lock, u.board, u.community, u.members, u.trading, u.stage, u.status, u.surplus
        FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::uuid[], $7::text[], $8::boolean[],
-         $9::int[], $10::int[], $11::int[], $12::int[], $13::text[], $14::text[])
+         $9::int[], $10::int[], $11::int[], $12::int[], $13::text[], $14::text[], $15::text[])
          WITH ORDINALITY AS u(name, description, legal_form, founded_on, website, place, causes, lock, board, community,
-           members, trading, stage, status, ord)
+           members, trading, stage, status, surplus, ord)
        ORDER BY u.ord
        RETURNING id`,
       [col("name"), col("description"), col("legalForm"), col("foundedOn"), col("website"),
         batch.map((o) => placeId.get(o.boroughCode)), batch.map((o) => o.causes.join(",")), col("assetLockDeclared"),
         col("boardSize"), col("communityBoardMembers"), col("membershipSize"), col("tradingIncomePercent"), col("lifecycleStage"),
-        batch.map((o) => (o.assessment ? outcomeOf(o.assessment) : StoStatus.UNASSESSED))],
+        batch.map((o) => (o.assessment ? outcomeOf(o.assessment) : StoStatus.UNASSESSED)), col("surplusDestination")],
     );
     const batchIds = rows.map((r) => r.id);
     ids.push(...batchIds);
@@ -166,12 +221,15 @@ export async function insertGenerated(m: EntityManager, orgs: GeneratedOrganisat
     const a = <K extends keyof Answers | "reasons">(k: K) => assessed.map((x) => x.o.assessment![k]);
     await m.query(
       `INSERT INTO sto_assessment (organisation_id, trades_for_social_purpose, community_led, keeps_surplus_in_region,
-         not_grant_only_charity, does_not_export_profit, outcome, reasons, assessed_by, assessed_at)
-       SELECT org, t, c, k, g, e, o, r, $9, now() - interval '30 days'
-       FROM unnest($1::uuid[], $2::boolean[], $3::boolean[], $4::boolean[], $5::boolean[], $6::boolean[], $7::text[], $8::text[])
-         AS u(org, t, c, k, g, e, o, r)`,
+         not_grant_only_charity, does_not_export_profit, outcome, reasons, assessed_by, assessed_at, override_reason,
+         evidence, thresholds_id)
+       SELECT org, t, c, k, g, e, o, r, $9, now() - interval '30 days', ov, ev, $12
+       FROM unnest($1::uuid[], $2::boolean[], $3::boolean[], $4::boolean[], $5::boolean[], $6::boolean[], $7::text[], $8::text[],
+         $10::text[], $11::jsonb[])
+         AS u(org, t, c, k, g, e, o, r, ov, ev)`,
       [assessed.map((x) => x.id), a("tradesForSocialPurpose"), a("communityLed"), a("keepsSurplusInRegion"),
-        a("notGrantOnlyCharity"), a("doesNotExportProfit"), assessed.map((x) => outcomeOf(x.o.assessment!)), a("reasons"), assessorId],
+        a("notGrantOnlyCharity"), a("doesNotExportProfit"), assessed.map((x) => outcomeOf(x.o.assessment!)), a("reasons"), assessorId,
+        assessed.map((x) => x.o.assessment!.overrideReason ?? null), assessed.map((x) => JSON.stringify(evidence.get(x.o))), thresholds.id],
     );
   }
   return ids;

@@ -4,7 +4,7 @@ import { OrderDirection } from "../../graphql/connection";
 import {
   DayField, IdField, IdListField, ListField, SEARCH_TEXT_LIMIT, TextField, TextListField, VersionField,
 } from "../../graphql/input-fields";
-import { Cause, LegalForm, LifecycleStage, PlaceMatch, StoStatus } from "./organisation.enums";
+import { Cause, LegalForm, LifecycleStage, PlaceMatch, StoStatus, SurplusDestination } from "./organisation.enums";
 
 @InputType()
 export class GovernanceInput {
@@ -26,6 +26,7 @@ export class CreateOrganisationInput {
   @Field({ nullable: true, description: "For forms without a statutory asset lock." }) assetLockDeclared?: boolean;
   @Field(() => GovernanceInput, { nullable: true }) governance?: GovernanceInput | null;
   @Field(() => Int, { nullable: true }) tradingIncomePercent?: number | null;
+  @Field(() => SurplusDestination, { nullable: true }) surplusDestination?: SurplusDestination | null;
   @Field(() => LifecycleStage, { nullable: true, description: "Defaults to STARTING." }) lifecycleStage?: LifecycleStage;
   @TextListField({ nullable: true, maxItems: 20, max: 200, description: "org-id identifiers, e.g. GB-COH-09876543." }) identifiers?: string[] | null;
   @TextField({ nullable: true, description: "Sent again with the same input within 48 hours, returns the organisation first created instead of another." })
@@ -47,6 +48,7 @@ export class UpdateOrganisationInput {
   @Field(() => Boolean, { nullable: true }) assetLockDeclared?: boolean | null;
   @Field(() => GovernanceInput, { nullable: true }) governance?: GovernanceInput | null;
   @Field(() => Int, { nullable: true }) tradingIncomePercent?: number | null;
+  @Field(() => SurplusDestination, { nullable: true }) surplusDestination?: SurplusDestination | null;
   @Field(() => LifecycleStage, { nullable: true }) lifecycleStage?: LifecycleStage | null;
 }
 
@@ -62,7 +64,7 @@ export class OrganisationIdentifierInput {
   @TextField({ max: 200 }) identifier: string;
 }
 
-@InputType({ description: "The answers to the network's STO tests. ELIGIBLE only when every test is met." })
+@InputType({ description: "The answers to the network's STO tests. ELIGIBLE only when every test is met and the register does not contradict them (or an override reason says why)." })
 export class RecordStoAssessmentInput {
   @IdField("Organisation") organisationId: string;
   @Field() tradesForSocialPurpose: boolean;
@@ -71,6 +73,17 @@ export class RecordStoAssessmentInput {
   @Field() notGrantOnlyCharity: boolean;
   @Field() doesNotExportProfit: boolean;
   @TextField() reasons: string;
+  @TextField({ nullable: true, description: "Why the organisation is ELIGIBLE although the register contradicts a test; kept and shown with the assessment." })
+  overrideReason?: string | null;
+}
+
+@InputType({ description: "A new version of the network's eligibility thresholds; earlier assessments keep the version they used." })
+export class SetEligibilityThresholdsInput {
+  @Field(() => Int) minTradingIncomePercent: number;
+  @Field(() => Int) minCommunityBoardPercent: number;
+  @Field() assetLockRequired: boolean;
+  @Field(() => Date, { nullable: true, description: "When assessments start using it (default now; not in the past)." }) validFrom?: Date | null;
+  @TextField() reason: string;
 }
 
 @InputType()

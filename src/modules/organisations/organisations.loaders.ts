@@ -5,12 +5,14 @@ import { loaderByKey } from "../../graphql/loaders";
 import { Organisation } from "./organisation.entity";
 import { StoAssessment } from "./sto-assessment.entity";
 import { Contact } from "./contact.entity";
+import { EligibilityThresholds } from "./eligibility-thresholds.entity";
 
 declare module "../../graphql/context" {
   interface Loaders {
     organisationById: DataLoader<string, Organisation | null>;
     assessmentById: DataLoader<string, StoAssessment | null>;
     contactById: DataLoader<string, Contact | null>;
+    eligibilityThresholdsById: DataLoader<string, EligibilityThresholds | null>;
   }
 }
 
@@ -19,5 +21,6 @@ export function organisationsLoaders(db: DataSource) {
     organisationById: loaderByKey(db, Organisation),
     assessmentById: loaderByKey(db, StoAssessment),
     contactById: loaderByKey(db, Contact),
+    eligibilityThresholdsById: loaderByKey(db, EligibilityThresholds),
   };
 }

@@ -11,6 +11,7 @@ import { Contact } from "./contact.entity";
 import { Organisation } from "./organisation.entity";
 import { OrganisationIdentifier } from "./organisation-identifier.entity";
 import { StoAssessment } from "./sto-assessment.entity";
+import { EligibilityThresholds } from "./eligibility-thresholds.entity";
 
 type Db = Parameters<typeof rowShape>[0];
 const columns = (db: Db, entity: abstract new () => object, alias: string) => rowShape(db, entity).select(alias);
@@ -64,6 +65,15 @@ export const organisationRelations = relationsOf("Organisation", {
 });
 
 const ofOrganisation = organisationOf({ column: "organisation_id", property: "organisationId" });
-export const assessmentRelations = relationsOf("StoAssessment", { organisation: ofOrganisation });
+const readsThresholds = (ctx: Context) => organisationAccess.readThresholds(ctx.viewer);
+export const assessmentRelations = relationsOf("StoAssessment", {
+  organisation: ofOrganisation,
+  thresholds: {
+    kind: "one", target: () => EligibilityThresholds, parentKey: { column: "thresholds_id", property: "thresholdsId" },
+    visible: readsThresholds,
+    from: (ctx) => Sql.raw(`SELECT ${columns(ctx.app.db, EligibilityThresholds, "t")}, t.id AS __parent FROM eligibility_thresholds t
+      WHERE ${readsThresholds(ctx) ? "true" : "false"}`),
+  },
+});
 export const membershipRelations = relationsOf("Membership", { organisation: ofOrganisation });
 export const contactRelations = relationsOf("Contact", { organisation: ofOrganisation });

@@ -5,7 +5,7 @@ import { KeyScopes, NO_KEY } from "../../auth/scopes";
 import { ApiScope } from "../../auth/roles";
 
 export const organisationsScopes: KeyScopes = {
-  Query: { organisations: ApiScope.READ_ORGANISATIONS },
+  Query: { organisations: ApiScope.READ_ORGANISATIONS, eligibilityThresholds: NO_KEY, eligibilityThresholdHistory: NO_KEY },
   Mutation: {
     createOrganisation: ApiScope.WRITE_ORGANISATIONS,
     updateOrganisation: ApiScope.WRITE_ORGANISATIONS,
@@ -13,6 +13,7 @@ export const organisationsScopes: KeyScopes = {
     removeOrganisationIdentifier: ApiScope.WRITE_ORGANISATIONS,
     archiveOrganisation: NO_KEY,
     recordStoAssessment: NO_KEY,
+    setEligibilityThresholds: NO_KEY,
     inviteOrganisationMember: NO_KEY,
     removeOrganisationMember: NO_KEY,
     addOrganisationContact: NO_KEY,

@@ -92,6 +92,7 @@ export class OrganisationsService {
       causes: [...new Set(input.causes ?? [])], assetLockDeclared: input.assetLockDeclared ?? false,
       boardSize: input.governance?.boardSize ?? null, communityBoardMembers: input.governance?.communityBoardMembers ?? null,
       membershipSize: input.governance?.membershipSize ?? null, tradingIncomePercent: input.tradingIncomePercent ?? null,
+      surplusDestination: input.surplusDestination ?? null,
       lifecycleStage: input.lifecycleStage ?? LifecycleStage.STARTING,
     }));
     if (places.servedIds?.length) {
@@ -153,6 +154,7 @@ export class OrganisationsService {
         c.int("tradingIncomePercent", input.tradingIncomePercent, 0, 100);
         organisation.tradingIncomePercent = input.tradingIncomePercent;
       }
+      if (input.surplusDestination !== undefined) organisation.surplusDestination = input.surplusDestination;
       const places = await checkPlaces(c, m, input.registeredPlaceId, input.placesServedIds);
       if (!c.ok) refuseAll(c.errors);
       if (places.registeredPlaceId !== undefined) organisation.registeredPlaceId = places.registeredPlaceId;

@@ -6,6 +6,8 @@ import { Membership } from "../../auth/membership.entity";
 import { Organisation } from "./organisation.entity";
 import { StoAssessment } from "./sto-assessment.entity";
 import { Contact } from "./contact.entity";
+import { EligibilityThresholds } from "./eligibility-thresholds.entity";
+import { StoTest } from "./organisation.enums";
 
 export const OrganisationConnection = ConnectionType(Organisation, "Organisation");
 
@@ -23,4 +25,17 @@ export class Governance {
   @Field(() => Int, { nullable: true }) boardSize: number | null;
   @Field(() => Int, { nullable: true }) communityBoardMembers: number | null;
   @Field(() => Int, { nullable: true }) membershipSize: number | null;
+}
+
+export const EligibilityThresholdsConnection = ConnectionType(EligibilityThresholds, "EligibilityThresholds");
+export const EligibilityThresholdsPayload = PayloadType("EligibilityThresholdsPayload", { thresholds: () => EligibilityThresholds });
+export type EligibilityThresholdsPayload = InstanceType<typeof EligibilityThresholdsPayload>;
+
+@ObjectType({ description: "One of the five tests in an assessment: the answer, what it rests on, and any fact of the register that contradicted it." })
+export class StoTestResult {
+  @Field(() => StoTest) test: StoTest;
+  @Field({ description: "The assessor's answer." }) met: boolean;
+  @Field({ description: "The evidence this test rests on." }) restsOn: string;
+  @Field(() => String, { nullable: true, description: "The fact of the register that contradicted a yes when it was recorded (then overrideReason says why it stood)." })
+  contradictedBy: string | null;
 }

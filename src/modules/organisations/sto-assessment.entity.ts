@@ -3,10 +3,12 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
 import { Node } from "../../graphql/node";
 import { StoStatus } from "./organisation.enums";
+import type { AssessmentEvidence } from "./eligibility-evidence";
 
 @ObjectType({ implements: Node, description: "An STO eligibility assessment. The latest one sets the organisation's stoStatus." })
 @Entity({ name: "sto_assessment" })
 @Index("sto_assessment_org_idx", ["organisationId", "assessedAt"])
+@Index("sto_assessment_thresholds_idx", ["thresholdsId"])
 export class StoAssessment {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -30,7 +32,7 @@ export class StoAssessment {
   @Column({ name: "not_grant_only_charity", type: "boolean" })
   notGrantOnlyCharity: boolean;
 
-  @Field({ description: "Is not a business that exports profit out of the region." })
+  @Field({ description: "Is not a business that exports profit from the locality it serves." })
   @Column({ name: "does_not_export_profit", type: "boolean" })
   doesNotExportProfit: boolean;
 
@@ -41,6 +43,18 @@ export class StoAssessment {
   @Field({ description: "The assessor's reasons." })
   @Column({ type: "text" })
   reasons: string;
+
+  @Field(() => String, { nullable: true, description: "Why the assessor found the organisation ELIGIBLE although the register contradicts a test (see tests)." })
+  @Column({ name: "override_reason", type: "text", nullable: true })
+  overrideReason: string | null;
+
+  /** The thresholds version in force when it was recorded (null: recorded before thresholds were settings). */
+  @Column({ name: "thresholds_id", type: "uuid", nullable: true })
+  thresholdsId: string | null;
+
+  /** What the register held for each test when it was recorded (null: recorded before evidence was kept). */
+  @Column({ type: "jsonb", nullable: true })
+  evidence: AssessmentEvidence | null;
 
   @Column({ name: "assessed_by", type: "uuid", nullable: true })
   assessedBy: string | null;
