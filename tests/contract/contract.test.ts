@@ -48,10 +48,11 @@ const CASES: Record<string, Case> = {
     check: (d) => {
       const [fund] = d.funds.nodes;
       // The demo fund: £5.5m from the combined authority (two tranches) and £1m from a national funder; £20,000 of
-      // disbursements are pounds repaid since 2024 and awarded again.
+      // disbursements are pounds repaid since 2024 and awarded again. Nine agreements: eight single awards and the
+      // collective one (accepted, not yet paid out).
       expect(fund).toMatchObject({
         name: "Kindred Pay It Forward Fund", contributed: { pence: 650_000_000 }, disbursed: { pence: 32_000_000 },
-        recycled: { pence: 2_000_000 }, agreements: { totalCount: 8 },
+        recycled: { pence: 2_000_000 }, agreements: { totalCount: 9 },
       });
       expect(fund.available.pence).toBe(fund.contributed.pence - fund.awarded.pence + fund.repaidCash.pence);
       expect(fund.repaidSocial.pence).toBe(1_900_000);
@@ -61,7 +62,7 @@ const CASES: Record<string, Case> = {
     variables: async () => ({ since: "2024-01-01T00:00:00Z" }),
     as: "analyst",
     check: (d) => {
-      expect(d.agreements.nodes).toHaveLength(8);
+      expect(d.agreements.nodes).toHaveLength(9);
       expect(d.agreements.pageInfo.hasNextPage).toBe(false);
       const bakery = d.agreements.nodes.find((a: { organisation: { name: string } }) => a.organisation.name === "Toxteth Community Bakery CIC");
       expect(bakery).toMatchObject({ awardedOn: "2024-04-15", amount: { pence: 2_500_000, currency: "GBP" }, cashRepayable: { pence: 1_500_000 }, socialRepayable: { pence: 1_000_000 }, fund: { name: "Kindred Pay It Forward Fund" } });
