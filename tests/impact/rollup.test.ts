@@ -1,6 +1,7 @@
 // The rollup impactSummary reads (impact_rollup, kept by PostgreSQL triggers) equals a recomputation from the raw rows
 // after every kind of write: bulk inserts, service records and corrections, verifications, deletes, a new proxy
-// version, concurrent writers of one key; and the place rollup and presence follow, also when an organisation moves.
+// version, concurrent writers of one key; and the place rollup, presence and yearly presence follow, also when an
+// organisation moves.
 import { startTestApp, TestApp } from "../support/test-app";
 import { viewerWith } from "../support/organisation-factories";
 import { Role } from "../../src/auth/roles";
@@ -49,7 +50,7 @@ async function rollup(): Promise<string[]> {
 }
 
 /** The place rollup and presence as they should be: the expected rollup by each organisation's registered place now. */
-async function expectedByPlace(): Promise<{ places: string[]; presence: string[] }> {
+async function expectedByPlace(): Promise<{ places: string[]; presence: string[]; years: string[] }> {
   const placeOf = new Map<string, string>((await app.db.query("SELECT id, coalesce(registered_place_id, '00000000-0000-0000-0000-000000000000') AS place FROM organisation"))
     .map((o: { id: string; place: string }) => [o.id, o.place]));
   const places = new Map<string, { n: number; q: number; v: number }>();
@@ -61,18 +62,28 @@ async function expectedByPlace(): Promise<{ places: string[]; presence: string[]
     places.set(k, { n: e.n + Number(n.slice(2)), q: e.q + Number(q.slice(2)), v: e.v + Number(v.slice(2)) });
     presence.set(`${org} ${quarter}`, (presence.get(`${org} ${quarter}`) ?? 0) + 1);
   }
+  // Each organisation's quarters of a year as a mask (bit 0 = Q1).
+  const years = new Map<string, number>();
+  for (const k of presence.keys()) {
+    const [org, quarter] = k.split(" ");
+    const y = `${org} ${quarter.slice(0, 4)}-01-01`;
+    years.set(y, (years.get(y) ?? 0) | (1 << ((Number(quarter.slice(5, 7)) - 1) / 3)));
+  }
   return {
     places: [...places].map(([k, e]) => `${k} n=${e.n} q=${e.q} v=${e.v}`).sort(),
     presence: [...presence].map(([k, n]) => `${k} ${n}`).sort(),
+    years: [...years].map(([k, m]) => `${k} ${m}`).sort(),
   };
 }
 
-async function byPlace(): Promise<{ places: string[]; presence: string[] }> {
+async function byPlace(): Promise<{ places: string[]; presence: string[]; years: string[] }> {
   const places = await app.db.query("SELECT place_id, metric_id, quarter::text, measurements, quantity::text, social_value_pence::text FROM impact_place_rollup");
   const presence = await app.db.query("SELECT organisation_id, quarter::text, measures FROM impact_presence");
+  const years = await app.db.query("SELECT organisation_id, year::text, quarters FROM impact_presence_year");
   return {
     places: places.map((r: Record<string, string>) => `${r.place_id} ${r.metric_id} ${r.quarter} n=${r.measurements} q=${cents(r.quantity)} v=${r.social_value_pence}`).sort(),
     presence: presence.map((r: Record<string, string>) => `${r.organisation_id} ${r.quarter} ${r.measures}`).sort(),
+    years: years.map((r: Record<string, string>) => `${r.organisation_id} ${r.year} ${r.quarters}`).sort(),
   };
 }
 
@@ -171,4 +182,22 @@ raceTest("50 writers of one organisation, measure and quarter at once, each in i
     : app.db.query("INSERT INTO impact_measurement (organisation_id, metric_id, period_start, period_end, quantity) VALUES ($1, $2, '2022-07-01', '2022-09-30', $3)",
       [orgs[0], hours, i]))));
   await expectInStep();
+});
+
+raceTest("50 writers of one organisation's quarters of a year at once, adding and emptying quarters, leave its yearly mask exact", async () => {
+  const codes = ["PEOPLE_SUPPORTED", "VOLUNTEER_HOURS", "CARBON_SAVED", "LOCAL_SPEND", "VOLUNTEERS"];
+  const ends = ["2021-03-31", "2021-06-30", "2021-09-30", "2021-12-31"];
+  await Promise.all(Array.from({ length: 50 }, (_, i) => app.db.query(
+    "INSERT INTO impact_measurement (organisation_id, metric_id, period_start, period_end, quantity) VALUES ($1, $2, $3, $3, $4)",
+    [orgs[1], metricIds.get(codes[i % 5]), ends[Math.floor(i / 5) % 4], 1 + i])));
+  await expectInStep();
+  // Emptying two quarters while others write into them and into the rest.
+  await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 5 === 0
+    ? app.db.query("DELETE FROM impact_measurement WHERE organisation_id = $1 AND period_end IN ($2, $3)", [orgs[1], ends[(i / 5) % 2], ends[2 + ((i / 5) % 2)]])
+    : app.db.query("INSERT INTO impact_measurement (organisation_id, metric_id, period_start, period_end, quantity) VALUES ($1, $2, $3, $3, $4)",
+      [orgs[1], metricIds.get(codes[i % 5]), ends[i % 4], 2 + i]))));
+  await expectInStep();
+  await app.db.query("DELETE FROM impact_measurement WHERE organisation_id = $1 AND period_end < '2022-01-01'", [orgs[1]]);
+  await expectInStep();
+  expect((await app.db.query("SELECT 1 FROM impact_presence_year WHERE organisation_id = $1 AND year = '2021-01-01'", [orgs[1]])).length).toBe(0);
 });

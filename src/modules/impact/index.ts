@@ -8,6 +8,7 @@ import { ImpactMeasurement, MeasurementRevision } from "./measurement.entity";
 import { OrganisationYear } from "./organisation-year.entity";
 import { Impact1764200000700 } from "./migrations/1764200000700-Impact";
 import { ImpactRollup1765000070000 } from "./migrations/1765000070000-ImpactRollup";
+import { ImpactPresenceYear1765000090000 } from "./migrations/1765000090000-ImpactPresenceYear";
 import { ImpactResolver } from "./impact.resolver";
 import {
   ImpactGroupFieldsResolver, ImpactMeasurementFieldsResolver, ImpactMetricFieldsResolver, ImpactProxyValueFieldsResolver,
@@ -26,7 +27,7 @@ export const impactModule: KithModule = {
   name: "impact",
   scopes: impactScopes,
   entities: [ImpactMetric, ImpactProxyValue, ImpactMeasurement, MeasurementRevision, OrganisationYear],
-  migrations: [Impact1764200000700, ImpactRollup1765000070000],
+  migrations: [Impact1764200000700, ImpactRollup1765000070000, ImpactPresenceYear1765000090000],
   resolvers: [
     ImpactResolver, ImpactMetricFieldsResolver, ImpactProxyValueFieldsResolver, MeasureFiguresFieldsResolver, ImpactGroupFieldsResolver,
     ImpactMeasurementFieldsResolver, OrganisationYearFieldsResolver, OrganisationImpactResolver,

@@ -95,6 +95,7 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
   // organisations are counted from presence (organisations × quarters). Filters by measure or by organisation set,
   // and THEME groups (whose cells are per theme), need each organisation's own rows.
   const byPlace = !q.metricCodes && !q.themes && !q.selections.length && !setDims.length && !byTheme;
+  const yearly = byPlace && !dims.includes("QUARTER");
   // Rolled-up measurements joined to what they count in: their organisation (place, group place, selection), or for
   // the place rollup its place and group place.
   const measured = (cells: string, grouped: boolean, perOrganisation = !byPlace) => sql`
@@ -110,14 +111,8 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
   const count = "sum(x.measurements)::int";
   const groupCells = keyCols.length ? "ok_cells" : "total_cells";
 
-  return sql`WITH
-    places AS (${placesApi.groupingSql(q.placeIds)}),
-    mt AS (SELECT m.id, m.theme, m.aggregation FROM impact_metric m WHERE ${metricFilter}),
-    orgs AS MATERIALIZED (
-      SELECT o.id, coalesce(o.registered_place_id, ${Sql.raw(NO_PLACE)}) AS place, coalesce(pl.grp::text, '') AS grp, ${selection} AS sel
-        FROM (${organisationsApi.rowsSql(db)}) o ${Sql.raw(q.placeIds ? "JOIN" : "LEFT JOIN")} places pl ON pl.id = o.registered_place_id),
-    org_places AS (SELECT DISTINCT place, grp FROM orgs),
-    presence AS MATERIALIZED (${byPlace
+  // Presence by quarter: distinct organisations over organisation × quarter rows.
+  const quarterlyCells = sql`presence AS MATERIALIZED (${byPlace
       ? sql`SELECT x.organisation_id AS org, ${Sql.raw(xq)} AS q, '' AS theme FROM impact_presence x WHERE ${inRange}`
       : sql`SELECT x.organisation_id AS org, ${Sql.raw(xq)} AS q, ${Sql.raw(byTheme ? "m.theme" : "''")} AS theme
         FROM impact_rollup x JOIN mt m ON m.id = x.metric_id WHERE ${inRange} GROUP BY 1, 2, 3`}),
@@ -128,25 +123,44 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
     ok_cells AS (SELECT c.* FROM (SELECT place, q${Sql.raw(keyCols.map((k) => `, ${k}`).join(""))}, count(DISTINCT org)::int AS n FROM cellrows WHERE sel
         GROUP BY place, q${Sql.raw(keyCols.map((k) => `, ${k}`).join(""))}) c JOIN cell_all a ON a.place = c.place AND a.q = c.q WHERE ${Sql.raw(cellOk("c.n", "a.n"))}),
     total_cells AS (SELECT c.* FROM (SELECT place, q, count(DISTINCT org)::int AS n FROM cellrows WHERE sel GROUP BY place, q) c
-        JOIN cell_all a ON a.place = c.place AND a.q = c.q WHERE ${Sql.raw(cellOk("c.n", "a.n"))})
-  SELECT 'measure' AS kind, false AS total, ${Sql.raw(keysArray("g"))} AS keys, g.metric_id, g.quantity, g.social_value_pence, g.measurements, NULL::int AS organisations
-    FROM (SELECT x.metric_id${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}, ${Sql.raw(quantity)} AS quantity, ${Sql.raw(value)} AS social_value_pence, ${Sql.raw(count)} AS measurements
-            ${measured(groupCells, true)}
-           GROUP BY x.metric_id${Sql.raw(keyCols.map((_, i) => `, ${i + 2}`).join(""))}) g
-  UNION ALL
-  SELECT 'count', false, ${Sql.raw(keysArray("r"))}, NULL, NULL, NULL, NULL, count(DISTINCT r.org)::int
+        JOIN cell_all a ON a.place = c.place AND a.q = c.q WHERE ${Sql.raw(cellOk("c.n", "a.n"))})`;
+  const quarterlyCounts = sql`SELECT 'count', false, ${Sql.raw(keysArray("r"))}, NULL, NULL, NULL, NULL, count(DISTINCT r.org)::int
     FROM cellrows r ${Sql.raw(q.suppress ? `JOIN ${groupCells} c ON c.place = r.place AND c.q = r.q${keyCols.length ? keyCols.map((k) => ` AND c.${k} = r.${k}`).join("") : ""}` : "")}
    WHERE r.sel ${Sql.raw(groupKeys("r"))}
   UNION ALL
-  SELECT 'seen', false, ${Sql.raw(keysArray("r"))}, NULL, NULL, NULL, NULL, NULL FROM cellrows r WHERE r.sel ${Sql.raw(groupKeys("r"))}
+  SELECT 'seen', false, ${Sql.raw(keysArray("r"))}, NULL, NULL, NULL, NULL, NULL FROM cellrows r WHERE r.sel ${Sql.raw(groupKeys("r"))}`;
+  const quarterlyTotal = sql`SELECT 'count', true, ARRAY[]::text[], NULL, NULL, NULL, NULL, count(DISTINCT r.org)::int
+    FROM cellrows r ${Sql.raw(q.suppress ? "JOIN total_cells c ON c.place = r.place AND c.q = r.q" : "")} WHERE r.sel`;
+  // Whole places by YEAR (or no period): each organisation's quarters of a year as a mask (impact_presence_year, a
+  // quarter of presence's rows). An organisation is in one place, so its (organisation, year) row is counted once per
+  // group without a distinct; cells are a place's organisations with a quarter's bit, and an organisation counts in a
+  // group when it reported in a quarter whose cell may be shown, exactly as from presence.
+  const rangeMask = (year: string) => sql`(${Sql.join([0, 1, 2, 3].map((i) =>
+    sql`(CASE WHEN (${Sql.raw(year)} + interval '${Sql.raw(String(3 * i))} months')::date BETWEEN ${q.from}::date AND ${q.to}::date THEN ${Sql.raw(String(1 << i))} ELSE 0 END)`), " | ")})`;
+  const yearlyCells = sql`years AS MATERIALIZED (
+      SELECT y.organisation_id AS org, o.place, y.year, y.quarters & ${rangeMask("y.year")} AS quarters${Sql.raw(keyCols.length ? `, ${keys("y.year", "''").join(", ")}` : "")}
+        FROM impact_presence_year y JOIN orgs o ON o.id = y.organisation_id
+       WHERE y.year BETWEEN date_trunc('year', ${q.from}::date)::date AND ${q.to}::date AND y.quarters & ${rangeMask("y.year")} <> 0),
+    cell_all AS MATERIALIZED (SELECT s.place, c.q, c.n FROM (SELECT place, year,
+        ${Sql.raw([1, 2, 4, 8].map((b) => `count(*) FILTER (WHERE quarters & ${b} <> 0)::int AS n${b}`).join(", "))} FROM years GROUP BY place, year) s,
+        LATERAL (VALUES (s.year, s.n1), ((s.year + interval '3 months')::date, s.n2), ((s.year + interval '6 months')::date, s.n4), ((s.year + interval '9 months')::date, s.n8)) c(q, n)
+       WHERE c.n > 0),
+    ok_cells AS (SELECT place, q, n FROM cell_all WHERE ${Sql.raw(cellOk("n", "n"))}),
+    total_cells AS (SELECT * FROM ok_cells),
+    ok_mask AS (SELECT place, date_trunc('year', q)::date AS year, bit_or(1 << (extract(quarter FROM q)::int - 1)) AS mask FROM ok_cells GROUP BY 1, 2),
+    counted AS MATERIALIZED (SELECT y.*, y.quarters & ${Sql.raw(q.suppress ? "coalesce(m.mask, 0)" : "15")} AS shown
+        FROM years y ${Sql.raw(q.suppress ? "LEFT JOIN ok_mask m ON m.place = y.place AND m.year = y.year" : "")}),
+    latest_picks AS MATERIALIZED (
+      SELECT DISTINCT ON (${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id) x.organisation_id, x.metric_id, x.quarter, x.latest_quantity AS quantity${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}
+        ${measured("ok_cells", true, true)} AND m.aggregation = 'LATEST'
+       ORDER BY ${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id, x.quarter DESC)`;
+  // By YEAR an organisation has one row per group already; otherwise its years are folded first.
+  const yearlyCounts = sql`SELECT 'count', false, ${Sql.raw(keysArray("r"))}, NULL, NULL, NULL, NULL, count(*)::int
+    FROM ${Sql.raw(dims.includes("YEAR") ? "counted r WHERE r.shown <> 0" : `(SELECT DISTINCT org${kc("c")} FROM counted c WHERE c.shown <> 0) r`)} ${Sql.raw(groupKeys("r"))}
   UNION ALL
-  SELECT 'measure', true, ARRAY[]::text[], x.metric_id, ${Sql.raw(quantity)}, ${Sql.raw(value)}, ${Sql.raw(count)}, NULL
-    ${measured("total_cells", false)} GROUP BY x.metric_id
-  UNION ALL
-  SELECT 'count', true, ARRAY[]::text[], NULL, NULL, NULL, NULL, count(DISTINCT r.org)::int
-    FROM cellrows r ${Sql.raw(q.suppress ? "JOIN total_cells c ON c.place = r.place AND c.q = r.q" : "")} WHERE r.sel
-  UNION ALL
-  SELECT 'latest', false, ${Sql.raw(keysArray("l"))}, l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL FROM (
+  SELECT 'seen', false, ${Sql.raw(keysArray("r"))}, NULL, NULL, NULL, NULL, NULL FROM ${Sql.raw(keyCols.length ? `years r ${groupKeys("r")}` : "(SELECT FROM years LIMIT 1) r")}`;
+  const yearlyTotal = sql`SELECT 'count', true, ARRAY[]::text[], NULL, NULL, NULL, NULL, count(DISTINCT c.org)::int FROM counted c WHERE c.shown <> 0`;
+  const quarterlyLatest = sql`SELECT 'latest', false, ${Sql.raw(keysArray("l"))}, l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL FROM (
     SELECT DISTINCT ON (${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id) x.organisation_id, x.metric_id, x.latest_quantity AS quantity${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}
       ${measured(groupCells, true, true)} AND m.aggregation = 'LATEST'
      ORDER BY ${Sql.raw(keyCols.map((k) => `${k}, `).join(""))}x.organisation_id, x.metric_id, x.quarter DESC) l
@@ -157,4 +171,33 @@ export function summarySql(db: DataSource, q: SummaryQuery): Sql {
       ${measured("total_cells", false, true)} AND m.aggregation = 'LATEST'
      ORDER BY x.organisation_id, x.metric_id, x.quarter DESC) l
    GROUP BY l.metric_id`;
+  // Each organisation's latest figure per group, once: its latest over the whole range is the latest of its groups'
+  // (an organisation is in one place, and by YEAR its groups split the range), and the cells are the same for both.
+  const yearlyLatest = sql`SELECT 'latest', false, ${Sql.raw(keysArray("l"))}, l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL
+    FROM latest_picks l GROUP BY l.metric_id${Sql.raw(kc("l"))}
+  UNION ALL
+  SELECT 'latest', true, ARRAY[]::text[], l.metric_id, sum(l.quantity)::text, NULL, NULL, NULL FROM (
+    SELECT DISTINCT ON (p.organisation_id, p.metric_id) p.metric_id, p.quantity FROM latest_picks p ORDER BY p.organisation_id, p.metric_id, p.quarter DESC) l
+   GROUP BY l.metric_id`;
+  return sql`WITH
+    places AS (${placesApi.groupingSql(q.placeIds)}),
+    mt AS (SELECT m.id, m.theme, m.aggregation FROM impact_metric m WHERE ${metricFilter}),
+    orgs AS MATERIALIZED (
+      SELECT o.id, coalesce(o.registered_place_id, ${Sql.raw(NO_PLACE)}) AS place, coalesce(pl.grp::text, '') AS grp, ${selection} AS sel
+        FROM (${organisationsApi.rowsSql(db)}) o ${Sql.raw(q.placeIds ? "JOIN" : "LEFT JOIN")} places pl ON pl.id = o.registered_place_id),
+    org_places AS (SELECT DISTINCT place, grp FROM orgs),
+    ${yearly ? yearlyCells : quarterlyCells}
+  SELECT 'measure' AS kind, false AS total, ${Sql.raw(keysArray("g"))} AS keys, g.metric_id, g.quantity, g.social_value_pence, g.measurements, NULL::int AS organisations
+    FROM (SELECT x.metric_id${Sql.raw(keyCols.length ? `, ${keys(xq, "m.theme").join(", ")}` : "")}, ${Sql.raw(quantity)} AS quantity, ${Sql.raw(value)} AS social_value_pence, ${Sql.raw(count)} AS measurements
+            ${measured(groupCells, true)}
+           GROUP BY x.metric_id${Sql.raw(keyCols.map((_, i) => `, ${i + 2}`).join(""))}) g
+  UNION ALL
+  ${yearly ? yearlyCounts : quarterlyCounts}
+  UNION ALL
+  SELECT 'measure', true, ARRAY[]::text[], x.metric_id, ${Sql.raw(quantity)}, ${Sql.raw(value)}, ${Sql.raw(count)}, NULL
+    ${measured("total_cells", false)} GROUP BY x.metric_id
+  UNION ALL
+  ${yearly ? yearlyTotal : quarterlyTotal}
+  UNION ALL
+  ${yearly ? yearlyLatest : quarterlyLatest}`;
 }
