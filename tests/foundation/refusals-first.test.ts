@@ -87,7 +87,7 @@ const MUTATIONS: Record<string, { type: string; key: () => string; mutation: (id
   acceptOffer: { type: "Agreement", key: () => rec.offer.id, locks: () => [["fund", rec.offer.fundId!], ["agreement", rec.offer.id]], mutation: (id) =>
     `acceptOffer(input: { agreementId: "${id}", expectedVersion: 99 })` },
   claimSocialRepayment: { type: "Agreement", key: () => rec.agreement.id, locks: () => [["fund", rec.agreement.fundId!], ["agreement", rec.agreement.id]], mutation: (id) =>
-    `claimSocialRepayment(input: { agreementId: "${id}", valuePence: 100, periodFrom: "2025-01-01", periodTo: "${PAST}", description: "Ours.", idempotencyKey: "${key()}" })` },
+    `claimSocialRepayment(input: { agreementId: "${id}", valuePence: 100, periodFrom: "2025-01-01", periodTo: "${PAST}", description: "Ours.", valueReason: "Ours.", idempotencyKey: "${key()}" })` },
   disburse: { type: "Agreement", key: () => rec.offer.id, mutation: (id) =>
     `disburse(input: { agreementId: "${id}", amountPence: 100, occurredOn: "${PAST}", idempotencyKey: "${key()}" })` },
   recordCashRepayment: { type: "Agreement", key: () => rec.agreement.id, mutation: (id) =>

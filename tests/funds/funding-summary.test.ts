@@ -59,7 +59,8 @@ const repay = (agreementId: string, pence: number, day: string) =>
 async function repaySocial(agreementId: string, owner: Viewer, pence: number, day: string) {
   const repayments = new RepaymentsService(app.db, clock(day));
   const { claim } = ok(await repayments.claimSocialRepayment(actorOf(owner), agreementId, {
-    valuePence: pence, periodFrom: "2024-01-01", periodTo: "2024-12-31", description: "Trainee places delivered.", idempotencyKey: key(),
+    valuePence: pence, valueReason: "Agreed with the panel.", periodFrom: "2024-01-01", periodTo: "2024-12-31",
+    description: "Trainee places delivered.", idempotencyKey: key(),
   }));
   ok(await repayments.reviewSocialRepayment(asAdmin, claim.id, { expectedVersion: claim.version, accept: true, idempotencyKey: key() }));
 }

@@ -12,6 +12,7 @@ import { lockOrganisation } from "./organisations.service";
 import type { AddContactInput, UpdateContactInput } from "./organisations.inputs";
 import { refusal, refuse, Result, refuseAll } from "../../kit/refusals";
 import { InputChecks } from "../../kit/input-checks";
+import { lockRecord } from "../../kit/records";
 
 export type MembershipResult = Result<{ membership: Membership }>;
 export type ContactResult = Result<{ contact: Contact }>;
@@ -62,12 +63,12 @@ export class PeopleService {
 
   async remove(actor: Actor, membershipId: string): Promise<MembershipResult> {
     return inTransaction(this.db, async (m) => {
-      const membership = await m.findOne(Membership, { where: { id: membershipId }, lock: { mode: "pessimistic_write" } });
+      // Access first, from a plain read: nothing is locked for someone who may not act (issue 10).
+      const seen = await m.findOneBy(Membership, { id: membershipId });
       // Members may leave on their own; otherwise owners and ADMIN decide.
-      const allowed = membership && (membership.userId === actor.viewer.userId || organisationAccess.manageMembers(actor.viewer, membership.organisationId));
-      if (!membership || !allowed) {
-        refuse("membershipId", "NOT_FOUND", "No membership you can manage has that ID.");
-      }
+      const allowed = seen && (seen.userId === actor.viewer.userId || organisationAccess.manageMembers(actor.viewer, seen.organisationId));
+      if (!allowed) refuse("membershipId", "NOT_FOUND", "No membership you can manage has that ID.");
+      const membership = await lockRecord(m, Membership, membershipId, { noun: "membership", field: "membershipId" });
       await lockOrganisation(m, membership.organisationId);
       if (membership.role === OrganisationRole.OWNER) await PeopleService.keepAnOwner(m, membership.organisationId, membership.id);
       await m.delete(Membership, { id: membershipId });
@@ -111,10 +112,7 @@ export class PeopleService {
 
   async updateContact(actor: Actor, contactId: string, input: UpdateContactInput): Promise<ContactResult> {
     return inTransaction(this.db, async (m) => {
-      const contact = await m.findOne(Contact, { where: { id: contactId }, lock: { mode: "pessimistic_write" } });
-      if (!contact || !organisationAccess.manageContacts(actor.viewer, contact.organisationId)) {
-        refuse("contactId", "NOT_FOUND", "No contact you can edit has that ID.");
-      }
+      const contact = await this.contactToEdit(m, actor, contactId);
       const before = contactFields(contact);
       const c = new InputChecks();
       const fields = checkContact(c, input, false);
@@ -132,13 +130,19 @@ export class PeopleService {
 
   async removeContact(actor: Actor, contactId: string): Promise<ContactResult> {
     return inTransaction(this.db, async (m) => {
-      const contact = await m.findOne(Contact, { where: { id: contactId }, lock: { mode: "pessimistic_write" } });
-      if (!contact || !organisationAccess.manageContacts(actor.viewer, contact.organisationId)) {
-        refuse("contactId", "NOT_FOUND", "No contact you can edit has that ID.");
-      }
+      const contact = await this.contactToEdit(m, actor, contactId);
       await m.delete(Contact, { id: contactId });
       await audit.record(m, actor, { action: "organisation.removeContact", entityType: "Contact", entityId: contactId, before: contactFields(contact), after: null });
       return { contact };
     });
+  }
+
+  /** Access first, from a plain read (nothing is locked for someone who may not act), then the row locked. */
+  private async contactToEdit(m: EntityManager, actor: Actor, contactId: string): Promise<Contact> {
+    const seen = await m.findOneBy(Contact, { id: contactId });
+    if (!seen || !organisationAccess.manageContacts(actor.viewer, seen.organisationId)) {
+      refuse("contactId", "NOT_FOUND", "No contact you can edit has that ID.");
+    }
+    return lockRecord(m, Contact, contactId, { noun: "contact", field: "contactId" });
   }
 }

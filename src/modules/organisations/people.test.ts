@@ -4,6 +4,7 @@ import { makeUser } from "../../../tests/support/factories";
 import { makeOrganisation, viewerWith } from "../../../tests/support/organisation-factories";
 import { toGlobalId } from "../../graphql/ids";
 import { OrganisationRole } from "../../auth/roles";
+import { raceTest } from "../../../tests/support/races";
 
 const REMOVE = `mutation($input: RemoveMemberInput!) { removeOrganisationMember(input: $input) { membership { id } userErrors { field code } } }`;
 const ADD_CONTACT = `mutation($input: AddContactInput!) { addOrganisationContact(input: $input) { contact { id name email phone } userErrors { field code } } }`;
@@ -54,3 +55,32 @@ test("editors manage contacts with checked emails and phones; viewers cannot", a
   const actions = await app.db.query("SELECT action FROM audit_event WHERE entity_type = 'Contact' ORDER BY id");
   expect(actions.map((a: { action: string }) => a.action)).toEqual(["organisation.addContact", "organisation.updateContact", "organisation.removeContact"]);
 });
+
+raceTest("a refused member or contact change answers at once while another connection holds the row (access first)", async () => {
+  const { org, owner } = await orgWithOwner("Garston Tool Library");
+  const [m] = await app.db.query("INSERT INTO organisation_membership (user_id, organisation_id, role) VALUES ($1, $2, 'VIEWER') RETURNING id",
+    [(await makeUser(app.db)).id, org.id]);
+  const added = await app.ok(ADD_CONTACT, { input: { organisationId: toGlobalId("Organisation", org.id), name: "Ada" } }, owner);
+  const contactId = added.addOrganisationContact.contact.id;
+  const stranger = viewerWith({ userId: "00000000-0000-4000-8000-0000000000d5" });
+  const holder = app.db.createQueryRunner();
+  await holder.connect();
+  await holder.startTransaction();
+  try {
+    await holder.query("SELECT id FROM organisation_membership WHERE id = $1 FOR UPDATE", [m.id]);
+    await holder.query("SELECT id FROM organisation_contact WHERE organisation_id = $1 FOR UPDATE", [org.id]);
+    const blocked = new Promise((resolve) => setTimeout(() => resolve("blocked on a lock"), 5000).unref());
+    const answers = await Promise.race([Promise.all([
+      app.ok(REMOVE, { input: { membershipId: toGlobalId("Membership", m.id) } }, stranger),
+      app.ok(UPDATE_CONTACT, { input: { contactId, name: "Ours" } }, stranger),
+      app.ok(REMOVE_CONTACT, { input: { contactId } }, stranger),
+    ]), blocked]);
+    expect(answers).not.toBe("blocked on a lock");
+    const [a, b, c] = answers as Record<string, { userErrors: { code: string }[] }>[];
+    expect([a.removeOrganisationMember, b.updateOrganisationContact, c.removeOrganisationContact].map((r) => r.userErrors[0].code))
+      .toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND"]);
+  } finally {
+    await holder.rollbackTransaction();
+    await holder.release();
+  }
+}, 30_000);
