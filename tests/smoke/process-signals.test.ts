@@ -33,7 +33,8 @@ async function startKith(dataDir: string): Promise<Running> {
     child.on("exit", (code, signal) => resolve({ code, signal }));
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
+  // A first start migrates and loads the demo data on embedded PGlite: about a minute while the rest of the suite runs.
+  for (let i = 0; i < 720; i++) {
     if (child.exitCode !== null) throw new Error(`kith exited during start-up with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/readyz`)).status === 200) return { child, exited, url };
@@ -84,4 +85,4 @@ test("after serving requests, SIGINT and SIGTERM each stop npm start within seco
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}, 120_000);
+}, 400_000);

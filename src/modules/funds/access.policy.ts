@@ -24,7 +24,6 @@ const readsPanelViews = (a: Asker, application: Facts, get: Lookup) => isAdmin(a
 export const fundsPolicy: AccessPolicy = {
   ImpactGroup: { part: "fund" },
   RegionSummary: { part: "funding" },
-  FundingRegionFigures: { part: "organisationsFunded awarded disbursed repaidCash repaidSocial writtenOff recycled" },
   Fund: {
     see: readsFunds,
     fields: "id name description status minAward maxAward contributed awarded disbursed held available repaidCash repaidSocial"

@@ -1,17 +1,18 @@
 // What funds add to impact: agreement holders as organisation sets (fundIds with FUND groups, cohortIds) and the money
 // part of the region summary: the period figures of ledger/flows.ts for agreements with organisations in the places.
 import type { DataSource } from "typeorm";
-import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import { Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
 import { Sql, sql } from "../../graphql/sql";
 import type { Context } from "../../graphql/context";
 import { IdListField } from "../../graphql/input-fields";
-import { Money, money } from "../../graphql/scalars";
+import { money } from "../../graphql/scalars";
 import { organisationsApi } from "../organisations/organisations.api";
 import { ImpactGroup, ImpactOrganisationSet, RegionFigureSource } from "../impact/impact.api";
 import { fundAccess } from "./access";
 import { Fund } from "./rounds/fund.entity";
 import { flowSumsSql, flowsSql } from "./ledger/flows";
 import { toPeriodFigures } from "./ledger/figures";
+import { FundingFigures } from "./summary/funding-summary.types";
 
 export const fundHolders: ImpactOrganisationSet = {
   filter: "fundIds", groupBy: "FUND",
@@ -33,20 +34,9 @@ export class ImpactGroupFundResolver {
   }
 }
 
-@ObjectType({ description: "Pay-it-forward money with organisations registered in the places, from the ledger (never from copies)." })
-export class FundingRegionFigures {
-  @Field(() => Int, { description: "Organisations awarded an agreement in the period." }) organisationsFunded: number;
-  @Field(() => Money, { description: "Agreements awarded in the period, their whole amounts." }) awarded: Money;
-  @Field(() => Money) disbursed: Money;
-  @Field(() => Money) repaidCash: Money;
-  @Field(() => Money, { description: "Accepted social repayments: repaid in costed social value." }) repaidSocial: Money;
-  @Field(() => Money) writtenOff: Money;
-  @Field(() => Money, { description: "Disbursed in the period from pounds repaid before: money recycled." }) recycled: Money;
-}
-
 export const fundingRegionFigures: RegionFigureSource = {
   name: "funding",
-  field: Field(() => FundingRegionFigures, { nullable: true, description: "Null for partner keys without read:funds." }),
+  field: Field(() => FundingFigures, { nullable: true, description: "Null for partner keys without read:funds." }),
   async figures(db: DataSource, placeIds: string[], from: string, to: string, viewer) {
     if (!fundAccess.readFunds(viewer)) return null as unknown as object;
     // The period is bound once, in `asked`, and read by the flows as scalar subqueries.
@@ -59,7 +49,7 @@ export const fundingRegionFigures: RegionFigureSource = {
        WHERE o.registered_place_id = ANY(${placeIds}::uuid[])`.toQuery();
     const [row] = await db.query(text, values);
     const p = toPeriodFigures(row);
-    return Object.assign(new FundingRegionFigures(), {
+    return Object.assign(new FundingFigures(), {
       organisationsFunded: row.funded, awarded: money(p.awardedPence), disbursed: money(p.disbursedPence), repaidCash: money(p.repaidCashPence),
       repaidSocial: money(p.repaidSocialPence), writtenOff: money(p.writtenOffPence), recycled: money(p.recycledPence),
     });
