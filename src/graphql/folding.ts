@@ -72,7 +72,11 @@ function selectedFields(ctx: Context, info: GraphQLResolveInfo, type: GraphQLObj
 export function connectionSelection(info: GraphQLResolveInfo, connectionType: GraphQLObjectType, fieldNodes: readonly FieldNode[]) {
   const fields = collectSubfields(info.schema, info.fragments, info.variableValues, connectionType, fieldNodes);
   const nodeType = getNamedType(connectionType.getFields().nodes.type) as GraphQLObjectType;
-  const nodeFields = [...(fields.get("nodes") ?? [])];
+  // By field name, not response key: `a: nodes { x } b: nodes { y }` (or aliased edges) must all be read.
+  const nodeFields: FieldNode[] = [];
+  for (const selected of fields.values()) {
+    if (selected[0].name.value === "nodes") nodeFields.push(...selected);
+  }
   for (const edges of fields.values()) {
     if (edges[0].name.value !== "edges") continue;
     const edgeType = getNamedType(connectionType.getFields().edges.type) as GraphQLObjectType;

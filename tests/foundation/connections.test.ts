@@ -161,3 +161,19 @@ describe("cursors the list did not make are BAD_USER_INPUT", () => {
     }
   });
 });
+
+// Found by the long hostile run: a second, aliased `nodes` was read with the first one's columns only, and a
+// non-null field it alone asked for came back null (an internal error).
+test("aliased nodes and edges with different selections each get every field they ask for", async () => {
+  const r = await app.ok<{ places: { nodes: { id: string }[]; b: { name: string; code: string }[]; e: { node: { kind: string } }[] } }>(
+    "{ places(first: 3) { nodes { id } b: nodes { name code } e: edges { node { kind } } } }", {});
+  expect(r.places.b).toHaveLength(3);
+  for (const p of r.places.b) expect(typeof p.name).toBe("string");
+  for (const e of r.places.e) expect(typeof e.node.kind).toBe("string");
+  const user = await makeUser(app.db);
+  const token = await app.signIn(user.email, TEST_PASSWORD);
+  const s = await app.run("{ viewer { sessions(last: 20) { edges { node { client id } cursor } a13: nodes { expiresAt } } } }", {}, token);
+  expect(s.errors).toBeUndefined();
+  const [session] = (s.data as { viewer: { sessions: { a13: { expiresAt: string }[] } } }).viewer.sessions.a13;
+  expect(new Date(session.expiresAt).getTime()).toBeGreaterThan(Date.now());
+});
