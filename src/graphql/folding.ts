@@ -17,7 +17,10 @@ import { Sql, sql } from "./sql";
 const MAX_DEPTH = 4;
 
 export interface Fold {
-  /** SELECT-list entries to add to the parents' query, each `(subquery) AS "__f_<responseKey>"`. */
+  /**
+   * SELECT-list entries to add to the parents' query, each `(subquery) AS __f<n>`: numbered, not named by response key,
+   * since an alias may be longer than PostgreSQL's 63-byte identifiers (it would be cut and the value not found).
+   */
   columns: Sql[];
   /** The parents' properties the selection reads (null: every column), so the parents' query reads only those. */
   properties: ReadonlySet<string> | null;
@@ -102,11 +105,11 @@ export function foldFor(
     .filter((p): p is FoldedRelation => p !== null);
   return {
     properties,
-    columns: parts.map((p) => sql`(${p.subquery}) AS ${Sql.raw(`"__f_${p.responseKey}"`)}`),
+    columns: parts.map((p, i) => sql`(${p.subquery}) AS ${Sql.raw(`__f${i}`)}`),
     attach(parent, row) {
       if (!parts.length) return;
       const folded = new Map<string, unknown>();
-      for (const p of parts) folded.set(p.responseKey, p.read(row[`__f_${p.responseKey}`]));
+      parts.forEach((p, i) => folded.set(p.responseKey, p.read(row[`__f${i}`])));
       Object.defineProperty(parent, FOLDED, { value: folded, enumerable: false });
     },
   };

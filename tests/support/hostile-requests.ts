@@ -172,12 +172,11 @@ class Gen {
     const root = (mutation ? this.schema.getMutationType() : this.schema.getQueryType())!;
     const vars: Vars = { defs: [], values: {} };
     const count = mutation ? 1 : 1 + this.int(3);
-    const fields = Array.from({ length: count }, () => {
-      const f = this.pick(Object.values(root.getFields()));
-      return this.field(f, 1, vars, mutation && f.args.length > 0);
-    });
-    if (mutation && !vars.defs.length && !fields.some((f) => f.includes("("))) {
-      // A mutation without arguments would run as written: give it one it does not take.
+    const picked = Array.from({ length: count }, () => this.pick(Object.values(root.getFields())));
+    const fields = picked.map((f) => this.field(f, 1, vars, mutation && f.args.length > 0));
+    if (mutation && picked[0].args.length === 0) {
+      // A mutation without arguments would run as written (`signOut { ... }`, even with arguments deeper in its
+      // selection): give it one it does not take.
       fields[0] = fields[0].replace(/^(\w+: )?(\w+)/, `$1$2(${this.marker}: "${NUL}")`);
     }
     if (this.chance(0.05)) vars.defs.push(`$${this.marker}: Int`); // unused
