@@ -8,6 +8,7 @@ import { isAdmin, type Actor } from "../../../auth/viewer";
 import type { NodeEnv } from "../../../config";
 import { notAllowed, refuse, refuseAll, Result } from "../../../kit/refusals";
 import { InputChecks } from "../../../kit/input-checks";
+import { lockRecord } from "../../../kit/records";
 import { Partner } from "../partner.entity";
 import { partnerAccess } from "../access";
 import { WEBHOOK_EVENT_SCOPES, WebhookDeliveryStatus, WebhookEventType } from "./webhook-events";
@@ -56,8 +57,10 @@ export class WebhooksService {
 
   async cancel(actor: Actor, id: string): Promise<Result<{ subscription: WebhookSubscription }>> {
     return inTransaction(this.db, async (m) => {
-      const subscription = await m.findOne(WebhookSubscription, { where: { id }, lock: { mode: "pessimistic_write" } });
-      if (!subscription || !partnerAccess.see(actor.viewer, subscription.partnerId)) refuseAll([cannot()]);
+      // Access first, from a plain read: nothing is locked for a caller who may not act (issue 10).
+      const seen = await m.findOneBy(WebhookSubscription, { id });
+      if (!seen || !partnerAccess.see(actor.viewer, seen.partnerId)) refuseAll([cannot()]);
+      const subscription = await lockRecord(m, WebhookSubscription, id, { noun: "webhook", field: "id" });
       if (subscription.cancelledAt) refuse("id", "ALREADY_CANCELLED", "That webhook is already cancelled.");
       subscription.cancelledAt = new Date();
       await m.save(subscription);
@@ -71,9 +74,10 @@ export class WebhooksService {
   /** Sends a delivery again from the start of its retries (a DEAD one, or a DELIVERED one the receiver lost). */
   async redeliver(actor: Actor, deliveryId: string): Promise<Result<{ delivery: WebhookDelivery }>> {
     return inTransaction(this.db, async (m) => {
-      const delivery = await m.findOne(WebhookDelivery, { where: { id: deliveryId }, lock: { mode: "pessimistic_write" } });
-      const subscription = delivery && await m.findOneBy(WebhookSubscription, { id: delivery.subscriptionId });
-      if (!delivery || !subscription || !partnerAccess.see(actor.viewer, subscription.partnerId)) refuseAll([cannot()]);
+      const seen = await m.findOneBy(WebhookDelivery, { id: deliveryId });
+      const subscription = seen && await m.findOneBy(WebhookSubscription, { id: seen.subscriptionId });
+      if (!seen || !subscription || !partnerAccess.see(actor.viewer, subscription.partnerId)) refuseAll([cannot()]);
+      const delivery = await lockRecord(m, WebhookDelivery, deliveryId, { noun: "delivery", field: "deliveryId" });
       if (subscription.cancelledAt) refuse("deliveryId", "CANCELLED", "That webhook is cancelled; subscribe again to receive events.");
       if (delivery.status === WebhookDeliveryStatus.PENDING) refuse("deliveryId", "ALREADY_PENDING", "That delivery is already waiting to be sent.");
       Object.assign(delivery, { status: WebhookDeliveryStatus.PENDING, attempts: 0, nextAttemptAt: new Date(), lastError: null });
