@@ -1,5 +1,5 @@
 // The portal's directory contract with clusters: it runs on the demo data, and its SQL does not grow with page size.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startTestApp, TestApp } from "../support/test-app";
 import { loadDemoData } from "../../src/demo/demo";
@@ -12,7 +12,10 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../src/demo/demo-accounts";
 import { DEMO_PANEL } from "../../src/modules/clusters/clusters.demo";
 import { clustersApi } from "../../src/modules/clusters/clusters.api";
 
-const DIRECTORY = readFileSync(join(__dirname, "../../../shared/contract/portal/OrganisationDirectory.graphql"), "utf8");
+// The client's own operation when ../shared is beside this clone (CI); a bare clone skips the tests that run it.
+const DIRECTORY_FILE = join(__dirname, "../../../shared/contract/portal/OrganisationDirectory.graphql");
+const DIRECTORY = existsSync(DIRECTORY_FILE) ? readFileSync(DIRECTORY_FILE, "utf8") : "";
+const contractTest = DIRECTORY ? test : test.skip;
 
 describe("on the demo data", () => {
   let app: TestApp;
@@ -22,7 +25,7 @@ describe("on the demo data", () => {
   });
   afterAll(async () => { await app.close(); });
 
-  test("the directory contract finds the Toxteth bakery in Liverpool with the clusters it is in now", async () => {
+  contractTest("the directory contract finds the Toxteth bakery in Liverpool with the clusters it is in now", async () => {
     const [liverpool] = await app.db.query("SELECT id FROM place WHERE code = 'E08000012'");
     const data = await app.ok(DIRECTORY, { filter: { search: "bakery", placeIds: [toGlobalId("Place", liverpool.id)] } });
     const bakery = data.organisations.edges.map((e: { node: { name: string } }) => e.node).find((n: { name: string }) => n.name === DEMO_OWNER_ORGANISATION);
@@ -67,7 +70,7 @@ describe("on the demo data", () => {
   });
 });
 
-test("the directory query with clusters(first: 5) runs as many SQL statements for 100 organisations as for 5", async () => {
+contractTest("the directory query with clusters(first: 5) runs as many SQL statements for 100 organisations as for 5", async () => {
   const app = await startTestApp();
   try {
     const boroughs: { id: string }[] = await app.db.query("SELECT id FROM place WHERE kind = 'LOCAL_AUTHORITY' ORDER BY code");
