@@ -9,7 +9,6 @@ import { OrganisationYear } from "./organisation-year.entity";
 import { Impact1764200000700 } from "./migrations/1764200000700-Impact";
 import { ImpactRollup1765000070000 } from "./migrations/1765000070000-ImpactRollup";
 import { ImpactPresenceYear1765000090000 } from "./migrations/1765000090000-ImpactPresenceYear";
-import { ImpactRollupRelock1765000090001 } from "./migrations/1765000090001-ImpactRollupRelock";
 import { ImpactResolver } from "./impact.resolver";
 import {
   ImpactGroupFieldsResolver, ImpactMeasurementFieldsResolver, ImpactMetricFieldsResolver, ImpactProxyValueFieldsResolver,
@@ -28,7 +27,7 @@ export const impactModule: KithModule = {
   name: "impact",
   scopes: impactScopes,
   entities: [ImpactMetric, ImpactProxyValue, ImpactMeasurement, MeasurementRevision, OrganisationYear],
-  migrations: [Impact1764200000700, ImpactRollup1765000070000, ImpactPresenceYear1765000090000, ImpactRollupRelock1765000090001],
+  migrations: [Impact1764200000700, ImpactRollup1765000070000, ImpactPresenceYear1765000090000],
   resolvers: [
     ImpactResolver, ImpactMetricFieldsResolver, ImpactProxyValueFieldsResolver, MeasureFiguresFieldsResolver, ImpactGroupFieldsResolver,
     ImpactMeasurementFieldsResolver, OrganisationYearFieldsResolver, OrganisationImpactResolver,

@@ -81,15 +81,21 @@ export class ImpactRollup1765000070000 implements MigrationInterface {
     // place a difference is added to is the place the organisation's sums are kept under.
     await q.query(`
       CREATE FUNCTION impact_rollup_refresh(keys impact_rollup_key[]) RETURNS void LANGUAGE plpgsql AS $$
-      DECLARE before jsonb;
+      DECLARE before jsonb; locked bigint;
       BEGIN
         IF coalesce(cardinality(keys), 0) = 0 THEN RETURN; END IF;
         PERFORM 1 FROM impact_metric WHERE id IN (SELECT DISTINCT k.metric_id FROM unnest(keys) k) ORDER BY id FOR KEY SHARE;
         PERFORM 1 FROM organisation WHERE id IN (SELECT DISTINCT k.organisation_id FROM unnest(keys) k) ORDER BY id FOR SHARE;
-        INSERT INTO impact_rollup (organisation_id, metric_id, quarter)
-          SELECT DISTINCT k.organisation_id, k.metric_id, k.quarter FROM unnest(keys) k ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING;
-        PERFORM 1 FROM impact_rollup r WHERE (r.organisation_id, r.metric_id, r.quarter) IN (SELECT k.organisation_id, k.metric_id, k.quarter FROM unnest(keys) k)
-          ORDER BY r.organisation_id, r.metric_id, r.quarter FOR UPDATE;
+        -- A key's row can be deleted (emptied) by a writer committing while this one waits for its lock: the lock then
+        -- finds no row, so the row is inserted again and the keys locked again until every key's row is held.
+        LOOP
+          INSERT INTO impact_rollup (organisation_id, metric_id, quarter)
+            SELECT DISTINCT k.organisation_id, k.metric_id, k.quarter FROM unnest(keys) k ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING;
+          PERFORM 1 FROM impact_rollup r WHERE (r.organisation_id, r.metric_id, r.quarter) IN (SELECT k.organisation_id, k.metric_id, k.quarter FROM unnest(keys) k)
+            ORDER BY r.organisation_id, r.metric_id, r.quarter FOR UPDATE;
+          GET DIAGNOSTICS locked = ROW_COUNT;
+          EXIT WHEN locked = (SELECT count(*) FROM (SELECT DISTINCT k.organisation_id, k.metric_id, k.quarter FROM unnest(keys) k) d);
+        END LOOP;
         SELECT jsonb_agg(jsonb_build_object('organisation_id', r.organisation_id, 'metric_id', r.metric_id, 'quarter', r.quarter,
                  'n', r.measurements, 'quantity', r.quantity, 'value', r.social_value_pence))
           INTO before FROM impact_rollup r
