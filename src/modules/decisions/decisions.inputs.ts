@@ -5,19 +5,7 @@ import { IdField, IdListField, ListField, PenceField, TextField, VersionField } 
 import {
   BallotChoice, DecisionEffect, DecisionProcessKind, DecisionProcessStatus, ParticipantGroup, ParticipationBarrier,
 } from "./decisions.enums";
-
-/** The fields every kind of process shares. */
-interface ProcessBasicsFields {
-  title: string;
-  description?: string | null;
-  organiserOrganisationId: string;
-  areaPlaceId: string;
-  effect: DecisionEffect;
-  delegatedBy: string;
-  answersTo: string;
-  opensAt: Date;
-  closesAt: Date;
-}
+import type { ProcessBasics } from "./processes.service";
 
 /**
  * Declares the shared fields on each create input itself (inherited fields would lose their ID decoding, which reads
@@ -126,6 +114,6 @@ export class DecisionProcessFilter {
   @IdListField("Place", { nullable: true, max: 50, description: "Processes whose area is one of these places or inside one." }) placeIds?: string[] | null;
   @IdListField("Organisation", { nullable: true, max: 50 }) organiserOrganisationIds?: string[] | null;
 }
-export interface CreateParticipatoryBudgetInput extends ProcessBasicsFields {}
-export interface CreateResidentBallotInput extends ProcessBasicsFields {}
-export interface CreatePanelDecisionInput extends ProcessBasicsFields {}
+export interface CreateParticipatoryBudgetInput extends ProcessBasics {}
+export interface CreateResidentBallotInput extends ProcessBasics {}
+export interface CreatePanelDecisionInput extends ProcessBasics {}

@@ -4,16 +4,9 @@ import { flowSumsSql, flowsSql } from "./flows";
 
 type Db = DataSource | EntityManager;
 
-export interface FundFigures {
-  contributedPence: number;
+export interface FundFigures extends FundPeriodFigures {
   /** Live agreements' whole amounts, plus what ended agreements actually drew (their undrawn part is released). */
   awardedPence: number;
-  disbursedPence: number;
-  repaidCashPence: number;
-  repaidSocialPence: number;
-  writtenOffPence: number;
-  /** Disbursed pounds whose lot was a repayment: money out for at least the second time. */
-  recycledPence: number;
   /** What can still be awarded: contributed − awarded + repaidCash. */
   availablePence: number;
   /** Money in the pool now: contributed − disbursed + repaidCash. */
